@@ -1,0 +1,3 @@
+from mdblint.cli import main
+
+raise SystemExit(main())
