@@ -1,0 +1,136 @@
+"""MDB5xx: alias names and configuration."""
+
+from __future__ import annotations
+
+import difflib
+
+import libcst as cst
+
+from mdblint.analysis.names import Value, dotted
+from mdblint.analysis.walk import FileContext
+from mdblint.checks.base import rule
+
+# django.db.transaction functions and the position of their `using` argument.
+TRANSACTION_USING = {
+    "atomic": 0, "savepoint": 0, "clean_savepoints": 0, "get_rollback": 0, "get_autocommit": 0,
+    "commit": 0, "rollback": 0, "get_connection": 0, "mark_for_rollback_on_error": 0,
+    "non_atomic_requests": 0,
+    "on_commit": 1, "savepoint_commit": 1, "savepoint_rollback": 1, "set_rollback": 1,
+    "set_autocommit": 1,
+}
+# ORM methods whose `using=` keyword names an alias (on instances, managers and querysets).
+USING_KEYWORD_METHODS = frozenset({"save", "delete", "raw", "refresh_from_db", "save_base"})
+# Manager/queryset methods taking the alias first: `.using(alias)`, `.db_manager(using)`.
+ALIAS_METHODS = {"using": "alias", "db_manager": "using"}
+QUERYSET_METHODS = frozenset({
+    "all", "filter", "exclude", "order_by", "select_related", "prefetch_related", "only", "defer",
+    "annotate", "alias", "distinct", "reverse", "none", "get_queryset", "select_for_update",
+    "using", "db_manager",
+})
+
+
+def _argument(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression | None:
+    for i, arg in enumerate(call.args):
+        if arg.keyword is not None:
+            if arg.keyword.value == keyword:
+                return arg.value
+        elif arg.star:
+            return None
+        elif i == position:
+            return arg.value
+    return None
+
+
+def _is_orm_receiver(expr: cst.BaseExpression, ctx: FileContext) -> bool:
+    """Does `expr` provably evaluate to a manager or queryset?
+
+    True for chains rooted at a model class (`Book.objects.filter(...)`), through a manager
+    attribute the project declares, and for `self` inside a Manager or QuerySet subclass.
+    """
+    saw_manager = False
+    while True:
+        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value in QUERYSET_METHODS:
+            expr = expr.func.value
+        elif isinstance(expr, cst.Attribute):
+            saw_manager = saw_manager or expr.attr.value in ctx.manager_names
+            if not saw_manager:
+                return False
+            expr = expr.value
+        else:
+            break
+    if isinstance(expr, cst.Name):
+        if expr.value == "self":
+            return _in_manager_class(ctx)
+        return saw_manager and _model_label(expr, ctx) is not None
+    return False
+
+
+def _model_label(name: cst.Name, ctx: FileContext) -> str | None:
+    qualname = ctx.names.qualname(name)
+    if qualname is None and ctx.names.module:
+        qualname = f"{ctx.names.module}.{name.value}"
+    return ctx.project.graph.by_qualname.get(qualname) if qualname else None
+
+
+def _in_manager_class(ctx: FileContext) -> bool:
+    classes = [s for s in ctx.scopes if isinstance(s, cst.ClassDef)]
+    if not classes:
+        return False
+    for base in classes[-1].bases:
+        name = dotted(base.value) or (dotted(base.value.func) if isinstance(base.value, cst.Call) else None) or ""
+        if name.split(".")[-1].endswith(("Manager", "QuerySet")):
+            return True
+    return False
+
+
+def _check(ctx: FileContext, node: cst.CSTNode, expr: cst.BaseExpression | None, where: str) -> None:
+    databases = ctx.project.settings.databases
+    if expr is None or databases is None:
+        return
+    value = ctx.string_value(expr)
+    if value is None or value.value in databases:
+        return
+    _report(ctx, node, value, where)
+
+
+def _report(ctx: FileContext, node: cst.CSTNode, value: Value, where: str) -> None:
+    settings = ctx.project.settings
+    known = sorted(settings.databases)
+    close = difflib.get_close_matches(value.value, known, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else f"DATABASES defines {', '.join(map(repr, known))}"
+    via = "" if value.how == "literal" else f" (from {value.how})"
+    ctx.report(node, "MDB501", (
+        f"unknown database alias {value.value!r} in {where}{via}; {hint} "
+        f"Django raises ConnectionDoesNotExist"
+    ), {
+        "alias": value.value,
+        "alias_source": {"how": value.how, "at": ctx.at(value)},
+        "known_aliases": known,
+        "databases_source": {"path": ctx.relpath(settings.path), "line": settings.line_of.get("DATABASES")},
+        "suggestion": close[0] if close else None,
+    })
+
+
+@rule("MDB501", "unknown-database-alias", "An alias that DATABASES does not define.",
+      nodes=(cst.Call, cst.Subscript), tokens=(b"using", b"db_manager", b"connections"))
+def unknown_alias(node: cst.CSTNode, ctx: FileContext) -> None:
+    if isinstance(node, cst.Subscript):
+        # connections["name"]
+        if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
+                and ctx.names.qualname(node.value) == "django.db.connections":
+            _check(ctx, node, node.slice[0].slice.value, "connections[...]")
+        return
+    func = node.func
+    qualname = ctx.names.qualname(func)
+    if qualname and qualname.startswith("django.db.transaction."):
+        name = qualname.rpartition(".")[2]
+        if name in TRANSACTION_USING:
+            _check(ctx, node, _argument(node, TRANSACTION_USING[name], "using"), f"transaction.{name}()")
+        return
+    if not isinstance(func, cst.Attribute):
+        return
+    method = func.attr.value
+    if method in ALIAS_METHODS and _is_orm_receiver(func.value, ctx):
+        _check(ctx, node, _argument(node, 0, ALIAS_METHODS[method]), f".{method}()")
+    elif method in USING_KEYWORD_METHODS:
+        _check(ctx, node, _argument(node, -1, "using"), f".{method}(using=...)")

@@ -1,0 +1,255 @@
+"""Orchestration: paths -> projects -> per-file lint -> findings.
+
+Per file: results cache (by content hash) -> read and decode -> byte prefilter -> one libcst
+parse -> one walk dispatching to the selected rules -> positions (only when something was
+reported). Large file sets are spread over a spawn-context process pool.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Iterable
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+import mdblint
+from mdblint import discovery
+from mdblint.analysis.walk import At, FileContext, walk
+from mdblint.cache import Cache, default_cache_dir
+from mdblint.checks import Rule, select_rules
+from mdblint.findings import Finding
+from mdblint.project import Project, load_project
+from mdblint.source import SourceError, decode
+
+SERIAL_MAX_FILES = 16   # below this, a pool's start-up (~0.3 s a worker) costs more than it saves
+
+
+class UsageError(Exception):
+    """Bad paths, flags or configuration: the CLI prints one line and exits 2."""
+
+
+@dataclass
+class Options:
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    settings: str | None = None       # settings module, overriding manage.py
+    root: Path | None = None          # project import root, from [tool.mdblint] root
+    cache: bool = True
+    jobs: int = 0                     # 0: as many as there are cores
+
+
+@dataclass
+class Result:
+    findings: list[Finding]
+    files: int            # files looked at
+    parsed: int           # files that went through libcst (the rest were cached or prefiltered)
+    projects: list[Project]
+
+
+def display_path(path: Any) -> str:
+    """Relative to the current directory when below it, with "/" separators."""
+    path = os.path.abspath(path)
+    rel = os.path.relpath(path) if path.startswith(os.getcwd() + os.sep) or path == os.getcwd() else path
+    return rel.replace(os.sep, "/")
+
+
+class Linter:
+    """The selected rules and the project a file belongs to; lints one file's bytes."""
+
+    def __init__(self, project: Project, rules: list[Rule]) -> None:
+        self.project = project
+        self.rules = rules
+        self.handlers: dict[type, list] = {}
+        for r in rules:
+            for node_type in r.nodes:
+                self.handlers.setdefault(node_type, []).append(r.handler)
+        self.tokens = tuple({t for r in rules for t in r.tokens})
+        self.codes = frozenset(r.code for r in rules)
+        self.manager_names = frozenset(
+            name for model in project.graph.models.values() for name in model.managers
+        ) | {"objects"}
+
+    def module_name(self, path: Path) -> tuple[str | None, bool]:
+        ref = self.project.ref
+        if ref is None or not path.is_relative_to(ref.root):
+            return None, False
+        parts = list(path.relative_to(ref.root).with_suffix("").parts)
+        is_package = parts[-1] == "__init__"
+        if is_package:
+            parts.pop()
+        return ".".join(parts) or None, is_package
+
+    def lint_bytes(self, path: Path, data: bytes) -> tuple[list[Finding], bool]:
+        """Findings for one file, and whether it had to be parsed."""
+        shown = display_path(path)
+        try:
+            text = decode(data).text
+        except SourceError as e:
+            return self._own(shown, e), False
+        if not self.handlers or (self.tokens and not any(t in data for t in self.tokens)):
+            return [], False
+        try:
+            module = cst.parse_module(text)
+        except cst.ParserSyntaxError as e:
+            err = SourceError("MDB003", f"syntax error: {e.message}", e.raw_line, e.raw_column + 1)
+            return self._own(shown, err), True
+        except RecursionError:
+            return self._own(shown, SourceError("MDB003", "file too deeply nested to parse")), True
+        name, is_package = self.module_name(path)
+        ctx = FileContext(str(path), name, is_package, self.project, self.manager_names, display_path)
+        walk(module, ctx, self.handlers)
+        if not ctx.reports:
+            return [], True
+        positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        findings = set()
+        for node, code, message, data in ctx.reports:
+            where = positions[node]
+            data = _resolve(data, positions, shown)
+            findings.add(Finding(shown, where.start.line, where.start.column + 1, where.end.line,
+                                 where.end.column + 1, code, message, data))
+        return sorted(findings), True
+
+    def lint_path(self, path: Path) -> tuple[list[Finding], bool]:
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            return self._own(display_path(path), SourceError("MDB001", f"cannot read file: {e.strerror or e}")), False
+        return self.lint_bytes(path, data)
+
+    def _own(self, shown: str, error: SourceError) -> list[Finding]:
+        if error.code not in self.codes:
+            return []
+        return [Finding(shown, error.line, error.column, error.line, error.column, error.code, error.message)]
+
+
+def _resolve(data: Any, positions: Any, shown: str) -> Any:
+    """Replace `At(node)` placeholders in finding data by {"path", "line", "column"}."""
+    if isinstance(data, At):
+        start = positions[data.node].start
+        return {"path": shown, "line": start.line, "column": start.column + 1}
+    if isinstance(data, dict):
+        return {k: _resolve(v, positions, shown) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_resolve(v, positions, shown) for v in data]
+    return data
+
+
+# -- the whole run --
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    files: dict[Path, None] = {}
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or directory")
+        for file in discovery.iter_python_files(path):
+            files[file.resolve()] = None
+    return list(files)
+
+
+def lint_paths(paths: list[Path], options: Options) -> Result:
+    try:
+        rules = select_rules(options.select, options.ignore)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    files = collect_files(paths)
+    refs = discovery.find_projects(paths, options.settings, options.root)
+    if options.settings and not refs:
+        raise UsageError(f"settings module {options.settings!r} not found at or above the given paths")
+    projects = [load_project(ref, cache_dir=_cache_dir(ref.root, options)) for ref in refs]
+    groups: dict[int, list[Path]] = {}
+    for file in files:
+        ref = discovery.owner(file, refs)
+        groups.setdefault(refs.index(ref) if ref else -1, []).append(file)
+    if -1 in groups:
+        projects.append(load_project(None))
+        groups[len(projects) - 1] = groups.pop(-1)
+    findings: list[Finding] = []
+    parsed = 0
+    for index, group in groups.items():
+        project_findings, project_parsed = _lint_project(projects[index], rules, group, options)
+        findings += project_findings
+        parsed += project_parsed
+    return Result(sorted(findings), len(files), parsed, projects)
+
+
+def _cache_dir(root: Path, options: Options) -> Path | None:
+    return default_cache_dir(root) if options.cache else None
+
+
+def _lint_project(project: Project, rules: list[Rule], files: list[Path], options: Options) -> tuple[list[Finding], int]:
+    """Lint `files` of one project, reusing cached results for unchanged files."""
+    root = project.ref.root if project.ref else Path.cwd()
+    cache = Cache(_cache_dir(root, options))
+    key = hashlib.blake2b(repr((mdblint.__version__, project.fingerprint, sorted(r.code for r in rules),
+                                os.getcwd())).encode(), digest_size=12).hexdigest()
+    cache_name = f"results-{key}"
+    cached: dict[str, Any] = cache.load(cache_name) or {}
+    fresh: dict[str, Any] = {}
+    todo: list[tuple[Path, bytes, str]] = []
+    findings: list[Finding] = []
+    linter = Linter(project, rules)
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            findings += linter._own(display_path(path), SourceError("MDB001", f"cannot read file: {e.strerror or e}"))
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        hit = cached.get(str(path))
+        if hit is not None and hit[0] == digest:
+            findings += hit[1]
+            fresh[str(path)] = hit
+        else:
+            todo.append((path, data, digest))
+    parsed = 0
+    for (path, _, digest), (file_findings, was_parsed) in zip(todo, _run(linter, todo, options.jobs)):
+        findings += file_findings
+        parsed += was_parsed
+        fresh[str(path)] = (digest, file_findings)
+    if todo or len(fresh) != len(cached):
+        cache.store(cache_name, {**cached, **fresh})
+    return findings, parsed
+
+
+def _run(linter: Linter, todo: list[tuple[Path, bytes, str]], jobs: int) -> list[tuple[list[Finding], bool]]:
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(todo) <= SERIAL_MAX_FILES:
+        return [linter.lint_bytes(path, data) for path, data, _ in todo]
+    # Largest files first, so that no worker is left with a big one at the end.
+    order = sorted(range(len(todo)), key=lambda i: -len(todo[i][1]))
+    results: list[Any] = [None] * len(todo)
+    context = get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(linter.project, [r.code for r in linter.rules])) as pool:
+        chunk = max(1, min(8, len(todo) // (jobs * 4)))
+        for i, result in zip(order, pool.map(_lint_in_worker, [todo[i][0] for i in order], chunksize=chunk)):
+            results[i] = result
+    return results
+
+
+_worker: Linter | None = None
+
+
+def _init_worker(project: Project, codes: list[str]) -> None:
+    global _worker
+    _worker = Linter(project, select_rules(codes))
+    cst.parse_module("")  # warm the parser
+
+
+def _lint_in_worker(path: Path) -> tuple[list[Finding], bool]:
+    assert _worker is not None
+    return _worker.lint_path(path)
+
+
+def lint_source(source: str | bytes, path: str | Path, project: Project, select: Iterable[str] = (),
+                ignore: Iterable[str] = ()) -> list[Finding]:
+    """Lint one file's text against a loaded project (for tests, fixtures and the flake8 plugin)."""
+    data = source.encode() if isinstance(source, str) else source
+    return Linter(project, select_rules(select, ignore)).lint_bytes(Path(path).resolve(), data)[0]
+

@@ -1,0 +1,40 @@
+"""One JSON object: {"version", "schema", "findings": [...], "summary": {...}}."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TextIO
+
+import mdblint
+from mdblint.engine import Result, display_path
+
+SCHEMA = 1  # bump on any incompatible change to the shape below
+
+
+def document(result: Result) -> dict:
+    return {
+        "version": mdblint.__version__,
+        "schema": SCHEMA,
+        "findings": [f.as_dict() for f in result.findings],
+        "summary": {
+            "files": result.files,
+            "parsed": result.parsed,
+            "findings": len(result.findings),
+            "by_code": dict(sorted(Counter(f.code for f in result.findings).items())),
+            "projects": [
+                {
+                    "root": display_path(p.ref.root),
+                    "settings": p.ref.settings_module,
+                    "databases": sorted(p.settings.databases) if p.settings.databases is not None else None,
+                    "models": sum(1 for m in p.graph.models.values() if not m.abstract),
+                }
+                for p in result.projects if p.ref is not None
+            ],
+        },
+    }
+
+
+def write(result: Result, out: TextIO) -> None:
+    json.dump(document(result), out, indent=2)
+    out.write("\n")
