@@ -148,7 +148,7 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
         if not path.exists():
             raise UsageError(f"{path}: no such file or directory")
         for file in discovery.iter_python_files(path):
-            files[file.resolve()] = None
+            files[Path(os.path.abspath(file))] = None  # not resolve(): keep links as named
     return list(files)
 
 

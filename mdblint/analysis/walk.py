@@ -112,6 +112,7 @@ class FileContext:
 
 
 def _bound_names(scope: cst.CSTNode) -> Iterator[str]:
+    """Parameters and names a function body binds (nested functions and classes excluded)."""
     params = scope.params
     for p in (*params.posonly_params, *params.params, *params.kwonly_params):
         yield p.name.value
@@ -126,27 +127,26 @@ def _bound_names(scope: cst.CSTNode) -> Iterator[str]:
         if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
             yield node.name.value
             continue
-        if isinstance(node, (cst.AssignTarget, cst.AnnAssign, cst.AugAssign, cst.For, cst.WithItem, cst.NamedExpr)):
-            target = node.asname.name if isinstance(node, cst.WithItem) and node.asname else getattr(node, "target", None)
-            stack.extend(_target_names(target))
+        if isinstance(node, cst.Lambda):
+            continue
+        target = None
+        if isinstance(node, (cst.AssignTarget, cst.AnnAssign, cst.AugAssign, cst.For, cst.NamedExpr, cst.CompFor)):
+            target = node.target
+        elif isinstance(node, cst.WithItem) and node.asname is not None:
+            target = node.asname.name
+        elif isinstance(node, cst.ExceptHandler) and node.name is not None:
+            target = node.name.name
         elif isinstance(node, (cst.Import, cst.ImportFrom)) and not isinstance(node.names, cst.ImportStar):
             for alias in node.names:
-                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                    yield alias.asname.name.value
-                else:
-                    yield (dotted_head(alias.name))
-        elif isinstance(node, cst.Global):
-            continue
-        if isinstance(node, cst.Name):
-            yield node.value
-            continue
-        if not isinstance(node, cst.Lambda):
-            stack.extend(children(node))
+                asname = alias.asname.name if alias.asname is not None else None
+                yield asname.value if isinstance(asname, cst.Name) else dotted_head(alias.name)
+        yield from _target_names(target)
+        stack.extend(children(node))
 
 
-def _target_names(target: cst.CSTNode | None) -> Iterator[cst.CSTNode]:
+def _target_names(target: cst.CSTNode | None) -> Iterator[str]:
     if isinstance(target, cst.Name):
-        yield target
+        yield target.value
     elif isinstance(target, (cst.Tuple, cst.List)):
         for element in target.elements:
             yield from _target_names(element.value)

@@ -100,8 +100,7 @@ def _report(ctx: FileContext, node: cst.CSTNode, value: Value, where: str) -> No
     hint = f"did you mean {close[0]!r}?" if close else f"DATABASES defines {', '.join(map(repr, known))}"
     via = "" if value.how == "literal" else f" (from {value.how})"
     ctx.report(node, "MDB501", (
-        f"unknown database alias {value.value!r} in {where}{via}; {hint} "
-        f"Django raises ConnectionDoesNotExist"
+        f"unknown database alias {value.value!r} in {where}{via}: Django raises ConnectionDoesNotExist; {hint}"
     ), {
         "alias": value.value,
         "alias_source": {"how": value.how, "at": ctx.at(value)},

@@ -1,0 +1,5 @@
+"""A readable module."""
+
+
+def scenario(using="default"):
+    return using

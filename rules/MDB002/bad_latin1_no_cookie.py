@@ -1,0 +1,2 @@
+"""Latin-1 bytes and no coding cookie: not UTF-8."""
+TITLE = "café society"  # expect: MDB002

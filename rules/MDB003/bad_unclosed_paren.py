@@ -1,0 +1,2 @@
+def scenario(:  # expect: MDB003
+    return Book.objects.using("default")

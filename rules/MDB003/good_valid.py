@@ -1,0 +1,5 @@
+"""A valid module that mentions using=."""
+
+
+def scenario(using="default"):
+    return using

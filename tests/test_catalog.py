@@ -1,0 +1,113 @@
+"""The rule catalog: every rule folder has its doc, mdblint reports exactly the `# expect:` lines
+of every fixture, and the fixtures behave as claimed under the real Django ORM (or, for the
+MDB0xx codes about unreadable files, under Python itself)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mdblint.checks import RULES, select_rules
+from mdblint.engine import Linter
+from mdblint.runtime import fixture_sample, run_fixtures
+from tests.helpers import REPO, load_sample
+
+CATALOG = REPO / "rules"
+HEADINGS = ("## What it does", "## Why is this bad?", "## What Django does", "## Example", "## Fix")
+EXPECT = re.compile(rb"#\s*expect:\s*([A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)")
+
+FOLDERS = sorted(p for p in CATALOG.iterdir() if p.is_dir())
+FIXTURES = sorted(p for p in CATALOG.glob("*/*.py") if p.name.startswith(("bad_", "good_")))
+
+
+def _id(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
+
+
+def expected(path: Path) -> set[tuple[int, str]]:
+    """(line, code) of every `# expect:` marker; a file that cannot be read expects MDB001 at line 1."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {(1, "MDB001")}
+    return {
+        (number, code.strip())
+        for number, line in enumerate(data.splitlines(), 1)
+        for match in [EXPECT.search(line)] if match
+        for code in match.group(1).decode().split(",")
+    }
+
+
+def test_every_rule_has_a_folder_and_every_folder_a_rule():
+    assert sorted(p.name for p in FOLDERS) == sorted(RULES)
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
+def test_doc(folder: Path):
+    doc = (folder / "README.md").read_text(encoding="utf-8")
+    code = folder.name
+    assert doc.startswith(f"# {code} {RULES[code].name}\n"), "first line must be '# CODE name'"
+    missing = [h for h in HEADINGS if h not in doc]
+    assert not missing, f"{code}/README.md lacks {missing}"
+    assert "Use instead" in doc
+    names = [p.name for p in folder.iterdir() if p.suffix == ".py" or p.is_symlink()]
+    assert any(n.startswith("bad_") for n in names) and any(n.startswith("good_") for n in names)
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=_id)
+def test_markers(fixture: Path):
+    marks = expected(fixture)
+    if fixture.name.startswith("good_"):
+        assert not marks, "a good fixture carries no # expect: marker"
+    else:
+        assert marks, "a bad fixture marks the line(s) mdblint must report"
+        assert {code for _, code in marks} == {fixture.parent.name}, "markers name the folder's own code"
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=_id)
+def test_mdblint_reports_exactly_the_marked_lines(fixture: Path):
+    project = load_sample(fixture_sample(fixture))
+    findings = Linter(project, select_rules()).lint_path(fixture)[0]
+    reported = {(f.line, f.code) for f in findings}
+    assert reported == expected(fixture), "\n".join(f"{f.line}:{f.column} {f.code} {f.message}" for f in findings)
+
+
+# -- runtime truth --
+
+def _python_verdict(fixture: Path) -> tuple[bool, str]:
+    """MDB0xx fixtures: a bad one must not be importable source, a good one must be."""
+    try:
+        compile(fixture.read_bytes(), str(fixture), "exec")
+    except (OSError, SyntaxError, ValueError) as e:
+        failed = f"{type(e).__name__}: {e}"
+    else:
+        failed = ""
+    if fixture.name.startswith("bad_"):
+        return bool(failed), failed or "compiled cleanly"
+    return not failed, failed or "compiles"
+
+
+@pytest.fixture(scope="session")
+def runtime_reports() -> dict[Path, object]:
+    """Run every Django fixture once, one subprocess per sample."""
+    by_sample: dict[str, list[Path]] = {}
+    for fixture in FIXTURES:
+        if not fixture.parent.name.startswith("MDB0"):
+            by_sample.setdefault(fixture_sample(fixture), []).append(fixture)
+    reports = {}
+    for sample, fixtures in by_sample.items():
+        for report in run_fixtures(fixtures, REPO / "samples" / sample):
+            reports[Path(report.path).resolve()] = report
+    return reports
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=_id)
+def test_fixture_behaves_as_claimed_at_runtime(fixture: Path, runtime_reports):
+    if fixture.parent.name.startswith("MDB0"):
+        ok, explanation = _python_verdict(fixture)
+    else:
+        report = runtime_reports[fixture.resolve()]
+        ok, explanation = report.ok, f"{report.explanation} (Django {report.django})"
+    assert ok, explanation

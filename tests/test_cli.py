@@ -1,0 +1,181 @@
+"""The command line as users run it: samples, output formats, exit codes, broken files,
+discovery from anywhere, and the promise never to import project code."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import mdblint
+from tests.helpers import REPO, SAMPLES, run_cli
+
+EXPECT = re.compile(r"#\s*expect:\s*(MDB\d+)")
+SAMPLE_NAMES = sorted(p.parent.name for p in SAMPLES.glob("*/manage.py"))
+
+
+def marked(root: Path) -> set[tuple[str, int, str]]:
+    """(path relative to REPO, line, code) for every `# expect:` marker under root."""
+    found = set()
+    for path in sorted(root.rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if m := EXPECT.search(line):
+                found.add((path.relative_to(REPO).as_posix(), number, m.group(1)))
+    return found
+
+
+def findings_of(stdout: str) -> set[tuple[str, int, str]]:
+    return {(f["path"], f["line"], f["code"]) for f in json.loads(stdout)["findings"]}
+
+
+@pytest.mark.parametrize("sample", SAMPLE_NAMES)
+def test_sample_findings_are_exactly_the_marked_lines(sample):
+    proc = run_cli(f"samples/{sample}", "--format", "json", "--no-cache")
+    assert proc.returncode == 1, proc.stderr
+    expected = marked(SAMPLES / sample)
+    assert expected, "each sample carries # expect: markers"
+    assert findings_of(proc.stdout) == expected
+
+
+def test_text_output_has_flake8_shape():
+    proc = run_cli("samples/bookstore", "--no-cache")
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert lines and all(re.fullmatch(r"[^:]+\.py:\d+:\d+: MDB\d{3} .+", line) for line in lines), lines
+    assert any("did you mean 'replica'?" in line for line in lines)
+
+
+def test_json_shape():
+    proc = run_cli("samples/bookstore", "--format", "json", "--no-cache")
+    doc = json.loads(proc.stdout)
+    assert set(doc) == {"version", "schema", "findings", "summary"}
+    assert doc["version"] == mdblint.__version__
+    finding = doc["findings"][0]
+    assert set(finding) == {"path", "line", "column", "end_line", "end_column", "code", "message", "data"}
+    assert finding["path"].startswith("samples/bookstore/") and "\\" not in finding["path"]
+    assert finding["column"] >= 1 and finding["end_line"] >= finding["line"]
+    data = finding["data"]
+    assert data["known_aliases"] == ["default", "other", "replica"]
+    assert data["databases_source"]["path"] == "samples/bookstore/bookstore_site/settings.py"
+    assert data["alias_source"]["at"]["line"] >= 1
+    assert doc["summary"]["by_code"]["MDB501"] == len(doc["findings"])
+    assert doc["summary"]["projects"][0]["databases"] == ["default", "other", "replica"]
+
+
+def test_several_projects_each_with_its_own_settings():
+    proc = run_cli("samples", "--format", "json", "--no-cache")
+    assert proc.returncode == 1
+    assert findings_of(proc.stdout) == marked(SAMPLES)
+    roots = {p["root"] for p in json.loads(proc.stdout)["summary"]["projects"]}
+    assert roots == {f"samples/{name}" for name in SAMPLE_NAMES}
+
+
+def test_repository_root_with_project_in_a_subfolder(tmp_path):
+    shutil.copytree(SAMPLES / "bookstore", tmp_path / "src" / "bookstore")
+    proc = run_cli(".", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    paths = {f["path"] for f in json.loads(proc.stdout)["findings"]}
+    assert paths and all(p.startswith("src/bookstore/") for p in paths)
+
+
+def test_one_file_inside_a_project_uses_the_project(tmp_path):
+    proc = run_cli("samples/bookstore/catalog/services.py", "--format", "json", "--no-cache")
+    assert proc.returncode == 1
+    assert {f["path"] for f in json.loads(proc.stdout)["findings"]} == {"samples/bookstore/catalog/services.py"}
+
+
+def test_broken_files_are_reported_and_the_run_goes_on(tmp_path):
+    project = tmp_path / "site"
+    shutil.copytree(SAMPLES / "bookstore", project)
+    (project / "catalog" / "broken.py").write_text("def f(:\n    return x.using('default')\n")
+    (project / "catalog" / "latin1.py").write_bytes(b'NAME = "caf\xe9"\n')
+    (project / "catalog" / "empty.py").write_bytes(b"")
+    (project / "catalog" / "dangling.py").symlink_to(project / "nowhere.py")
+    proc = run_cli(".", "--format", "json", "--no-cache", cwd=project)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    codes = {(f["path"], f["code"]) for f in json.loads(proc.stdout)["findings"]}
+    assert ("catalog/broken.py", "MDB003") in codes
+    assert ("catalog/latin1.py", "MDB002") in codes
+    assert ("catalog/dangling.py", "MDB001") in codes
+    assert not any(path == "catalog/empty.py" for path, _ in codes)
+    assert ("catalog/services.py", "MDB501") in codes  # the other files were still checked
+
+
+def test_project_code_is_never_imported(tmp_path):
+    project = tmp_path / "site"
+    shutil.copytree(SAMPLES / "bookstore", project)
+    tripwire = tmp_path / "imported.txt"
+    payload = f"open({str(tripwire)!r}, 'w').write('imported')\n"
+    for module in ("catalog/tripwire.py", "catalog/models.py", "bookstore_site/settings.py", "manage.py"):
+        path = project / module
+        path.write_text(payload + (path.read_text() if path.exists() else "Book.objects.using('x')\n"))
+    proc = run_cli(".", "--no-cache", cwd=project)
+    assert proc.returncode == 1, proc.stderr
+    assert not tripwire.exists()
+
+
+def test_select_and_ignore():
+    assert run_cli("samples/bookstore", "--ignore", "MDB5", "--no-cache").returncode == 0
+    assert run_cli("samples/bookstore", "--select", "MDB0", "--no-cache").returncode == 0
+    proc = run_cli("samples/bookstore", "--ignore", "MDB5", "--select", "MDB501", "--no-cache")
+    assert proc.returncode == 1 and "MDB501" in proc.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--no-such-flag"], "unrecognized arguments"),
+    (["--select", "MDB9"], "unknown rule code or prefix 'MDB9'"),
+    (["no/such/path"], "no such file or directory"),
+    (["--format", "xml"], "invalid choice"),
+    (["--jobs", "0"], "--jobs must be at least 1"),
+    (["rule", "MDB999"], "unknown rule"),
+])
+def test_usage_errors_exit_2_with_one_line(args, message):
+    proc = run_cli(*args)
+    assert proc.returncode == 2
+    assert len(proc.stderr.splitlines()) == 1 and message in proc.stderr, proc.stderr
+    assert proc.stdout == ""
+
+
+def test_bad_configuration_exits_2(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.mdblint]\nselct = ["MDB5"]\n')
+    (tmp_path / "a.py").write_text("x = 1\n")
+    proc = run_cli(".", cwd=tmp_path)
+    assert proc.returncode == 2 and "unknown key [tool.mdblint] 'selct'" in proc.stderr
+    assert len(proc.stderr.splitlines()) == 1
+
+
+def test_pyproject_settings_and_select(tmp_path):
+    shutil.copytree(SAMPLES / "bookstore", tmp_path / "site")
+    (tmp_path / "pyproject.toml").write_text('[tool.mdblint]\nroot = "site"\nignore = ["MDB501"]\n')
+    assert run_cli(".", "--no-cache", cwd=tmp_path).returncode == 0
+
+
+def test_rule_and_version():
+    proc = run_cli("rule", "mdb501")
+    assert proc.returncode == 0 and proc.stdout.startswith("# MDB501 unknown-database-alias")
+    assert json.loads(run_cli("rule", "MDB501", "--format", "json").stdout)["name"] == "unknown-database-alias"
+    assert run_cli("--version").stdout.strip() == f"mdblint {mdblint.__version__}"
+
+
+def test_clean_tree_exits_0(tmp_path):
+    (tmp_path / "a.py").write_text("def f(qs):\n    return qs.using('whatever')\n")
+    assert run_cli(".", cwd=tmp_path).returncode == 0
+
+
+def test_pool_and_cache_give_the_same_findings(tmp_path):
+    project = tmp_path / "site"
+    shutil.copytree(SAMPLES / "bookstore", project)
+    for i in range(40):  # enough files for the process pool
+        (project / "catalog" / f"extra_{i}.py").write_text(
+            "from catalog.models import Book\n\ndef f():\n    return Book.objects.using('nope').count()\n")
+    serial = run_cli(".", "--format", "json", "--jobs", "1", "--no-cache", cwd=project)
+    pooled = run_cli(".", "--format", "json", "--jobs", "2", cwd=project)
+    warm = run_cli(".", "--format", "json", "--jobs", "2", cwd=project)
+    assert json.loads(serial.stdout)["findings"] == json.loads(pooled.stdout)["findings"] == json.loads(warm.stdout)["findings"]
+    assert len(json.loads(serial.stdout)["findings"]) == 40 + len(marked(SAMPLES / "bookstore"))
+    assert json.loads(pooled.stdout)["summary"]["parsed"] > 40
+    assert json.loads(warm.stdout)["summary"]["parsed"] == 0  # every file answered from the cache
