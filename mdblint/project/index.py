@@ -1,0 +1,145 @@
+"""Load a project: summarize its files (cached on disk), read its settings, build the graph.
+
+Cache layout (one key per mdblint version, schema, Python minor, root and settings module):
+`files-<key>`: relpath -> (mtime_ns, size, blake2b, ModuleSummary), refreshed from a stat walk;
+`project-<key>`: (digest of every file's hash, Project), reused while no file's content changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import mdblint
+from mdblint.cache import Cache
+from mdblint.discovery import ProjectRef, iter_python_files
+from mdblint.project.graph import ModelGraph, build_graph
+from mdblint.project.settings_static import SettingsInfo, read_settings
+from mdblint.project.summary import ModuleSummary, summarize
+
+SCHEMA = 1
+
+
+@dataclass
+class Project:
+    ref: ProjectRef | None
+    settings: SettingsInfo
+    graph: ModelGraph
+    modules: dict[str, Path]                # dotted module name -> file, every module of the project
+    fingerprint: str                        # hash of the exported facts (settings + graph)
+    broken: dict[str, str] = field(default_factory=dict)   # module -> why its file did not parse
+
+
+def module_name(root: Path, path: Path) -> tuple[str, bool] | None:
+    """(dotted module, is_package) of a file below `root`; None if it cannot be imported."""
+    try:
+        parts = list(path.relative_to(root).with_suffix("").parts)
+    except ValueError:
+        return None
+    is_package = bool(parts) and parts[-1] == "__init__"
+    if is_package:
+        parts.pop()
+    if not parts or not all(p.isidentifier() for p in parts):
+        return None
+    return ".".join(parts), is_package
+
+
+def _canon(obj: object) -> object:
+    """A deterministic, hashable rendering of the exported facts."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return (type(obj).__name__,) + tuple((f.name, _canon(getattr(obj, f.name))) for f in dataclasses.fields(obj))
+    if isinstance(obj, dict):
+        return ("dict",) + tuple(sorted(((repr(_canon(k)), _canon(v)) for k, v in obj.items()), key=lambda kv: kv[0]))
+    if isinstance(obj, (list, tuple)):
+        return tuple(_canon(x) for x in obj)
+    if isinstance(obj, (set, frozenset)):
+        return ("set",) + tuple(sorted(repr(_canon(x)) for x in obj))
+    if isinstance(obj, Path):
+        return str(obj)
+    return repr(obj)
+
+
+def fingerprint(settings: SettingsInfo, graph: ModelGraph) -> str:
+    data = repr(_canon((settings, graph))).encode()
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _empty_project() -> Project:
+    settings = SettingsInfo(None, None)
+    graph = build_graph({}, settings)
+    return Project(None, settings, graph, {}, fingerprint(settings, graph))
+
+
+def _key(ref: ProjectRef) -> str:
+    raw = repr((mdblint.__version__, SCHEMA, sys.version_info[:2], str(ref.root), ref.settings_module))
+    return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
+
+
+def _refresh(root: Path, files: dict) -> tuple[dict, bool]:
+    """The files table for the tree now: re-read changed stats, re-summarize changed contents."""
+    fresh, changed = {}, False
+    for path in iter_python_files(root):
+        named = module_name(root, path)
+        if named is None:
+            continue
+        rel = str(path.relative_to(root))
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        entry = files.get(rel)
+        if entry is not None and entry[0] == st.st_mtime_ns and entry[1] == st.st_size:
+            fresh[rel] = entry
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        if entry is not None and entry[2] == digest:
+            summary = entry[3]
+        else:
+            summary = summarize(data, named[0], is_package=named[1])
+        fresh[rel] = (st.st_mtime_ns, st.st_size, digest, summary)
+        changed = True
+    return fresh, changed or fresh.keys() != files.keys()
+
+
+def build_project(ref: ProjectRef, files: dict) -> Project:
+    root = ref.root
+    summaries: dict[str, ModuleSummary] = {}
+    modules: dict[str, Path] = {}
+    for rel, entry in sorted(files.items()):
+        summary: ModuleSummary = entry[3]
+        if summary.module in summaries and not summary.is_package:
+            continue    # `pkg.py` next to `pkg/__init__.py`: Python imports the package
+        summaries[summary.module] = summary
+        modules[summary.module] = root / rel
+    settings = read_settings(ref.settings_module, summaries, modules)
+    graph = build_graph(summaries, settings, modules)
+    broken = {m: s.error or "" for m, s in summaries.items() if s.broken}
+    return Project(ref, settings, graph, modules, fingerprint(settings, graph), broken)
+
+
+def load_project(ref: ProjectRef | None, *, cache_dir: Path | None = None) -> Project:
+    """The project's settings and model graph, from the disk cache when nothing changed."""
+    if ref is None:
+        return _empty_project()
+    cache = Cache(cache_dir)
+    key = _key(ref)
+    with cache.lock(f"index-{key}"):
+        old = cache.load(f"files-{key}")
+        files, changed = _refresh(ref.root, old if isinstance(old, dict) else {})
+        if changed:
+            cache.store(f"files-{key}", files)
+        digest = hashlib.blake2b(repr(sorted((rel, e[2]) for rel, e in files.items())).encode(),
+                                 digest_size=16).hexdigest()
+        cached = cache.load(f"project-{key}")
+        if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == digest and isinstance(cached[1], Project):
+            return cached[1]
+        project = build_project(ref, files)
+        cache.store(f"project-{key}", (digest, project))
+    return project

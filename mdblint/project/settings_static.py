@@ -1,0 +1,248 @@
+"""Read a Django settings module without importing it.
+
+The module's top-level statements (from its summary) are replayed in order, following star
+imports and `from x import NAME` within the project. Values are literals or UNKNOWN;
+assignments inside `if`/`for`/`except` blocks are joined with the earlier value (union of dict
+keys and list items), so an alias defined under some condition still counts as an alias.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mdblint.project.summary import UNKNOWN, BinAdd, LineDict, ModuleSummary, Ref, _Unknown
+
+DEFAULT_AUTH_USER_MODEL = "auth.User"
+
+
+@dataclass(frozen=True)
+class Database:
+    alias: str
+    engine: str | None      # None: not a literal
+    mirror: str | None      # TEST["MIRROR"]
+    line: int               # where the alias was written (0: unknown / Django's default)
+
+
+@dataclass
+class SettingsInfo:
+    module: str | None
+    path: Path | None
+    databases: dict[str, Database] | None = None     # None: not statically known
+    routers: tuple[str, ...] | None = None
+    installed_apps: tuple[str, ...] | None = None
+    auth_user_model: str = DEFAULT_AUTH_USER_MODEL
+    constants: dict[str, object] = field(default_factory=dict)
+    line_of: dict[str, int] = field(default_factory=dict)
+    module_of: dict[str, str] = field(default_factory=dict)   # setting -> module that assigned it
+    path_of: dict[str, Path] = field(default_factory=dict)    # setting -> file that assigned it
+
+    @property
+    def aliases(self) -> tuple[str, ...] | None:
+        return None if self.databases is None else tuple(self.databases)
+
+
+def _join(old: object, new: object) -> object:
+    """The value a name has when `new` was assigned only under some condition."""
+    if old == new:
+        return old
+    if isinstance(old, dict) and isinstance(new, dict):
+        out = LineDict(old, lines=getattr(old, "lines", {}))
+        for key, value in new.items():
+            out[key] = _join(old[key], value) if key in old else value
+            out.lines.setdefault(key, getattr(new, "lines", {}).get(key, 0))
+        return out
+    if isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
+        return type(old)(list(old) + [x for x in new if x not in old])
+    return UNKNOWN
+
+
+class _Evaluator:
+    def __init__(self, summaries: dict[str, ModuleSummary]) -> None:
+        self.summaries = summaries
+        self.cache: dict[str, tuple[dict, dict]] = {}
+        self.active: set[str] = set()
+
+    def namespace(self, module: str) -> tuple[dict[str, object], dict[str, tuple[str, int]]]:
+        """(name -> value, name -> (module, line)) after running `module`'s top level."""
+        if module in self.cache:
+            return self.cache[module]
+        ns: dict[str, object] = {}
+        where: dict[str, tuple[str, int]] = {}
+        summary = self.summaries.get(module)
+        if summary is None or module in self.active:
+            return ns, where
+        self.active.add(module)
+        for op in summary.ops:
+            kind, line, cond = op[0], op[1], op[2]
+            if kind == "star":
+                if op[3] in self.summaries:
+                    other, other_where = self.namespace(op[3])
+                    for name, value in other.items():
+                        if not name.startswith("_"):
+                            self.set(ns, where, name, copy.deepcopy(value), other_where.get(name, (op[3], line)), cond)
+            elif kind == "from":
+                source, name, local = op[3], op[4], op[5]
+                if source in self.summaries and f"{source}.{name}" not in self.summaries:
+                    other, other_where = self.namespace(source)
+                    value = copy.deepcopy(other.get(name, UNKNOWN))
+                    self.set(ns, where, local, value, other_where.get(name, (module, line)), cond)
+                else:
+                    self.set(ns, where, local, UNKNOWN, (module, line), cond)
+            elif kind == "assign":
+                self.set(ns, where, op[3], self.evaluate(op[4], ns), (module, line), cond)
+            elif kind == "augassign":
+                name, value = op[3], self.evaluate(op[4], ns)
+                old = ns.get(name, UNKNOWN)
+                if isinstance(old, (list, tuple)) and isinstance(value, (list, tuple)):
+                    ns[name] = type(old)(list(old) + list(value))
+                else:
+                    ns[name] = UNKNOWN
+            elif kind == "setitem":
+                self.setitem(ns, op[3], op[4], self.evaluate(op[5], ns), line)
+            elif kind == "mutate":
+                self.mutate(ns, op[3], op[4], tuple(self.evaluate(a, ns) for a in op[5]), line)
+            elif kind in ("class", "other"):
+                ns[op[3]] = UNKNOWN
+        self.active.discard(module)
+        self.cache[module] = (ns, where)
+        return ns, where
+
+    @staticmethod
+    def set(ns: dict, where: dict, name: str, value: object, origin: tuple[str, int], cond: bool) -> None:
+        if cond and name in ns:
+            value = _join(ns[name], value)
+        ns[name] = value
+        where[name] = origin
+
+    def evaluate(self, value: object, ns: dict) -> object:
+        """Substitute names defined earlier in the module; other names are UNKNOWN."""
+        if isinstance(value, Ref):
+            if "." not in value.dotted and value.dotted in ns:
+                return copy.deepcopy(ns[value.dotted])
+            return UNKNOWN
+        if isinstance(value, BinAdd):
+            left, right = self.evaluate(value.left, ns), self.evaluate(value.right, ns)
+            if isinstance(left, (list, tuple)) and isinstance(right, (list, tuple)):
+                return type(left)(list(left) + list(right))
+            return UNKNOWN
+        if isinstance(value, dict):
+            out = LineDict(lines=getattr(value, "lines", {}))
+            for ref in getattr(value, "spread", ()):
+                base = self.evaluate(ref, ns)
+                if not isinstance(base, dict):
+                    return UNKNOWN
+                out.update(base)
+                out.lines.update({k: v for k, v in getattr(base, "lines", {}).items() if k not in out.lines})
+            for key, item in value.items():
+                out[key] = self.evaluate(item, ns)
+            return out
+        if isinstance(value, list):
+            return [self.evaluate(v, ns) for v in value]
+        if isinstance(value, tuple):
+            return tuple(self.evaluate(v, ns) for v in value)
+        return value
+
+    @staticmethod
+    def setitem(ns: dict, name: str, keys: tuple | None, value: object, line: int) -> None:
+        if name not in ns:
+            return
+        target = ns[name]
+        if keys is None:
+            ns[name] = UNKNOWN
+            return
+        for key in keys[:-1]:
+            if not isinstance(target, dict) or key not in target:
+                ns[name] = UNKNOWN
+                return
+            target = target[key]
+        if not isinstance(target, dict):
+            ns[name] = UNKNOWN
+            return
+        target[keys[-1]] = value
+        if isinstance(target, LineDict):
+            target.lines[keys[-1]] = line
+
+    @staticmethod
+    def mutate(ns: dict, name: str, method: str, args: tuple, line: int) -> None:
+        if name not in ns:
+            return
+        target = ns[name]
+        if method == "update" and isinstance(target, dict) and len(args) == 1 and isinstance(args[0], dict):
+            target.update(args[0])
+            if isinstance(target, LineDict):
+                target.lines.update({k: line for k in args[0]})
+        elif method in ("append", "insert") and isinstance(target, list) and args:
+            target.append(args[-1])
+        elif method == "extend" and isinstance(target, list) and len(args) == 1 and isinstance(args[0], (list, tuple)):
+            target.extend(args[0])
+        elif method in ("get", "copy", "keys", "values", "items", "index", "count"):
+            return
+        else:
+            ns[name] = UNKNOWN
+
+
+def _known(value: object) -> bool:
+    if isinstance(value, (_Unknown, Ref, BinAdd)):
+        return False
+    if isinstance(value, dict):
+        return all(_known(k) and _known(v) for k, v in value.items())
+    if isinstance(value, (list, tuple, frozenset)):
+        return all(_known(v) for v in value)
+    return True
+
+
+def _str_sequence(value: object) -> tuple[str, ...] | None:
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def _databases(value: object, line: int) -> dict[str, Database] | None:
+    if not isinstance(value, dict):
+        return None
+    if not value:   # Django replaces an empty DATABASES with a dummy "default"
+        return {"default": Database("default", "django.db.backends.dummy", None, 0)}
+    out = {}
+    for alias, conf in value.items():
+        if not isinstance(alias, str):
+            return None
+        engine = mirror = None
+        if isinstance(conf, dict):
+            engine = conf.get("ENGINE") if isinstance(conf.get("ENGINE"), str) else None
+            test = conf.get("TEST")
+            if isinstance(test, dict) and isinstance(test.get("MIRROR"), str):
+                mirror = test["MIRROR"]
+        out[alias] = Database(alias, engine, mirror, getattr(value, "lines", {}).get(alias, line))
+    return out
+
+
+def read_settings(module: str | None, summaries: dict[str, ModuleSummary],
+                  paths: dict[str, Path] | None = None) -> SettingsInfo:
+    """The statically known settings of `module` (None or missing: everything unknown)."""
+    paths = paths or {}
+    summary = summaries.get(module) if module else None
+    if summary is None or summary.broken:
+        return SettingsInfo(module, paths.get(module) if module else None)
+    ns, where = _Evaluator(summaries).namespace(module)
+
+    def line(name: str) -> int:
+        return where.get(name, (module, 0))[1]
+
+    info = SettingsInfo(module, paths.get(module))
+    for name, value in ns.items():
+        if name.isupper() and not isinstance(value, (_Unknown, Ref, BinAdd)):
+            info.constants[name] = value
+    for name, (origin, lineno) in where.items():
+        if name.isupper():
+            info.line_of[name] = lineno
+            info.module_of[name] = origin
+            if origin in paths:
+                info.path_of[name] = paths[origin]
+    info.databases = _databases(ns.get("DATABASES", {}), line("DATABASES"))
+    info.routers = _str_sequence(ns.get("DATABASE_ROUTERS", ()))
+    info.installed_apps = _str_sequence(ns.get("INSTALLED_APPS", ()))
+    user = ns.get("AUTH_USER_MODEL", DEFAULT_AUTH_USER_MODEL)
+    info.auth_user_model = user if isinstance(user, str) else DEFAULT_AUTH_USER_MODEL
+    return info
