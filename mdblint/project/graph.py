@@ -372,6 +372,12 @@ class _Builder:
 
     def app_of(self, module: str) -> tuple[str | None, bool]:
         """(label, installed) of the app containing `module`."""
+        cache = self.__dict__.setdefault("_app_cache", {})
+        if module not in cache:
+            cache[module] = self._app_of(module)
+        return cache[module]
+
+    def _app_of(self, module: str) -> tuple[str | None, bool]:
         apps = self.app_configs()
         if apps is None:
             for name in contrib.APPS:

@@ -1,8 +1,10 @@
 """Load a project: summarize its files (cached on disk), read its settings, build the graph.
 
 Cache layout (one key per mdblint version, schema, Python minor, root and settings module):
-`files-<key>`: relpath -> (mtime_ns, size, blake2b, ModuleSummary), refreshed from a stat walk;
-`project-<key>`: (digest of every file's hash, Project), reused while no file's content changed.
+`stats-<key>`: relpath -> (mtime_ns, size, blake2b); a stat walk re-hashes only changed stats;
+`project-<key>`: (digest of every file's hash, Project): a warm load is the walk plus this;
+`summaries-<key>`: relpath -> (blake2b, ModuleSummary), read only when some content changed,
+and only files whose hash changed are re-summarized.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ def module_name(root: Path, path: Path) -> tuple[str, bool] | None:
 
 def _canon(obj: object) -> object:
     """A deterministic, hashable rendering of the exported facts."""
+    if obj is None or isinstance(obj, (str, int, float)):
+        return obj
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return (type(obj).__name__,) + tuple((f.name, _canon(getattr(obj, f.name))) for f in dataclasses.fields(obj))
     if isinstance(obj, dict):
@@ -78,42 +82,56 @@ def _key(ref: ProjectRef) -> str:
     return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
 
 
-def _refresh(root: Path, files: dict) -> tuple[dict, bool]:
-    """The files table for the tree now: re-read changed stats, re-summarize changed contents."""
-    fresh, changed = {}, False
+def _walk(root: Path, stats: dict) -> tuple[dict, dict]:
+    """A stat walk: (relpath -> (mtime_ns, size, digest), relpath -> bytes of files whose content changed).
+
+    Only files whose (mtime_ns, size) differ from `stats` are read and hashed.
+    """
+    current, changed = {}, {}
     for path in iter_python_files(root):
-        named = module_name(root, path)
-        if named is None:
+        if module_name(root, path) is None:
             continue
         rel = str(path.relative_to(root))
         try:
             st = path.stat()
-        except OSError:
-            continue
-        entry = files.get(rel)
-        if entry is not None and entry[0] == st.st_mtime_ns and entry[1] == st.st_size:
-            fresh[rel] = entry
-            continue
-        try:
+            old = stats.get(rel)
+            if old is not None and old[0] == st.st_mtime_ns and old[1] == st.st_size:
+                current[rel] = old
+                continue
             data = path.read_bytes()
         except OSError:
             continue
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        if entry is not None and entry[2] == digest:
-            summary = entry[3]
-        else:
-            summary = summarize(data, named[0], is_package=named[1])
-        fresh[rel] = (st.st_mtime_ns, st.st_size, digest, summary)
-        changed = True
-    return fresh, changed or fresh.keys() != files.keys()
+        current[rel] = (st.st_mtime_ns, st.st_size, digest)
+        if old is None or old[2] != digest:
+            changed[rel] = data
+    return current, changed
+
+
+def _summaries(root: Path, current: dict, changed: dict, old: dict) -> tuple[dict, bool]:
+    """relpath -> (digest, ModuleSummary), re-summarizing only files whose content changed."""
+    out, dirty = {}, current.keys() != old.keys()
+    for rel, (_mtime, _size, digest) in current.items():
+        entry = old.get(rel)
+        if entry is not None and entry[0] == digest and rel not in changed:
+            out[rel] = entry
+            continue
+        try:
+            data = changed[rel] if rel in changed else (root / rel).read_bytes()
+        except OSError:
+            continue
+        module, is_package = module_name(root, root / rel)
+        out[rel] = (digest, summarize(data, module, is_package=is_package))
+        dirty = True
+    return out, dirty
 
 
 def build_project(ref: ProjectRef, files: dict) -> Project:
+    """Settings and graph from `files`: relpath -> (digest, ModuleSummary)."""
     root = ref.root
     summaries: dict[str, ModuleSummary] = {}
     modules: dict[str, Path] = {}
-    for rel, entry in sorted(files.items()):
-        summary: ModuleSummary = entry[3]
+    for rel, (_digest, summary) in sorted(files.items()):
         if summary.module in summaries and not summary.is_package:
             continue    # `pkg.py` next to `pkg/__init__.py`: Python imports the package
         summaries[summary.module] = summary
@@ -131,15 +149,22 @@ def load_project(ref: ProjectRef | None, *, cache_dir: Path | None = None) -> Pr
     cache = Cache(cache_dir)
     key = _key(ref)
     with cache.lock(f"index-{key}"):
-        old = cache.load(f"files-{key}")
-        files, changed = _refresh(ref.root, old if isinstance(old, dict) else {})
-        if changed:
-            cache.store(f"files-{key}", files)
-        digest = hashlib.blake2b(repr(sorted((rel, e[2]) for rel, e in files.items())).encode(),
+        stats = cache.load(f"stats-{key}")
+        stats = stats if isinstance(stats, dict) else {}
+        current, changed = _walk(ref.root, stats)
+        digest = hashlib.blake2b(repr(sorted((rel, e[2]) for rel, e in current.items())).encode(),
                                  digest_size=16).hexdigest()
-        cached = cache.load(f"project-{key}")
-        if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == digest and isinstance(cached[1], Project):
-            return cached[1]
+        if current != stats:
+            cache.store(f"stats-{key}", current)
+        if not changed and current.keys() == stats.keys():
+            cached = cache.load(f"project-{key}")
+            if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == digest \
+                    and isinstance(cached[1], Project):
+                return cached[1]
+        old = cache.load(f"summaries-{key}")
+        files, dirty = _summaries(ref.root, current, changed, old if isinstance(old, dict) else {})
+        if dirty:
+            cache.store(f"summaries-{key}", files)
         project = build_project(ref, files)
         cache.store(f"project-{key}", (digest, project))
     return project
