@@ -7,6 +7,7 @@ reported). Large file sets are spread over a spawn-context process pool.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -97,8 +98,7 @@ class Linter:
         try:
             module = cst.parse_module(text)
         except cst.ParserSyntaxError as e:
-            err = SourceError("MDB003", f"syntax error: {e.message}", e.raw_line, e.raw_column + 1)
-            return self._own(shown, err), True
+            return self._own(shown, _syntax_error(text, e)), True
         except RecursionError:
             return self._own(shown, SourceError("MDB003", "file too deeply nested to parse")), True
         name, is_package = self.module_name(path)
@@ -126,6 +126,18 @@ class Linter:
         if error.code not in self.codes:
             return []
         return [Finding(shown, error.line, error.column, error.line, error.column, error.code, error.message)]
+
+
+def _syntax_error(text: str, error: cst.ParserSyntaxError) -> SourceError:
+    """CPython's message and position when it rejects the file too (flake8's E999 shows those;
+    libcst tends to point one token late), else libcst's."""
+    try:
+        compile(text, "<file>", "exec", ast.PyCF_ONLY_AST)
+    except SyntaxError as e:
+        return SourceError("MDB003", f"syntax error: {e.msg}", e.lineno or 1, e.offset or 1)
+    except (ValueError, RecursionError, MemoryError):
+        pass
+    return SourceError("MDB003", f"syntax error: {error.message}", error.raw_line, error.raw_column + 1)
 
 
 def _resolve(data: Any, positions: Any, shown: str) -> Any:

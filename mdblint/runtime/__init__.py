@@ -76,13 +76,14 @@ class FixtureReport:
 
 def fixture_sample(path: str | os.PathLike) -> str:
     """The sample a fixture runs in: its ``# fixture: sample=<name>`` header in the first
-    5 lines, else ``"bookstore"``."""
-    with open(path, encoding="utf-8") as f:
-        for _, line in zip(range(5), f):
-            m = _HEADER.search(line)
-            if m:
-                return m.group(1)
-    return DEFAULT_SAMPLE
+    5 lines, else ``"bookstore"`` (also for a file that cannot be read or decoded)."""
+    try:
+        with open(path, "rb") as f:
+            head = b"".join(line for _, line in zip(range(5), f)).decode("utf-8", "replace")
+    except OSError:
+        return DEFAULT_SAMPLE
+    m = _HEADER.search(head)
+    return m.group(1) if m else DEFAULT_SAMPLE
 
 
 def run_fixtures(
