@@ -207,8 +207,10 @@ class _Builder:
         if qual in self._kind:
             return self._kind[qual]
         self._kind[qual] = None     # cycle guard
-        result = None
-        if qual in self.classes:
+        result = _external_kind(qual) if qual.startswith("django.") else None
+        if result is not None:
+            pass                    # Django's own classes by name, even when its source is in the tree
+        elif qual in self.classes:
             module, cs = self.classes[qual]
             for base in cs.bases:
                 result = self.kind(self.resolve(module, base))
@@ -564,7 +566,8 @@ class _Builder:
 
     # -- graph ------------------------------------------------------------------------------
     def build(self) -> ModelGraph:
-        quals = sorted((q for q in self.classes if self.kind(q) == "model"),
+        quals = sorted((q for q in self.classes if self.kind(q) == "model"
+                        and not (q.startswith("django.") and _external_kind(q))),
                        key=lambda q: (self.order.get(q, 1 << 30), q))
         # labels first (relations name their targets by label)
         self.by_label = {}

@@ -183,16 +183,6 @@ class _Evaluator:
             ns[name] = UNKNOWN
 
 
-def _known(value: object) -> bool:
-    if isinstance(value, (_Unknown, Ref, BinAdd)):
-        return False
-    if isinstance(value, dict):
-        return all(_known(k) and _known(v) for k, v in value.items())
-    if isinstance(value, (list, tuple, frozenset)):
-        return all(_known(v) for v in value)
-    return True
-
-
 def _str_sequence(value: object) -> tuple[str, ...] | None:
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
         return tuple(value)
