@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,17 +89,20 @@ def _walk(root: Path, stats: dict) -> tuple[dict, dict]:
     Only files whose (mtime_ns, size) differ from `stats` are read and hashed.
     """
     current, changed = {}, {}
+    prefix = len(str(root).rstrip(os.sep)) + 1
     for path in iter_python_files(root):
-        if module_name(root, path) is None:
+        full = str(path)
+        rel = full[prefix:]
+        if not _importable(rel):
             continue
-        rel = str(path.relative_to(root))
         try:
-            st = path.stat()
+            st = os.stat(full)
             old = stats.get(rel)
             if old is not None and old[0] == st.st_mtime_ns and old[1] == st.st_size:
                 current[rel] = old
                 continue
-            data = path.read_bytes()
+            with open(full, "rb") as fh:
+                data = fh.read()
         except OSError:
             continue
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -106,6 +110,13 @@ def _walk(root: Path, stats: dict) -> tuple[dict, dict]:
         if old is None or old[2] != digest:
             changed[rel] = data
     return current, changed
+
+
+def _importable(rel: str) -> bool:
+    parts = rel[:-3].split(os.sep)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return bool(parts) and all(p.isidentifier() for p in parts)
 
 
 def _summaries(root: Path, current: dict, changed: dict, old: dict) -> tuple[dict, bool]:
