@@ -14,12 +14,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-# Directories never walked: VCS metadata, virtualenvs, caches, build output, migrations.
+# Directories never walked: VCS metadata, virtualenvs, caches.
 EXCLUDE_DIRS = frozenset({
-    ".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", ".env", "env", "node_modules",
-    "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".mdblint_cache",
-    "site-packages", "build", "dist", "migrations",
+    ".git", ".hg", ".svn", ".tox", ".nox", ".venv", ".env", "node_modules", "__pycache__",
+    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".mdblint_cache", "site-packages", ".eggs",
 })
+# Skipped unless they are Python packages themselves (an app may be called `build`).
+BUILD_DIRS = frozenset({"build", "dist", "venv", "env"})
+
+
+def _skip_dir(parent: str, name: str, exclude_dirs: frozenset[str]) -> bool:
+    if name in exclude_dirs or name.endswith(".egg-info"):
+        return True
+    path = os.path.join(parent, name)
+    if os.path.exists(os.path.join(path, "pyvenv.cfg")):
+        return True  # a virtualenv, whatever its name
+    if name in BUILD_DIRS:
+        return not os.path.exists(os.path.join(path, "__init__.py"))
+    if name == "migrations":
+        # An app's migrations (generated code, no models); not a package that is an app itself.
+        return any(os.path.exists(os.path.join(parent, f)) for f in ("models.py", "apps.py", "models"))
+    return False
 
 
 def iter_python_files(root: Path, exclude_dirs: frozenset[str] = EXCLUDE_DIRS) -> Iterator[Path]:
@@ -28,11 +43,7 @@ def iter_python_files(root: Path, exclude_dirs: frozenset[str] = EXCLUDE_DIRS) -
         yield root
         return
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(
-            d for d in dirnames
-            if d not in exclude_dirs and not d.endswith(".egg-info")
-            and not os.path.exists(os.path.join(dirpath, d, "pyvenv.cfg"))
-        )
+        dirnames[:] = sorted(d for d in dirnames if not _skip_dir(dirpath, d, exclude_dirs))
         for name in sorted(filenames):
             if name.endswith(".py"):
                 yield Path(dirpath, name)
@@ -82,7 +93,7 @@ def _guess_settings(root: Path) -> str | None:
     """A lone `<pkg>/settings.py` or `<pkg>/settings/__init__.py` one level below root."""
     found = []
     for child in sorted(root.iterdir()):
-        if child.is_dir() and child.name not in EXCLUDE_DIRS and (child / "__init__.py").exists():
+        if child.is_dir() and not _skip_dir(str(root), child.name, EXCLUDE_DIRS) and (child / "__init__.py").exists():
             if (child / "settings.py").is_file() or (child / "settings" / "__init__.py").is_file():
                 found.append(f"{child.name}.settings")
     return found[0] if len(found) == 1 else None
@@ -108,7 +119,7 @@ def find_projects(paths: Iterable[Path], settings_module: str | None = None,
         # Downwards: projects inside the path.
         if path.is_dir():
             for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = [d for d in dirnames if d not in EXCLUDE_DIRS]
+                dirnames[:] = [d for d in dirnames if not _skip_dir(dirpath, d, EXCLUDE_DIRS)]
                 if "manage.py" in filenames:
                     roots.setdefault(Path(dirpath), "manage.py")
     projects = []

@@ -346,3 +346,16 @@ def test_default_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert default_cache_dir(tmp_path).parent == tmp_path / ".mdblint_cache"
     monkeypatch.setenv("MDBLINT_CACHE_DIR", str(tmp_path / "elsewhere"))
     assert default_cache_dir(tmp_path) == tmp_path / "elsewhere"
+
+
+def test_discovery_skips_generated_folders_but_not_packages_named_like_them(tmp_path):
+    from mdblint.discovery import iter_python_files
+
+    for rel in ["app/models.py", "app/migrations/0001_initial.py", "migrations/__init__.py",
+                "migrations/models.py", "build/lib/x.py", "build_pkg/__init__.py", "dist/__init__.py",
+                "venv2/pyvenv.cfg", "venv2/lib/y.py", ".git/hooks/z.py"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("")
+    found = {p.relative_to(tmp_path).as_posix() for p in iter_python_files(tmp_path)}
+    assert found == {"app/models.py", "migrations/__init__.py", "migrations/models.py",
+                     "build_pkg/__init__.py", "dist/__init__.py"}
