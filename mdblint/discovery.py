@@ -103,14 +103,19 @@ def find_projects(paths: Iterable[Path], settings_module: str | None = None,
                   config_root: Path | None = None) -> list[ProjectRef]:
     """Every Django project that contains, or is contained in, one of `paths`.
 
-    `settings_module` (from `--settings` or `[tool.mdblint] settings`) overrides what manage.py
-    says; `config_root` (from `[tool.mdblint] root`) names the import root explicitly.
+    With `settings_module` (from `--settings` or `[tool.mdblint] settings`) there is one project:
+    its root is `config_root` (`[tool.mdblint] root`) or the nearest folder, at or above a path,
+    from which that module imports. Otherwise each `manage.py` makes a project, with the
+    settings module it names.
     """
+    paths = [p.resolve() for p in paths]
+    if settings_module:
+        root = config_root.resolve() if config_root is not None else settings_root(settings_module, paths)
+        return [ProjectRef(root, settings_module, "--settings")] if root is not None else []
     roots: dict[Path, str] = {}
     if config_root is not None:
         roots[config_root.resolve()] = "pyproject"
     for path in paths:
-        path = path.resolve()
         # Upwards: the path sits inside a project.
         for parent in ([path] if path.is_dir() else []) + list(path.parents):
             if (parent / "manage.py").is_file():
@@ -124,18 +129,11 @@ def find_projects(paths: Iterable[Path], settings_module: str | None = None,
                     roots.setdefault(Path(dirpath), "manage.py")
     projects = []
     for root, found_by in sorted(roots.items()):
-        if settings_module:
-            projects.append(ProjectRef(root, settings_module, "--settings"))
-            continue
-        module = settings_from_manage_py(root / "manage.py") if found_by == "manage.py" else None
+        module = settings_from_manage_py(root / "manage.py") if (root / "manage.py").is_file() else None
         if module is None:
             module = _guess_settings(root)
             found_by = "settings.py" if module else found_by
         projects.append(ProjectRef(root, module, found_by))
-    if not projects and settings_module:
-        root = settings_root(settings_module, paths)
-        if root is not None:
-            projects.append(ProjectRef(root, settings_module, "--settings"))
     return projects
 
 

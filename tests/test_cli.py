@@ -179,3 +179,20 @@ def test_pool_and_cache_give_the_same_findings(tmp_path):
     assert len(json.loads(serial.stdout)["findings"]) == 40 + len(marked(SAMPLES / "bookstore"))
     assert json.loads(pooled.stdout)["summary"]["parsed"] > 40
     assert json.loads(warm.stdout)["summary"]["parsed"] == 0  # every file answered from the cache
+
+
+def test_settings_flag_makes_the_project_where_the_module_imports_from(tmp_path):
+    # Django's own tests/ look like this: settings at the top, a nested manage.py project inside.
+    tests = tmp_path / "tests"
+    shutil.copytree(SAMPLES / "bookstore", tests / "nested")
+    (tests / "test_sqlite.py").write_text('DATABASES = {"default": {}, "other": {}}\n')
+    (tests / "app").mkdir()
+    (tests / "app" / "views.py").write_text(
+        "from django.db import connections\n\nconnections['other']\nconnections['replica']\n")
+    proc = run_cli("tests", "--settings", "test_sqlite", "--format", "json", "--no-cache", cwd=tmp_path)
+    doc = json.loads(proc.stdout)
+    assert [p["root"] for p in doc["summary"]["projects"]] == ["tests"]
+    assert ("tests/app/views.py", 4, "MDB501") in findings_of(proc.stdout)
+    assert not any(f[0] == "tests/app/views.py" and f[1] == 3 for f in findings_of(proc.stdout))
+    proc = run_cli("tests", "--settings", "no_such_settings", cwd=tmp_path)
+    assert proc.returncode == 2 and "no_such_settings" in proc.stderr

@@ -83,24 +83,31 @@ def _in_manager_class(ctx: FileContext) -> bool:
     return False
 
 
-def _check(ctx: FileContext, node: cst.CSTNode, expr: cst.BaseExpression | None, where: str) -> None:
+RAISES = "Django raises ConnectionDoesNotExist"
+# Where Django does not raise: non_atomic_requests only records the name, and
+# BaseHandler.make_view_atomic never finds it, so the view stays in its transaction.
+CONSEQUENCE = {"non_atomic_requests": "the decorator silently does nothing and the view still runs in a transaction"}
+
+
+def _check(ctx: FileContext, node: cst.CSTNode, expr: cst.BaseExpression | None, where: str,
+           consequence: str = RAISES) -> None:
     databases = ctx.project.settings.databases
     if expr is None or databases is None:
         return
     value = ctx.string_value(expr)
     if value is None or value.value in databases:
         return
-    _report(ctx, node, value, where)
+    _report(ctx, node, value, where, consequence)
 
 
-def _report(ctx: FileContext, node: cst.CSTNode, value: Value, where: str) -> None:
+def _report(ctx: FileContext, node: cst.CSTNode, value: Value, where: str, consequence: str) -> None:
     settings = ctx.project.settings
     known = sorted(settings.databases)
     close = difflib.get_close_matches(value.value, known, n=1)
     hint = f"did you mean {close[0]!r}?" if close else f"DATABASES defines {', '.join(map(repr, known))}"
     via = "" if value.how == "literal" else f" (from {value.how})"
     ctx.report(node, "MDB501", (
-        f"unknown database alias {value.value!r} in {where}{via}: Django raises ConnectionDoesNotExist; {hint}"
+        f"unknown database alias {value.value!r} in {where}{via}: {consequence}; {hint}"
     ), {
         "alias": value.value,
         "alias_source": {"how": value.how, "at": ctx.at(value)},
@@ -124,7 +131,8 @@ def unknown_alias(node: cst.CSTNode, ctx: FileContext) -> None:
     if qualname and qualname.startswith("django.db.transaction."):
         name = qualname.rpartition(".")[2]
         if name in TRANSACTION_USING:
-            _check(ctx, node, _argument(node, TRANSACTION_USING[name], "using"), f"transaction.{name}()")
+            _check(ctx, node, _argument(node, TRANSACTION_USING[name], "using"), f"transaction.{name}()",
+                   CONSEQUENCE.get(name, RAISES))
         return
     if not isinstance(func, cst.Attribute):
         return
