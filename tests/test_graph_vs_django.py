@@ -147,7 +147,6 @@ def test_sample_graph_matches_django(root: Path) -> None:
 # Django's own test apps (from a Django source tree): MDBLINT_DJANGO_TESTS=/path/to/django/tests.
 # Every app with a models.py, but those the static reading cannot match by design:
 KNOWN_DIFFERENT = {
-    "migrations",            # the folder name is excluded from the index (discovery.EXCLUDE_DIRS)
     "indexes",               # a ForeignObject subclass forces related_name="+" in its __init__
     "queryset_pickle",       # a model class nested in a plain class
     "update_only_fields",    # a custom field that has no column (non-concrete)
