@@ -24,7 +24,7 @@ from mdblint import discovery
 from mdblint.analysis.walk import At, FileContext, walk
 from mdblint.cache import Cache, default_cache_dir
 from mdblint.checks import Rule, select_rules
-from mdblint.findings import Finding
+from mdblint.findings import Finding, fingerprint
 from mdblint.project import Project, load_project
 from mdblint.source import SourceError, decode
 
@@ -107,13 +107,17 @@ class Linter:
         if not ctx.reports:
             return [], True
         positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-        findings = set()
-        for node, code, message, data in ctx.reports:
+        findings: dict[tuple, Finding] = {}
+        ranks: dict[tuple[str, str], int] = {}
+        for node, code, message, data in sorted(ctx.reports, key=lambda r: (positions[r[0]].start.line, positions[r[0]].start.column, r[1])):
             where = positions[node]
-            data = _resolve(data, positions, shown)
-            findings.add(Finding(shown, where.start.line, where.start.column + 1, where.end.line,
-                                 where.end.column + 1, code, message, data))
-        return sorted(findings), True
+            text = " ".join(module.code_for_node(node).split())
+            rank = ranks[code, text] = ranks.get((code, text), -1) + 1
+            finding = Finding(shown, where.start.line, where.start.column + 1, where.end.line,
+                              where.end.column + 1, code, message, _resolve(data, positions, shown),
+                              fingerprint(code, shown, text, rank))
+            findings.setdefault((finding.line, finding.column, code, message), finding)
+        return sorted(findings.values()), True
 
     def lint_path(self, path: Path) -> tuple[list[Finding], bool]:
         try:
@@ -125,7 +129,8 @@ class Linter:
     def _own(self, shown: str, error: SourceError) -> list[Finding]:
         if error.code not in self.codes:
             return []
-        return [Finding(shown, error.line, error.column, error.line, error.column, error.code, error.message)]
+        return [Finding(shown, error.line, error.column, error.line, error.column, error.code, error.message,
+                        fingerprint=fingerprint(error.code, shown, error.message, 0))]
 
 
 def _syntax_error(text: str, error: cst.ParserSyntaxError) -> SourceError:

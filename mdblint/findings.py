@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,10 +17,19 @@ class Finding:
     code: str
     message: str
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # Stable across line shifts: code, path, the reported code's text (white space folded) and
+    # its rank among identical ones in the file. For SARIF partialFingerprints and baselines.
+    fingerprint: str = field(default="", compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "path": self.path, "line": self.line, "column": self.column,
             "end_line": self.end_line, "end_column": self.end_column,
             "code": self.code, "message": self.message, "data": self.data,
+            "fingerprint": self.fingerprint,
         }
+
+
+def fingerprint(code: str, path: str, text: str, rank: int) -> str:
+    key = "\0".join((code, path, " ".join(text.split()), str(rank)))
+    return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()

@@ -54,7 +54,8 @@ def test_json_shape():
     assert set(doc) == {"version", "schema", "findings", "summary"}
     assert doc["version"] == mdblint.__version__
     finding = doc["findings"][0]
-    assert set(finding) == {"path", "line", "column", "end_line", "end_column", "code", "message", "data"}
+    assert set(finding) == {"path", "line", "column", "end_line", "end_column", "code", "message", "data",
+                            "fingerprint"}
     assert finding["path"].startswith("samples/bookstore/") and "\\" not in finding["path"]
     assert finding["column"] >= 1 and finding["end_line"] >= finding["line"]
     data = finding["data"]
