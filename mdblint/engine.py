@@ -26,6 +26,7 @@ from mdblint.cache import Cache, default_cache_dir
 from mdblint.checks import Rule, select_rules
 from mdblint.findings import Finding, fingerprint
 from mdblint.project import Project, load_project
+from mdblint.project.index import module_name
 from mdblint.source import SourceError, decode
 
 SERIAL_MAX_FILES = 16   # below this, a pool's start-up (~0.3 s a worker) costs more than it saves
@@ -77,14 +78,8 @@ class Linter:
         ) | {"objects"}
 
     def module_name(self, path: Path) -> tuple[str | None, bool]:
-        ref = self.project.ref
-        if ref is None or not path.is_relative_to(ref.root):
-            return None, False
-        parts = list(path.relative_to(ref.root).with_suffix("").parts)
-        is_package = parts[-1] == "__init__"
-        if is_package:
-            parts.pop()
-        return ".".join(parts) or None, is_package
+        found = module_name(self.project.ref.root, path) if self.project.ref else None
+        return found if found else (None, False)
 
     def lint_bytes(self, path: Path, data: bytes) -> tuple[list[Finding], bool]:
         """Findings for one file, and whether it had to be parsed."""
