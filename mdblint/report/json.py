@@ -1,4 +1,5 @@
-"""One JSON object: {"version", "schema", "findings": [...], "summary": {...}}."""
+"""One JSON object: {"version", "schema", "findings": [...], "summary": {...}}.
+Its JSON Schema (draft 2020-12): schemas/mdblint-report.schema.json."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TextIO
 
 import mdblint
 from mdblint.engine import Result, display_path
+from mdblint.report.options import ReportOptions
 
 SCHEMA = 1  # bump on any incompatible change to the shape below
 
@@ -35,6 +37,6 @@ def document(result: Result) -> dict:
     }
 
 
-def write(result: Result, out: TextIO) -> None:
+def write(result: Result, out: TextIO, options: ReportOptions = ReportOptions()) -> None:
     json.dump(document(result), out, indent=2)
     out.write("\n")
