@@ -67,11 +67,16 @@ class FileContext:
         self.relpath = relpath               # a path as findings show it
         self.names = Names(module, is_package)
         self.scopes: list[cst.CSTNode] = []   # enclosing FunctionDef/ClassDef/Lambda, innermost last
+        self.routers: Any = None              # mdblint.project.routers.Routers, when rules need it
+        self.flow: Any = None                 # the alias analysis (mdblint.analysis.flow.Interpreter)
         self.reports: list[tuple[cst.CSTNode, str, str, dict[str, Any]]] = []
         self._locals: dict[int, frozenset[str]] = {}
 
     def report(self, node: cst.CSTNode, code: str, message: str, data: dict[str, Any]) -> None:
         self.reports.append((node, code, message, data))
+
+    def at_node(self, node: cst.CSTNode) -> At:
+        return At(node)
 
     def at(self, value: Value) -> Any:
         """Where a value came from, for finding data: this file's node, or another file's line."""

@@ -16,15 +16,17 @@ class Rule:
     name: str                       # kebab-case, stable
     summary: str                    # one line, for listings and SARIF
     nodes: tuple[type, ...] = ()    # libcst node classes the handler is called on
+    events: tuple[type, ...] = ()   # analysis events (mdblint.analysis.events) the handler is called on
     tokens: tuple[bytes, ...] = ()  # prefilter: a file holding none of these cannot match
     handler: Callable | None = None  # None: reported by the engine itself (MDB0xx)
 
 
-def rule(code: str, name: str, summary: str, *, nodes: tuple[type, ...], tokens: tuple[bytes, ...]):
+def rule(code: str, name: str, summary: str, *, tokens: tuple[bytes, ...], nodes: tuple[type, ...] = (),
+         events: tuple[type, ...] = ()):
     def register(handler: Callable) -> Callable:
         if code in RULES:
             raise ValueError(f"{code} registered twice")
-        RULES[code] = Rule(code, name, summary, nodes, tokens, handler)
+        RULES[code] = Rule(code, name, summary, nodes, events, tokens, handler)
         return handler
     return register
 

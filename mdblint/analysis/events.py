@@ -1,0 +1,96 @@
+"""What the alias analysis observed; rules subscribe to these by type and never walk the tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mdblint.analysis.values import Aliases, Instance, QuerySet, RelatedManager, Value
+
+
+@dataclass(frozen=True)
+class AliasSite:
+    """`.using(x)`, `.db_manager(x)`, `using=x`, `atomic(x)`, `connections[x]`."""
+    node: Any
+    kind: str
+    aliases: Aliases
+
+
+@dataclass(frozen=True)
+class RelationAssign:
+    """`owner.field = value`, `setattr(owner, "field", value)`, or a constructor keyword."""
+    node: Any
+    owner: Instance
+    relation: Any          # graph Relation, on owner's model
+    value: Instance
+    via: str               # "assignment", "setattr", "constructor"
+
+
+@dataclass(frozen=True)
+class RelatedWrite:
+    """`manager.add/set/remove(...objs)` on a related manager."""
+    node: Any
+    manager: RelatedManager
+    method: str
+    objs: tuple[tuple[Any, Instance], ...]   # (node, instance)
+
+
+@dataclass(frozen=True)
+class RowWrite:
+    """A row written on `target` holding `value` in relation field `relation` (create, save(using=))."""
+    node: Any
+    model: str
+    target: Aliases
+    relation: Any
+    value: Instance
+    value_node: Any
+
+
+@dataclass(frozen=True)
+class QuerysetArgument:
+    """A queryset used inside another one's filter: `x__in=inner`, `Subquery(inner)`, `Exists(inner)`."""
+    node: Any
+    outer: QuerySet
+    inner: QuerySet
+    how: str               # "lookup", "Subquery", "Exists"
+    lookup: str | None
+
+
+@dataclass(frozen=True)
+class InstanceLookup:
+    """`filter(rel=instance)`: a primary key compared across databases."""
+    node: Any
+    outer: QuerySet
+    lookup: str
+    value: Instance
+
+
+@dataclass(frozen=True)
+class SetOperation:
+    node: Any
+    left: QuerySet
+    right: QuerySet
+    op: str
+
+
+@dataclass(frozen=True)
+class Write:
+    """A write to the database(s) `aliases`, under the enclosing atomic blocks `atomic`."""
+    node: Any
+    aliases: Aliases
+    what: str
+    atomic: tuple[Aliases, ...]
+
+
+@dataclass(frozen=True)
+class TransactionCall:
+    """`on_commit`, `set_rollback`, ... with or without `using=`, under the enclosing atomics."""
+    node: Any
+    function: str
+    using: Aliases | None
+    atomic: tuple[Aliases, ...]
+
+
+EVENTS = (AliasSite, RelationAssign, RelatedWrite, RowWrite, QuerysetArgument, InstanceLookup,
+          SetOperation, Write, TransactionCall)
+__all__ = [e.__name__ for e in EVENTS] + ["EVENTS", "Value"]

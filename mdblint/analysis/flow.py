@@ -1,0 +1,826 @@
+"""The alias analysis: an abstract interpreter over each function body, flow-sensitive, that
+knows what every expression is (manager, queryset, instance, related manager, string) and which
+aliases it may be bound to, and emits events (see events.py) for the rules.
+
+Branches join their values (an alias set holds every possibility); a branch that returns or
+raises does not flow on; loops run their body once and join with the state before the loop.
+Unknown stays unknown: nothing here guesses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from mdblint.analysis import events as ev
+from mdblint.analysis.names import dotted, string_literal
+from mdblint.analysis.summaries import Summaries, Summary, bind_arguments, substitute
+from mdblint.analysis.values import (
+    UNKNOWN, UNKNOWN_ALIASES, Aliases, Bound, Collection, Instance, Manager, ModelClass, Param,
+    QuerySet, RelatedManager, Sequence, Source, Str, Unknown, Value, join, relocate,
+)
+
+if TYPE_CHECKING:
+    from mdblint.analysis.walk import FileContext
+
+Env = dict[str, Value]
+
+CHAIN = frozenset({
+    "all", "filter", "exclude", "order_by", "select_related", "prefetch_related", "only", "defer",
+    "annotate", "alias", "distinct", "reverse", "none", "select_for_update", "complex_filter",
+    "extra", "iterator", "get_queryset", "fetch_mode",
+})
+ROWS = frozenset({"values", "values_list", "dates", "datetimes"})
+READ_ONE = frozenset({"get", "first", "last", "latest", "earliest", "aget", "afirst", "alast"})
+WRITE_ONE = frozenset({"create", "acreate"})
+WRITE_PAIR = frozenset({"get_or_create", "update_or_create", "aget_or_create", "aupdate_or_create"})
+WRITES = frozenset({"update", "delete", "bulk_create", "bulk_update", "aupdate", "adelete", "abulk_create",
+                    "abulk_update"}) | WRITE_ONE | WRITE_PAIR
+FILTERS = frozenset({"filter", "exclude", "get", "get_or_create", "update_or_create", "aget", "count"})
+SET_OPS = frozenset({"union", "intersection", "difference"})
+RELATED_WRITES = frozenset({"add", "set", "remove", "aadd", "aset", "aremove"})
+FORWARD = frozenset({"fk", "o2o"})
+TO_MANY = frozenset({"reverse_fk", "m2m", "reverse_m2m", "generic_relation"})
+TRANSACTION = "django.db.transaction."
+# django.db.transaction functions and the position of `using`.
+USING_POSITION = {
+    "atomic": 0, "savepoint": 0, "clean_savepoints": 0, "get_rollback": 0, "get_autocommit": 0,
+    "commit": 0, "rollback": 0, "get_connection": 0, "mark_for_rollback_on_error": 0,
+    "non_atomic_requests": 0, "on_commit": 1, "savepoint_commit": 1, "savepoint_rollback": 1,
+    "set_rollback": 1, "set_autocommit": 1,
+}
+DEFAULT = "default"
+
+
+class _Atomic(Value):
+    """The value of `transaction.atomic(...)`: a context manager / decorator on `aliases`."""
+
+    def __init__(self, aliases: Aliases) -> None:
+        self.aliases = aliases
+
+
+class _Subquery(Value):
+    def __init__(self, inner: Value, kind: str, node: cst.CSTNode) -> None:
+        self.inner, self.kind, self.node = inner, kind, node
+
+
+class _Q(Value):
+    def __init__(self, call: cst.Call) -> None:
+        self.call = call
+
+
+class _Settings(Value):
+    pass
+
+
+class Interpreter:
+    """Runs over one file and reports events through `emit`."""
+
+    def __init__(self, ctx: "FileContext", routers: Any, emit: Callable[[Any], None],
+                 summaries: Summaries | None = None, module_loader: Any = None) -> None:
+        self.ctx = ctx
+        self.graph = ctx.project.graph
+        self.routers = routers
+        self.emit = emit
+        self.atomic: list[Aliases] = []
+        self.module_env: Env = {}
+        self.functions: dict[str, cst.FunctionDef] = {}   # module-level functions
+        self.classes: dict[str, cst.ClassDef] = {}        # module-level classes
+        self.summaries = summaries or Summaries()
+        self.load_module = module_loader                  # dotted name -> Interpreter over it, or None
+        self._summary: Summary | None = None
+        self.module: cst.Module | None = None
+        self._positions: Any = None
+
+    def locate(self, node: cst.CSTNode) -> tuple[str, int | None]:
+        """(path, line) of a node of this module (positions computed once, on first use)."""
+        if self._positions is None:
+            self._positions = MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider)
+        where = self._positions.get(node)
+        return self.ctx.relpath(self.ctx.path), where.start.line if where else None
+
+    # -- entry points --
+    def prepare(self, module: cst.Module) -> None:
+        """Module-level names: functions, classes, and the values module code binds."""
+        self.module = module
+        for stmt in module.body:
+            if isinstance(stmt, cst.FunctionDef):
+                self.functions[stmt.name.value] = stmt
+            elif isinstance(stmt, cst.ClassDef):
+                self.classes[stmt.name.value] = stmt
+        self.module_env = self.block(module.body, {}) or {}
+
+    def run(self, module: cst.Module) -> None:
+        self.prepare(module)
+        for fn, cls in _functions(module.body, None):
+            self.function(fn, cls)
+
+    def summarize(self, fn: cst.FunctionDef, cls: cst.ClassDef | None, self_value: Value | None) -> Summary:
+        """Run `fn` with symbolic parameters, emitting nothing; collect returns and assignments."""
+        params = []
+        for p in (*fn.params.posonly_params, *fn.params.params, *fn.params.kwonly_params):
+            default = self.eval(p.default, self.module_env) if p.default is not None else UNKNOWN
+            params.append((p.name.value, default))
+        saved = self.emit, self._summary
+        self.emit, self._summary = (lambda event: None), Summary(params)
+        try:
+            self.function(fn, cls, self_value)
+            return self._summary
+        finally:
+            summary = self._summary
+            self.emit, self._summary = saved
+            del summary
+
+    def function(self, fn: cst.FunctionDef, cls: cst.ClassDef | None, self_value: Value | None = None) -> Env | None:
+        env: Env = {}
+        params = fn.params
+        for p in (*params.posonly_params, *params.params, *params.kwonly_params):
+            env[p.name.value] = Param(p.name.value)
+        if cls is not None and params.params and not _is_static(fn):
+            env[params.params[0].name.value] = self_value if self_value is not None else self._self_value(cls)
+        saved, self.atomic = self.atomic, [self._atomic_of(d.decorator) for d in fn.decorators]
+        self.atomic = [a for a in self.atomic if a is not None]
+        try:
+            return self.block(fn.body.body if isinstance(fn.body, cst.IndentedBlock) else fn.body.body, env)
+        finally:
+            self.atomic = saved
+
+    def _self_value(self, cls: cst.ClassDef) -> Value:
+        label = self._model_of_name(cls.name.value)
+        return Instance(label, UNKNOWN_ALIASES) if label else UNKNOWN
+
+    # -- statements --
+    def block(self, body: Iterable[cst.CSTNode], env: Env | None) -> Env | None:
+        for stmt in body:
+            if env is None:
+                return None
+            env = self.statement(stmt, env)
+        return env
+
+    def statement(self, stmt: cst.CSTNode, env: Env) -> Env | None:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                env = self.small(small, env)
+                if env is None:
+                    return None
+            return env
+        if isinstance(stmt, cst.If):
+            self.eval(stmt.test, env)
+            then = self.block(stmt.body.body, dict(env))
+            other = self.block(stmt.orelse.body, dict(env)) if isinstance(stmt.orelse, cst.Else) else \
+                self.statement(stmt.orelse, dict(env)) if stmt.orelse is not None else dict(env)
+            return _join_envs(then, other)
+        if isinstance(stmt, (cst.For, cst.While)):
+            if isinstance(stmt, cst.For):
+                item = self.element(self.eval(stmt.iter, env))
+                body_env = self.bind(stmt.target, item, dict(env), stmt)
+            else:
+                self.eval(stmt.test, env)
+                body_env = dict(env)
+            after = self.block(stmt.body.body, body_env)
+            out = _join_envs(env, after if after is not None else env)
+            if stmt.orelse is not None:
+                out = self.block(stmt.orelse.body, out) if out is not None else None
+            return out
+        if isinstance(stmt, cst.With):
+            pushed = 0
+            for item in stmt.items:
+                value = self.eval(item.item, env)
+                if isinstance(value, _Atomic):
+                    self.atomic.append(value.aliases)
+                    pushed += 1
+                if item.asname is not None:
+                    env = self.bind(item.asname.name, UNKNOWN, env, stmt)
+            try:
+                return self.block(stmt.body.body, env)
+            finally:
+                del self.atomic[len(self.atomic) - pushed:]
+        if isinstance(stmt, cst.Try):
+            body = self.block(stmt.body.body, dict(env))
+            out = body if stmt.orelse is None or body is None else self.block(stmt.orelse.body, body)
+            for handler in stmt.handlers:
+                out = _join_envs(out, self.block(handler.body.body, dict(env)))
+            if stmt.finalbody is not None:
+                self.block(stmt.finalbody.body.body, dict(env))
+            return out
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            env = dict(env)
+            env.pop(stmt.name.value, None)
+            return env
+        return env  # match, ... : not interpreted
+
+    def small(self, node: cst.BaseSmallStatement, env: Env) -> Env | None:
+        if isinstance(node, cst.Assign):
+            value = self.eval(node.value, env)
+            for target in node.targets:
+                env = self.bind(target.target, value, env, node)
+            return env
+        if isinstance(node, cst.AnnAssign):
+            return self.bind(node.target, self.eval(node.value, env), env, node) if node.value else env
+        if isinstance(node, cst.AugAssign):
+            self.eval(node.value, env)
+            return self.bind(node.target, UNKNOWN, env, node)
+        if isinstance(node, cst.Expr):
+            self.eval(node.value, env)
+            return env
+        if isinstance(node, cst.Return):
+            value = self.eval(node.value, env) if node.value is not None else UNKNOWN
+            if self._summary is not None:
+                first = not self._summary.returned
+                self._summary.returns = value if first else join(self._summary.returns, value)
+                self._summary.returned = True
+            return None
+        if isinstance(node, cst.Raise):
+            if node.exc is not None:
+                self.eval(node.exc, env)
+            return None
+        if isinstance(node, (cst.Break, cst.Continue)):
+            return None
+        if isinstance(node, cst.Del):
+            return env
+        return env
+
+    def bind(self, target: cst.CSTNode, value: Value, env: Env, stmt: cst.CSTNode) -> Env:
+        env = dict(env)
+        if isinstance(target, cst.Name):
+            name = target.value
+            for key in [k for k in env if k.startswith(name + ".")]:
+                del env[key]   # attribute values of the old binding
+            env[name] = value
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            items = value.items if isinstance(value, Sequence) and len(value.items) == len(target.elements) else None
+            for i, element in enumerate(target.elements):
+                env = self.bind(element.value, items[i] if items else self.element(value) if isinstance(value, Collection) else UNKNOWN, env, stmt)
+        elif isinstance(target, cst.Attribute):
+            owner = self.eval(target.value, env)
+            self.assign_attribute(owner, target.attr.value, value, stmt, env)
+            key = dotted(target)
+            if key is not None:
+                env[key] = value
+            if isinstance(target.value, cst.Name) and isinstance(owner, Instance) and owner.aliases is None \
+                    and isinstance(value, Instance) and value.aliases is not None:
+                # Django binds an unsaved instance to its new relation's database.
+                env[target.value.value] = replace(owner, aliases=self.write_aliases(owner.model, value.aliases))
+        return env
+
+    def assign_attribute(self, owner: Value, name: str, value: Value, node: cst.CSTNode, env: Env) -> None:
+        if self._summary is not None and isinstance(owner, Param) and isinstance(value, (Param, Instance)):
+            self._summary.assigns.append((owner.name, name, value, None))
+        if not isinstance(owner, Instance) or not isinstance(value, Instance):
+            return
+        relation = self._relation(owner.model, name)
+        if relation is None or relation.kind not in ("fk", "o2o", "reverse_o2o", "gfk"):
+            return
+        if relation.kind != "gfk" and not self.is_a(value.model, relation.target):
+            return  # Django raises its own "must be a X instance" error
+        self.emit(ev.RelationAssign(node, owner, relation, value, "assignment"))
+
+    # -- expressions --
+    def eval(self, e: cst.BaseExpression | None, env: Env) -> Value:
+        if e is None:
+            return UNKNOWN
+        try:
+            method = getattr(self, "_e_" + type(e).__name__, None)
+            return method(e, env) if method else self._visit_children(e, env)
+        except RecursionError:
+            return UNKNOWN
+
+    def _visit_children(self, e: cst.CSTNode, env: Env) -> Value:
+        from mdblint.analysis.walk import children
+        for child in children(e):
+            if isinstance(child, cst.BaseExpression):
+                self.eval(child, env)
+            elif isinstance(child, (cst.Arg, cst.Element, cst.DictElement, cst.StarredDictElement)):
+                self.eval(getattr(child, "value", None), env)
+                if isinstance(child, cst.DictElement):
+                    self.eval(child.key, env)
+        return UNKNOWN
+
+    def _e_SimpleString(self, e: cst.SimpleString, env: Env) -> Value:
+        value = string_literal(e)
+        return Str(Aliases.of(value, Source("literal", e))) if value is not None else UNKNOWN
+
+    _e_ConcatenatedString = _e_SimpleString
+
+    def _e_Name(self, e: cst.Name, env: Env) -> Value:
+        name = e.value
+        if name in env:
+            return env[name]
+        if name in self.module_env and not self.ctx._is_local(name):
+            return self.module_env[name]
+        qualname = self.ctx.names.qualname(e) or (f"{self.ctx.names.module}.{name}" if self.ctx.names.module else None)
+        if qualname == "django.conf.settings":
+            return _Settings()
+        label = self.graph.by_qualname.get(qualname) if qualname else None
+        return ModelClass(label) if label else UNKNOWN
+
+    def _e_Attribute(self, e: cst.Attribute, env: Env) -> Value:
+        key = dotted(e)
+        if key is not None and key in env:
+            return env[key]
+        base = self.eval(e.value, env)
+        name = e.attr.value
+        if isinstance(base, _Settings):
+            value = self.ctx.project.settings.constants.get(name)
+            if isinstance(value, str):
+                s = self.ctx.project.settings
+                return Str(Aliases.of(value, Source(f"settings.{name}", None, self.ctx.relpath(s.path_of.get(name, s.path)),
+                                                     s.line_of.get(name))))
+            return UNKNOWN
+        if isinstance(base, ModelClass):
+            model = self.graph.models.get(base.label)
+            if model is not None and name in model.managers:
+                return Manager(base.label, manager=name)
+            return UNKNOWN
+        if isinstance(base, Instance):
+            return self._instance_attribute(base, name)
+        return UNKNOWN
+
+    def _instance_attribute(self, owner: Instance, name: str) -> Value:
+        relation = self._relation(owner.model, name)
+        if relation is None or relation.target is None:
+            return UNKNOWN
+        if relation.kind in FORWARD or relation.kind == "reverse_o2o":
+            return Instance(relation.target, self.read_aliases(relation.target, owner.aliases))
+        if relation.kind in TO_MANY:
+            return RelatedManager(owner, relation, relation.target)
+        return UNKNOWN
+
+    def _e_Subscript(self, e: cst.Subscript, env: Env) -> Value:
+        base = self.eval(e.value, env)
+        index = e.slice[0].slice if len(e.slice) == 1 else None
+        if self.ctx.names.qualname(e.value) == "django.db.connections" and isinstance(index, cst.Index):
+            self.alias_site(e, "connections[]", self.eval(index.value, env))
+            return UNKNOWN
+        if isinstance(index, cst.Index):
+            self.eval(index.value, env)
+            if isinstance(base, QuerySet) and base.rows == "instances":
+                return Instance(base.model, self.bound_aliases(base.bound, base.model))
+            if isinstance(base, Sequence) and isinstance(index.value, cst.Integer):
+                i = int(index.value.value)
+                return base.items[i] if -len(base.items) <= i < len(base.items) else UNKNOWN
+            if isinstance(base, Collection):
+                return base.item
+        elif isinstance(index, cst.Slice) and isinstance(base, QuerySet):
+            return base
+        return UNKNOWN
+
+    def _e_IfExp(self, e: cst.IfExp, env: Env) -> Value:
+        self.eval(e.test, env)
+        return join(self.eval(e.body, env), self.eval(e.orelse, env))
+
+    def _e_Tuple(self, e: cst.Tuple | cst.List, env: Env) -> Value:
+        items = []
+        for element in e.elements:
+            value = self.eval(element.value, env)
+            if isinstance(element, cst.StarredElement):
+                return UNKNOWN
+            items.append(value)
+        return Sequence(tuple(items))
+
+    _e_List = _e_Tuple
+
+    def _e_Await(self, e: cst.Await, env: Env) -> Value:
+        return self.eval(e.expression, env)
+
+    def _e_BinaryOperation(self, e: cst.BinaryOperation, env: Env) -> Value:
+        left, right = self.eval(e.left, env), self.eval(e.right, env)
+        if isinstance(e.operator, (cst.BitOr, cst.BitAnd)) and isinstance(left, QuerySet) and isinstance(right, QuerySet):
+            self.emit(ev.SetOperation(e, left, right, "|" if isinstance(e.operator, cst.BitOr) else "&"))
+            return left
+        return UNKNOWN
+
+    def _comprehension(self, e: Any, env: Env, element: Callable[[Env], Value]) -> Value:
+        inner = dict(env)
+        clause = e.for_in
+        while clause is not None:
+            inner = self.bind(clause.target, self.element(self.eval(clause.iter, inner)), inner, e)
+            for condition in clause.ifs:
+                self.eval(condition.test, inner)
+            clause = clause.inner_for_in
+        return Collection(element(inner))
+
+    def _e_ListComp(self, e: Any, env: Env) -> Value:
+        return self._comprehension(e, env, lambda inner: self.eval(e.elt, inner))
+
+    _e_SetComp = _e_GeneratorExp = _e_ListComp
+
+    def _e_DictComp(self, e: cst.DictComp, env: Env) -> Value:
+        return self._comprehension(e, env, lambda inner: (self.eval(e.key, inner), self.eval(e.value, inner))[1])
+
+    def _e_Lambda(self, e: cst.Lambda, env: Env) -> Value:
+        return UNKNOWN
+
+    # -- calls --
+    def _e_Call(self, e: cst.Call, env: Env) -> Value:
+        func = e.func
+        qualname = self.ctx.names.qualname(func)
+        if qualname is not None and (qualname.startswith(TRANSACTION) or qualname.startswith("django.db.models")):
+            return self._django_call(e, qualname, env)
+        if isinstance(func, cst.Attribute):
+            receiver = self.eval(func.value, env)
+            return self.method(e, receiver, func.attr.value, env)
+        callee = self.eval(func, env)
+        if isinstance(callee, ModelClass):
+            return self.construct(e, callee.label, env)
+        args = [self.eval(a.value, env) for a in e.args]
+        if isinstance(func, cst.Name) and func.value not in env:
+            found = self.project_function(func)
+            if found is not None:
+                return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0])
+        name = func.value if isinstance(func, cst.Name) else None
+        if name == "setattr" and len(e.args) == 3:
+            attr = string_literal(e.args[1].value)
+            if attr is not None:
+                self.assign_attribute(args[0], attr, args[2], e, env)
+            return UNKNOWN
+        if name in ("list", "tuple", "set", "sorted", "reversed", "iter") and len(args) == 1:
+            item = self.element(args[0])
+            return Collection(item) if item is not UNKNOWN else UNKNOWN
+        return UNKNOWN
+
+    def _django_call(self, e: cst.Call, qualname: str, env: Env) -> Value:
+        name = qualname.rpartition(".")[2]
+        if qualname.startswith(TRANSACTION) and name in USING_POSITION:
+            expr = _argument(e, USING_POSITION[name], "using")
+            using = self.eval(expr, env) if expr is not None else None
+            for a in e.args:
+                if a.value is not expr:
+                    self.eval(a.value, env)
+            if using is not None:
+                self.alias_site(e, f"transaction.{name}()", using)
+            if name == "atomic":
+                if isinstance(using, Str):
+                    return _Atomic(using.values)
+                if using is None:
+                    return _Atomic(Aliases.of(DEFAULT, Source("atomic() without using", e)))
+                return _Atomic(UNKNOWN_ALIASES)
+            aliases = using.values if isinstance(using, Str) else None if using is None else UNKNOWN_ALIASES
+            self.emit(ev.TransactionCall(e, name, aliases, tuple(self.atomic)))
+            return UNKNOWN
+        if name in ("Subquery", "Exists") and e.args:
+            return _Subquery(self.eval(e.args[0].value, env), name, e)
+        if name == "Q":
+            for a in e.args:
+                self.eval(a.value, env)
+            return _Q(e)
+        for a in e.args:
+            self.eval(a.value, env)
+        return UNKNOWN
+
+    def method(self, e: cst.Call, receiver: Value, name: str, env: Env) -> Value:
+        if isinstance(receiver, (Manager, QuerySet)):
+            return self.queryset_method(e, receiver, name, env)
+        if isinstance(receiver, RelatedManager):
+            return self.related_method(e, receiver, name, env)
+        if isinstance(receiver, Instance):
+            return self.instance_method(e, receiver, name, env)
+        for a in e.args:
+            self.eval(a.value, env)
+        return UNKNOWN
+
+    def queryset_method(self, e: cst.Call, qs: Manager | QuerySet, name: str, env: Env) -> Value:
+        model, bound = qs.model, qs.bound
+        if name in ("using", "db_manager"):
+            expr = _argument(e, 0, "alias" if name == "using" else "using")
+            value = self.eval(expr, env) if expr is not None else Str(Aliases.of(DEFAULT, Source("None", e)))
+            self.alias_site(e, f".{name}()", value)
+            aliases = value.values if isinstance(value, Str) else UNKNOWN_ALIASES
+            if name == "db_manager":
+                return Manager(model, Bound(aliases), qs.manager)
+            return QuerySet(model, Bound(aliases), getattr(qs, "rows", "instances"), e, qs.manager)
+        current = qs if isinstance(qs, QuerySet) else QuerySet(model, bound, node=e, manager=qs.manager)
+        if name in FILTERS or name in CHAIN:
+            self.check_lookups(e, current, env)
+        else:
+            for a in e.args:
+                self.eval(a.value, env)
+        if name in CHAIN:
+            return replace(current, node=e)
+        if name in ROWS:
+            return replace(current, rows="values", node=e)
+        if name in SET_OPS:
+            for a in e.args:
+                other = self.eval(a.value, env)
+                if isinstance(other, QuerySet):
+                    self.emit(ev.SetOperation(e, current, other, name))
+            return current
+        if name in WRITES:
+            target = self.bound_aliases(bound, model, write=True)
+            self.emit(ev.Write(e, target, f"{model}.{name}()", tuple(self.atomic)))
+            if name in WRITE_ONE or name in WRITE_PAIR:
+                self.row_write(e, model, target, env, defaults=name in WRITE_PAIR)
+                instance = Instance(model, target)
+                return Sequence((instance, UNKNOWN)) if name in WRITE_PAIR else instance
+            return UNKNOWN
+        if name in READ_ONE:
+            return Instance(model, self.bound_aliases(bound, model))
+        return self.custom_method(e, qs, name, env)
+
+    def check_lookups(self, e: cst.Call, outer: QuerySet, env: Env) -> None:
+        for a in e.args:
+            value = self.eval(a.value, env)
+            if a.keyword is None:
+                self._expression_argument(value, outer, None)
+                if isinstance(value, _Q):
+                    self.check_lookups(value.call, outer, env)
+                continue
+            lookup = a.keyword.value
+            if isinstance(value, QuerySet):
+                self.emit(ev.QuerysetArgument(a, outer, value, "lookup", lookup))
+            elif isinstance(value, Instance) and lookup.split("__")[0] in self._relations(outer.model):
+                self.emit(ev.InstanceLookup(a, outer, lookup, value))
+            else:
+                self._expression_argument(value, outer, lookup)
+
+    def _expression_argument(self, value: Value, outer: QuerySet, lookup: str | None) -> None:
+        if isinstance(value, _Subquery) and isinstance(value.inner, QuerySet):
+            self.emit(ev.QuerysetArgument(value.node, outer, value.inner, value.kind, lookup))
+
+    def related_method(self, e: cst.Call, manager: RelatedManager, name: str, env: Env) -> Value:
+        owner = manager.owner
+        args = [(a, self.eval(a.value, env)) for a in e.args if a.keyword is None]
+        for a in e.args:
+            if a.keyword is not None:
+                self.eval(a.value, env)
+        if name in RELATED_WRITES:
+            objs: list[tuple[Any, Instance]] = []
+            for arg, value in args:
+                items = value.items if isinstance(value, Sequence) and name in ("set", "aset") else (value,)
+                objs += [(arg, v) for v in items if isinstance(v, Instance)]
+            self.emit(ev.RelatedWrite(e, manager, name, tuple(objs)))
+            self.emit(ev.Write(e, self.write_aliases(manager.model, owner.aliases), f"{manager.relation.name}.{name}()",
+                               tuple(self.atomic)))
+            return UNKNOWN
+        qs = QuerySet(manager.model, Bound(instance=owner.aliases if owner.aliases is not None else UNKNOWN_ALIASES), node=e)
+        if name in ("create", "get_or_create", "update_or_create", "clear"):
+            target = self.write_aliases(manager.model, owner.aliases)
+            self.emit(ev.Write(e, target, f"{manager.relation.name}.{name}()", tuple(self.atomic)))
+            if name == "create":
+                return Instance(manager.model, target)
+            return UNKNOWN
+        return self.queryset_method(e, qs, name, env) if name != "all" else qs
+
+    def instance_method(self, e: cst.Call, instance: Instance, name: str, env: Env) -> Value:
+        using_expr = _argument(e, -1, "using")
+        using = self.eval(using_expr, env) if using_expr is not None else None
+        for a in e.args:
+            if a.value is not using_expr:
+                self.eval(a.value, env)
+        if using is not None:
+            self.alias_site(e, f".{name}(using=...)", using)
+        if name in ("save", "delete", "asave", "adelete"):
+            if isinstance(using, Str):
+                target = using.values
+            elif using is None:
+                target = self.write_aliases(instance.model, instance.aliases)
+            else:
+                target = UNKNOWN_ALIASES
+            self.emit(ev.Write(e, target, f"{instance.model}.{name}()", tuple(self.atomic)))
+            if name in ("save", "asave") and isinstance(e.func, cst.Attribute) and isinstance(e.func.value, cst.Name):
+                env[e.func.value.value] = replace(instance, aliases=target)
+        return UNKNOWN
+
+    def construct(self, e: cst.Call, label: str, env: Env) -> Value:
+        """`Model(field=value, ...)`: Django assigns relation values in field order; the first binds
+        the new instance's database (`db_for_write(model, instance=value)`), later ones are checked."""
+        instance = Instance(label, None)
+        for arg, relation, value in self._relation_kwargs(e, label, env):
+            if instance.aliases is None:
+                if value.aliases is not None:
+                    instance = Instance(label, self.write_aliases(label, value.aliases))
+                continue
+            self.emit(ev.RelationAssign(arg, instance, relation, value, "constructor"))
+        return instance
+
+    def row_write(self, e: cst.Call, label: str, target: Aliases, env: Env, defaults: bool) -> None:
+        """`create(**kwargs)` on `target`: the constructor's checks, then a row on `target`."""
+        self.construct(e, label, env)
+        for arg, relation, value in self._relation_kwargs(e, label, env):
+            if value.aliases is not None:
+                self.emit(ev.RowWrite(e, label, target, relation, value, arg))
+
+    def _relation_kwargs(self, e: cst.Call, label: str, env: Env) -> list[tuple[Any, Any, Instance]]:
+        model = self.graph.models.get(label)
+        if model is None:
+            return []
+        found = {}
+        for a in e.args:
+            if a.keyword is not None and a.keyword.value in model.relations:
+                relation = model.relations[a.keyword.value]
+                value = self.eval(a.value, env)
+                if relation.kind in FORWARD and isinstance(value, Instance) and self.is_a(value.model, relation.target):
+                    found[relation.name] = (a, relation, value)
+        order = {name: i for i, name in enumerate(model.fields)}
+        return [found[n] for n in sorted(found, key=lambda n: order.get(n, len(order)))]
+
+    # -- other functions --
+    def project_function(self, func: cst.Name) -> tuple["Interpreter", cst.FunctionDef] | None:
+        """The definition of a module-level project function called by name, here or imported."""
+        if func.value in self.functions and not self.ctx._is_local(func.value):
+            return self, self.functions[func.value]
+        qualname = self.ctx.names.qualname(func)
+        if qualname is None or self.load_module is None:
+            return None
+        module, _, name = qualname.rpartition(".")
+        other = self.load_module(module)
+        if other is not None and name in other.functions:
+            return other, other.functions[name]
+        return None
+
+    def apply_summary(self, call: cst.Call, summary: Summary | None, args: list[Value], skip_first: bool,
+                      owner: "Interpreter") -> Value:
+        if summary is None:
+            return UNKNOWN
+        if owner is not self:
+            summary = Summary([(n, relocate(d, owner.locate)) for n, d in summary.params],
+                              relocate(summary.returns, owner.locate),
+                              [(p, a, relocate(v, owner.locate), k) for p, a, v, k in summary.assigns], summary.returned)
+        bound = bind_arguments(summary, call, args, skip_first)
+        if bound is None:
+            return UNKNOWN
+        for param, attribute, value, _ in summary.assigns:
+            owner = bound.get(param, UNKNOWN)
+            self.assign_attribute(owner, attribute, substitute(value, bound), call, {})
+        return substitute(summary.returns, bound) if summary.returned else UNKNOWN
+
+    def custom_method(self, e: cst.Call, receiver: Manager | QuerySet, name: str, env: Env) -> Value:
+        """A method of the model's custom manager or queryset class (`Person.objects.archived()`)."""
+        args = [self.eval(a.value, env) for a in e.args]
+        for owner, cls in self.manager_classes(receiver.model, receiver.manager):
+            fn = _method(cls, name)
+            if fn is not None:
+                self_value = receiver if isinstance(receiver, QuerySet) else Manager(receiver.model, receiver.bound, receiver.manager)
+                return self.apply_summary(e, owner.summaries.of(fn, cls, owner, self_value), args, True, owner)
+        return UNKNOWN
+
+    def manager_classes(self, label: str, manager: str | None) -> list[tuple["Interpreter", cst.ClassDef]]:
+        """The classes behind `Model.<manager>`: `M()`, `M.from_queryset(Q)()`, `Q.as_manager()`."""
+        model = self.graph.models.get(label)
+        if model is None or manager is None or self.load_module is None:
+            return []
+        home = self.load_module(model.module)
+        cls = home.classes.get(model.name) if home is not None else None
+        if cls is None:
+            return []
+        for stmt in cls.body.body:
+            if isinstance(stmt, cst.SimpleStatementLine) and isinstance(stmt.body[0], cst.Assign):
+                assign = stmt.body[0]
+                if any(isinstance(t.target, cst.Name) and t.target.value == manager for t in assign.targets):
+                    return [found for ref in _manager_refs(assign.value) if (found := home.find_class(ref))]
+        return []
+
+    def find_class(self, expr: cst.BaseExpression) -> tuple["Interpreter", cst.ClassDef] | None:
+        if isinstance(expr, cst.Name) and expr.value in self.classes:
+            return self, self.classes[expr.value]
+        qualname = self.ctx.names.qualname(expr)
+        if qualname is None or self.load_module is None:
+            return None
+        module, _, name = qualname.rpartition(".")
+        other = self.load_module(module)
+        return (other, other.classes[name]) if other is not None and name in other.classes else None
+
+    # -- aliases --
+    def alias_site(self, node: cst.CSTNode, kind: str, value: Value) -> None:
+        aliases = value.values if isinstance(value, Str) else Aliases(unknown=True) if not isinstance(value, Param) \
+            else Aliases(params=frozenset({value.name}))
+        self.emit(ev.AliasSite(node, kind, aliases))
+
+    def bound_aliases(self, bound: Bound, model: str, write: bool = False) -> Aliases:
+        if bound.aliases is not None:
+            return bound.aliases
+        route = self.write_aliases if write else self.read_aliases
+        return route(model, bound.instance)
+
+    def read_aliases(self, model: str, instance: Aliases | None) -> Aliases:
+        return self._route("db_for_read", model, instance)
+
+    def write_aliases(self, model: str, instance: Aliases | None) -> Aliases:
+        return self._route("db_for_write", model, instance)
+
+    def _route(self, method: str, model: str, instance: Aliases | None) -> Aliases:
+        if self.routers is None:
+            return UNKNOWN_ALIASES
+        hints = [None] if instance is None else list(instance.names)
+        result = Aliases(params=instance.params if instance else frozenset(), unknown=bool(instance and instance.unknown))
+        for hint in hints:
+            answer = getattr(self.routers, method)(model, hint)
+            if answer.aliases is None:
+                return UNKNOWN_ALIASES
+            routed = Source(f"routed by {answer.why.split(' returns ')[0].split(' (')[0]}", None,
+                            self.ctx.relpath(answer.path) if answer.path else None, answer.line)
+            for alias in answer.aliases:
+                source = instance.source(alias) if instance is not None and alias == hint and answer.path is None else None
+                result = result.join(Aliases.of(alias, source or routed))
+        return result
+
+    def element(self, value: Value) -> Value:
+        """What iterating `value` yields."""
+        if isinstance(value, QuerySet):
+            return Instance(value.model, self.bound_aliases(value.bound, value.model)) if value.rows == "instances" else UNKNOWN
+        if isinstance(value, Collection):
+            return value.item
+        if isinstance(value, Sequence) and value.items:
+            result = value.items[0]
+            for item in value.items[1:]:
+                result = join(result, item)
+            return result
+        return UNKNOWN
+
+    # -- model graph --
+    def is_a(self, label: str, target: str | None) -> bool:
+        """Is an instance of `label` acceptable where `target` is expected (itself, a proxy or an MTI child)?"""
+        seen, todo = set(), [label]
+        while todo:
+            current = todo.pop()
+            if current == target:
+                return True
+            model = self.graph.models.get(current)
+            if model is None or current in seen:
+                continue
+            seen.add(current)
+            todo += [*model.parents, *([model.concrete] if model.concrete else [])]
+        return False
+
+    def _relation(self, label: str, name: str) -> Any:
+        model = self.graph.models.get(label)
+        return model.relations.get(name) if model is not None else None
+
+    def _relations(self, label: str) -> dict:
+        model = self.graph.models.get(label)
+        return model.relations if model is not None else {}
+
+    def _model_of_name(self, name: str) -> str | None:
+        module = self.ctx.names.module
+        return self.graph.by_qualname.get(f"{module}.{name}") if module else None
+
+    def _atomic_of(self, decorator: cst.BaseExpression) -> Aliases | None:
+        target = decorator.func if isinstance(decorator, cst.Call) else decorator
+        if self.ctx.names.qualname(target) != TRANSACTION + "atomic":
+            return None
+        value = self.eval(decorator, self.module_env)
+        return value.aliases if isinstance(value, _Atomic) else Aliases.of(DEFAULT, Source("@atomic", decorator))
+
+
+def _manager_refs(value: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """Class expressions behind a manager assignment's value."""
+    if isinstance(value, cst.Call):
+        func = value.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "as_manager":
+            return [func.value]
+        if isinstance(func, cst.Call) and isinstance(func.func, cst.Attribute) and func.func.attr.value == "from_queryset":
+            return [func.func.value] + [a.value for a in func.args[:1]]
+        return [func]
+    return []
+
+
+def _method(cls: cst.ClassDef, name: str) -> cst.FunctionDef | None:
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    return next((s for s in body if isinstance(s, cst.FunctionDef) and s.name.value == name), None)
+
+
+def _is_static(fn: cst.FunctionDef) -> bool:
+    return any(isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod" for d in fn.decorators)
+
+
+def _join_envs(a: Env | None, b: Env | None) -> Env | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return {k: join(a[k], b[k]) if k in a and k in b else UNKNOWN for k in a.keys() | b.keys()}
+
+
+def _functions(body: Iterable[cst.CSTNode], cls: cst.ClassDef | None):
+    """Every function and method (nested ones too), with the class a method belongs to."""
+    for stmt in body:
+        if isinstance(stmt, cst.FunctionDef):
+            yield stmt, cls
+            inner = stmt.body.body if isinstance(stmt.body, cst.IndentedBlock) else ()
+            yield from _functions(inner, None)
+        elif isinstance(stmt, cst.ClassDef):
+            inner = stmt.body.body if isinstance(stmt.body, cst.IndentedBlock) else ()
+            yield from _functions(inner, stmt)
+        elif isinstance(stmt, (cst.If, cst.Try, cst.With)):
+            blocks = [stmt.body.body]
+            for part in ("orelse", "finalbody"):
+                extra = getattr(stmt, part, None)
+                if isinstance(extra, (cst.Else, cst.Finally)):
+                    blocks.append(extra.body.body)
+            for b in blocks:
+                yield from _functions(b, cls)
+
+
+def _argument(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression | None:
+    for i, arg in enumerate(call.args):
+        if arg.keyword is not None:
+            if arg.keyword.value == keyword:
+                return arg.value
+        elif arg.star:
+            return None
+        elif i == position:
+            return arg.value
+    return None

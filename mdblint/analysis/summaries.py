@@ -1,0 +1,110 @@
+"""Function summaries: what a project function returns, and which relations it assigns on its
+parameters, in terms of those parameters, so that a call site with known arguments gets the
+caller's aliases (`def archived(): return Book.objects.using("other")`, a manager method that
+calls `.using()`, `def link(book, person): book.editor = person`).
+
+Each summary is computed once per process, by running the interpreter over the function with
+its parameters bound to symbolic `Param` values. Functions of other project modules are read
+with libcst on first use (the module is parsed once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+import libcst as cst
+
+from mdblint.analysis.values import (
+    UNKNOWN, UNKNOWN_ALIASES, Aliases, Bound, Collection, Instance, Manager, Param, QuerySet, Sequence,
+    Str, Value, join,
+)
+
+if TYPE_CHECKING:
+    from mdblint.analysis.flow import Interpreter
+
+
+@dataclass
+class Summary:
+    params: list[tuple[str, Value]]                  # (name, default) in order; default UNKNOWN when none
+    returns: Value = UNKNOWN
+    assigns: list[tuple[str, str, Value, Any]] = field(default_factory=list)  # (param, attribute, value, relation kinds)
+    returned: bool = False
+
+
+def bind_arguments(summary: Summary, call: cst.Call, args: list[Value], skip_first: bool) -> dict[str, Value] | None:
+    """Map a call's arguments to parameter names; None when `*args`/`**kwargs` make it unclear."""
+    params = summary.params[1:] if skip_first else summary.params
+    bound: dict[str, Value] = {}
+    positional = 0
+    for arg, value in zip(call.args, args):
+        if arg.star:
+            return None
+        if arg.keyword is None:
+            if positional >= len(params):
+                return None
+            bound[params[positional][0]] = value
+            positional += 1
+        else:
+            bound[arg.keyword.value] = value
+    for name, default in params:
+        bound.setdefault(name, default)
+    return bound
+
+
+def substitute(value: Value, args: dict[str, Value]) -> Value:
+    """`value` with the caller's arguments in place of the parameters."""
+    if isinstance(value, Param):
+        return args.get(value.name, UNKNOWN)
+    if isinstance(value, Str):
+        return Str(_aliases(value.values, args))
+    if isinstance(value, (Manager, QuerySet)):
+        bound = value.bound
+        return replace(value, bound=Bound(_aliases(bound.aliases, args) if bound.aliases else None,
+                                          _aliases(bound.instance, args) if bound.instance else None))
+    if isinstance(value, Instance):
+        return replace(value, aliases=_aliases(value.aliases, args) if value.aliases else None)
+    if isinstance(value, Sequence):
+        return Sequence(tuple(substitute(v, args) for v in value.items))
+    if isinstance(value, Collection):
+        return Collection(substitute(value.item, args))
+    return value
+
+
+def _aliases(aliases: Aliases, args: dict[str, Value]) -> Aliases:
+    if not aliases.params:
+        return aliases
+    mapped = {}
+    for name in aliases.params:
+        value = args.get(name, UNKNOWN)
+        mapped[name] = value.values if isinstance(value, Str) else \
+            Aliases(params=frozenset({value.name})) if isinstance(value, Param) else UNKNOWN_ALIASES
+    return aliases.substitute(mapped)
+
+
+class Summaries:
+    """Per-process memo of summaries, keyed by the function's definition node."""
+
+    def __init__(self) -> None:
+        self._done: dict[int, Summary | None] = {}
+        self._modules: dict[str, tuple[cst.Module, Any] | None] = {}
+
+    def of(self, fn: cst.FunctionDef, cls: cst.ClassDef | None, interpreter: "Interpreter",
+           self_value: Value | None = None) -> Summary | None:
+        key = id(fn) if self_value is None else hash((id(fn), self_value))
+        if key in self._done:
+            return self._done[key]
+        self._done[key] = None            # recursion: a function calling itself is unknown there
+        summary = interpreter.summarize(fn, cls, self_value)
+        self._done[key] = summary
+        return summary
+
+    def module(self, name: str, make_interpreter: Any) -> tuple[cst.Module, Any] | None:
+        """A project module, parsed, with an interpreter over it (`make_interpreter(path, module, cst)`)."""
+        if name not in self._modules:
+            self._modules[name] = make_interpreter(name)
+        return self._modules[name]
+
+
+def joined_return(previous: Value, value: Value, first: bool) -> Value:
+    return value if first else join(previous, value)

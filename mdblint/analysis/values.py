@@ -1,0 +1,190 @@
+"""Abstract values of the alias analysis: what an expression is (a manager, a queryset, an
+instance, a related manager, a string) and which database aliases it may be bound to.
+
+An alias set lists the possible aliases with where each came from; it may also hold symbolic
+parameters (inside a function summary, `Param("using")` stands for whatever the caller passes)
+and an `unknown` mark (some path gives an alias mdblint cannot see). Rules act only on sets
+whose every possibility is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an alias was bound: a node of this file, or a line of another file."""
+    how: str                    # "literal", "settings.REPLICA_DB", "router db_for_read", ...
+    node: Any = None            # a libcst node of the linted file
+    path: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Aliases:
+    known: tuple[tuple[str, Source], ...] = ()   # (alias, where it came from), sorted, unique aliases
+    params: frozenset[str] = frozenset()         # symbolic: the caller's argument for these parameters
+    unknown: bool = False                        # some possibility is not statically known
+
+    @staticmethod
+    def of(alias: str, source: Source) -> "Aliases":
+        return Aliases(((alias, source),))
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(a for a, _ in self.known)
+
+    @property
+    def exact(self) -> bool:
+        """Every possibility is a known alias."""
+        return bool(self.known) and not self.unknown and not self.params
+
+    def source(self, alias: str) -> Source | None:
+        return next((s for a, s in self.known if a == alias), None)
+
+    def join(self, other: "Aliases") -> "Aliases":
+        merged = dict(other.known)
+        merged.update(self.known)
+        return Aliases(tuple(sorted(merged.items(), key=lambda kv: kv[0])), self.params | other.params,
+                       self.unknown or other.unknown)
+
+    def substitute(self, args: dict[str, "Aliases"]) -> "Aliases":
+        """Replace symbolic parameters by the caller's alias sets."""
+        result = Aliases(self.known, frozenset(), self.unknown)
+        for p in self.params:
+            result = result.join(args.get(p, UNKNOWN_ALIASES))
+        return result
+
+
+UNKNOWN_ALIASES = Aliases(unknown=True)
+
+
+class Value:
+    """Base of abstract values; `Unknown` is the top."""
+
+
+@dataclass(frozen=True)
+class Unknown(Value):
+    why: str = "dynamic"
+
+
+UNKNOWN = Unknown()
+
+
+@dataclass(frozen=True)
+class Str(Value):
+    """A string: the possible values (a string is an alias only where used as one)."""
+    values: Aliases
+
+
+@dataclass(frozen=True)
+class ModelClass(Value):
+    label: str
+
+
+@dataclass(frozen=True)
+class Bound:
+    """How a manager or queryset picks its database: `aliases` once `.using()`/`.db_manager()`
+    bound it, else the routers decide at evaluation (`instance`: the related-manager hint)."""
+    aliases: Aliases | None = None
+    instance: Aliases | None = None
+
+
+@dataclass(frozen=True)
+class Manager(Value):
+    model: str
+    bound: Bound = Bound()
+    manager: str | None = None         # the model attribute it came from ("objects"), for custom methods
+
+
+@dataclass(frozen=True)
+class QuerySet(Value):
+    model: str
+    bound: Bound = Bound()
+    rows: str = "instances"            # "instances" | "values"
+    node: Any = field(default=None, compare=False)   # where it was built (for provenance)
+    manager: str | None = None
+
+
+@dataclass(frozen=True)
+class Instance(Value):
+    model: str
+    aliases: Aliases | None = None     # None: not saved, not bound (Django: _state.db is None)
+
+
+@dataclass(frozen=True)
+class RelatedManager(Value):
+    owner: Instance
+    relation: Any                      # project.graph.Relation
+    model: str                         # the related model's label
+
+
+@dataclass(frozen=True)
+class Sequence(Value):
+    """A tuple or list whose items are known (tuple unpacking, `.set([a, b])`)."""
+    items: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class Collection(Value):
+    """A list/iterator of like items (`list(qs)`), for iteration."""
+    item: Value
+
+
+@dataclass(frozen=True)
+class Param(Value):
+    """A function parameter inside a summary: the caller's argument."""
+    name: str
+    default: Value = field(default=UNKNOWN)
+
+
+def join(a: Value, b: Value) -> Value:
+    """The value on either branch."""
+    if a == b:
+        return a
+    if isinstance(a, Str) and isinstance(b, Str):
+        return Str(a.values.join(b.values))
+    if isinstance(a, Instance) and isinstance(b, Instance) and a.model == b.model:
+        if a.aliases is None or b.aliases is None:
+            return Instance(a.model, None) if a.aliases is b.aliases else replace(a, aliases=UNKNOWN_ALIASES)
+        return Instance(a.model, a.aliases.join(b.aliases))
+    if isinstance(a, (QuerySet, Manager)) and type(a) is type(b) and a.model == b.model:
+        return replace(a, bound=_join_bound(a.bound, b.bound))
+    return UNKNOWN
+
+
+def _join_bound(a: Bound, b: Bound) -> Bound:
+    if a == b:
+        return a
+    if a.aliases is not None and b.aliases is not None:
+        return Bound(a.aliases.join(b.aliases))
+    return Bound(UNKNOWN_ALIASES)  # one bound, one routed: give up rather than guess
+
+
+def relocate(value: Value, locate: Any) -> Value:
+    """`value` with every source node turned into (path, line) by `locate(node)`: for values that
+    leave the module they were computed in."""
+    def aliases(a: Aliases | None) -> Aliases | None:
+        if a is None:
+            return None
+        moved = []
+        for alias, source in a.known:
+            if source.node is not None:
+                path, line = locate(source.node)
+                source = Source(source.how, None, path, line)
+            moved.append((alias, source))
+        return replace(a, known=tuple(moved))
+
+    if isinstance(value, Str):
+        return Str(aliases(value.values))
+    if isinstance(value, (Manager, QuerySet)):
+        return replace(value, bound=Bound(aliases(value.bound.aliases), aliases(value.bound.instance)))
+    if isinstance(value, Instance):
+        return replace(value, aliases=aliases(value.aliases))
+    if isinstance(value, Sequence):
+        return Sequence(tuple(relocate(v, locate) for v in value.items))
+    if isinstance(value, Collection):
+        return Collection(relocate(value.item, locate))
+    return value

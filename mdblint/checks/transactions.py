@@ -1,0 +1,49 @@
+"""MDB4xx: transactions and writes."""
+
+from __future__ import annotations
+
+from mdblint.analysis import events as ev
+from mdblint.analysis.walk import FileContext
+from mdblint.checks.base import rule
+from mdblint.checks.verdicts import phrase, source_data
+
+TOKENS = (b"atomic",)
+
+
+@rule("MDB401", "write-outside-atomic-database", "A write inside atomic(using=X) that goes to another database.",
+      tokens=TOKENS, events=(ev.Write,))
+def write_outside_atomic(e: ev.Write, ctx: FileContext) -> None:
+    if not e.atomic or not e.aliases.exact or not all(a.exact and _defined(ctx, a) for a in e.atomic):
+        return
+    protected = frozenset().union(*(a.names for a in e.atomic))
+    if e.aliases.names & protected:
+        return
+    alias = min(e.aliases.names)
+    innermost = e.atomic[-1]
+    ctx.report(e.node, "MDB401", (
+        f"{e.what} writes to {phrase(e.aliases, alias)} inside transaction.atomic(using={min(innermost.names)!r}): "
+        f"a rollback does not undo it; wrap it in transaction.atomic(using={alias!r}) too"
+    ), {"write": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))},
+        "atomic": [{"aliases": sorted(a.names), "source": source_data(ctx, a.source(min(a.names)))} for a in e.atomic]})
+
+
+@rule("MDB403", "transaction-call-on-default", "on_commit()/set_rollback()/... without using= inside atomic(using=X).",
+      tokens=TOKENS, events=(ev.TransactionCall,))
+def transaction_call_without_using(e: ev.TransactionCall, ctx: FileContext) -> None:
+    if e.using is not None or not e.atomic or not all(a.exact and _defined(ctx, a) for a in e.atomic):
+        return
+    protected = frozenset().union(*(a.names for a in e.atomic))
+    if "default" in protected:
+        return
+    alias = min(e.atomic[-1].names)
+    effect = "runs the callback at once" if e.function == "on_commit" else "acts on 'default', not this transaction"
+    ctx.report(e.node, "MDB403", (
+        f"transaction.{e.function}() without using= inside transaction.atomic(using={alias!r}) {effect}; "
+        f"pass using={alias!r}"
+    ), {"function": e.function, "atomic": [{"aliases": sorted(a.names)} for a in e.atomic]})
+
+
+def _defined(ctx: FileContext, aliases) -> bool:
+    """An atomic block on an alias DATABASES lacks raises on entry (MDB501), so nothing in it runs."""
+    databases = ctx.project.settings.databases
+    return databases is None or aliases.names <= databases.keys()
