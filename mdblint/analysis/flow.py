@@ -9,6 +9,7 @@ Unknown stays unknown: nothing here guesses.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -35,7 +36,8 @@ CHAIN = frozenset({
 })
 ROWS = frozenset({"values", "values_list", "dates", "datetimes"})
 READ_ONE = frozenset({"get", "first", "last", "latest", "earliest", "aget", "afirst", "alast"})
-WRITE_ONE = frozenset({"create", "acreate"})
+# auth's UserManager.create_user/create_superuser save on the manager's database, like create().
+WRITE_ONE = frozenset({"create", "acreate", "create_user", "create_superuser", "acreate_user", "acreate_superuser"})
 WRITE_PAIR = frozenset({"get_or_create", "update_or_create", "aget_or_create", "aupdate_or_create"})
 WRITES = frozenset({"update", "delete", "bulk_create", "bulk_update", "aupdate", "adelete", "abulk_create",
                     "abulk_update"}) | WRITE_ONE | WRITE_PAIR
@@ -53,6 +55,7 @@ USING_POSITION = {
     "set_rollback": 1, "set_autocommit": 1,
 }
 DEFAULT = "default"
+OVERRIDE = frozenset({"django.test.override_settings", "django.test.utils.override_settings"})
 
 
 class _Atomic(Value):
@@ -80,7 +83,7 @@ class Interpreter:
     """Runs over one file and reports events through `emit`."""
 
     def __init__(self, ctx: "FileContext", routers: Any, emit: Callable[[Any], None],
-                 summaries: Summaries | None = None, module_loader: Any = None) -> None:
+                 summaries: Summaries | None = None, module_loader: Any = None, make_routers: Any = None) -> None:
         self.ctx = ctx
         self.graph = ctx.project.graph
         self.routers = routers
@@ -92,6 +95,7 @@ class Interpreter:
         self.summaries = summaries or Summaries()
         self.load_module = module_loader                  # dotted name -> Interpreter over it, or None
         self._summary: Summary | None = None
+        self.make_routers = make_routers                  # dotted router paths (or None: unknown) -> Routers
         self.module: cst.Module | None = None
         self._positions: Any = None
 
@@ -113,10 +117,18 @@ class Interpreter:
                 self.classes[stmt.name.value] = stmt
         self.module_env = self.block(module.body, {}) or {}
 
-    def run(self, module: cst.Module) -> None:
-        self.prepare(module)
-        for fn, cls in _functions(module.body, None):
-            self.function(fn, cls)
+    def run(self, module: cst.Module) -> list[str]:
+        """Analyse every function; returns the internal errors met (each costs one function only)."""
+        errors = []
+        for step, fn, cls in [(self.prepare, module, None)] + [(self.function, f, c) for f, c in _functions(module.body, None)]:
+            try:
+                step(fn, cls) if cls is not None or step is self.function else step(fn)
+            except Exception as exc:  # an analysis bug must not cost the run
+                if os.environ.get("MDBLINT_DEBUG"):
+                    raise
+                name = getattr(getattr(fn, "name", None), "value", "<module>")
+                errors.append(f"{name}: {type(exc).__name__}: {exc}")
+        return errors
 
     def summarize(self, fn: cst.FunctionDef, cls: cst.ClassDef | None, self_value: Value | None) -> Summary:
         """Run `fn` with symbolic parameters, emitting nothing; collect returns and assignments."""
@@ -143,10 +155,14 @@ class Interpreter:
             env[params.params[0].name.value] = self_value if self_value is not None else self._self_value(cls)
         saved, self.atomic = self.atomic, [self._atomic_of(d.decorator) for d in fn.decorators]
         self.atomic = [a for a in self.atomic if a is not None]
+        saved_routers = self.routers
+        for d in (*(cls.decorators if cls is not None else ()), *fn.decorators):
+            self.use_routers(self.overridden_routers(d.decorator))
         try:
             return self.block(fn.body.body if isinstance(fn.body, cst.IndentedBlock) else fn.body.body, env)
         finally:
             self.atomic = saved
+            self.use_routers(saved_routers)
 
     def _self_value(self, cls: cst.ClassDef) -> Value:
         label = self._model_of_name(cls.name.value)
@@ -170,7 +186,7 @@ class Interpreter:
         if isinstance(stmt, cst.If):
             self.eval(stmt.test, env)
             then = self.block(stmt.body.body, dict(env))
-            other = self.block(stmt.orelse.body, dict(env)) if isinstance(stmt.orelse, cst.Else) else \
+            other = self.block(stmt.orelse.body.body, dict(env)) if isinstance(stmt.orelse, cst.Else) else \
                 self.statement(stmt.orelse, dict(env)) if stmt.orelse is not None else dict(env)
             return _join_envs(then, other)
         if isinstance(stmt, (cst.For, cst.While)):
@@ -183,11 +199,12 @@ class Interpreter:
             after = self.block(stmt.body.body, body_env)
             out = _join_envs(env, after if after is not None else env)
             if stmt.orelse is not None:
-                out = self.block(stmt.orelse.body, out) if out is not None else None
+                out = self.block(stmt.orelse.body.body, out) if out is not None else None
             return out
         if isinstance(stmt, cst.With):
-            pushed = 0
+            pushed, saved_routers = 0, self.routers
             for item in stmt.items:
+                self.use_routers(self.overridden_routers(item.item))
                 value = self.eval(item.item, env)
                 if isinstance(value, _Atomic):
                     self.atomic.append(value.aliases)
@@ -198,9 +215,10 @@ class Interpreter:
                 return self.block(stmt.body.body, env)
             finally:
                 del self.atomic[len(self.atomic) - pushed:]
+                self.use_routers(saved_routers)
         if isinstance(stmt, cst.Try):
             body = self.block(stmt.body.body, dict(env))
-            out = body if stmt.orelse is None or body is None else self.block(stmt.orelse.body, body)
+            out = body if stmt.orelse is None or body is None else self.block(stmt.orelse.body.body, body)
             for handler in stmt.handlers:
                 out = _join_envs(out, self.block(handler.body.body, dict(env)))
             if stmt.finalbody is not None:
@@ -616,6 +634,35 @@ class Interpreter:
                     found[relation.name] = (a, relation, value)
         order = {name: i for i, name in enumerate(model.fields)}
         return [found[n] for n in sorted(found, key=lambda n: order.get(n, len(order)))]
+
+    # -- override_settings(DATABASE_ROUTERS=[...]) --
+    def overridden_routers(self, expr: cst.BaseExpression) -> Any:
+        """The routers an `override_settings(DATABASE_ROUTERS=...)` / `self.settings(...)` installs, or None."""
+        if not isinstance(expr, cst.Call):
+            return None
+        func = expr.func
+        if self.ctx.names.qualname(func) not in OVERRIDE and not (isinstance(func, cst.Attribute) and func.attr.value == "settings"
+                                                                and isinstance(func.value, cst.Name) and func.value.value == "self"):
+            return None
+        value = next((a.value for a in expr.args if a.keyword is not None and a.keyword.value == "DATABASE_ROUTERS"), None)
+        if value is None or self.make_routers is None:
+            return None
+        paths: list[str] | None = []
+        for element in value.elements if isinstance(value, (cst.List, cst.Tuple)) else [None]:
+            item = element.value if element is not None else None
+            path = string_literal(item) if item is not None else None
+            if path is None and isinstance(item, cst.Call):
+                path = self.ctx.names.qualname(item.func) or (
+                    f"{self.ctx.names.module}.{item.func.value}" if isinstance(item.func, cst.Name) else None)
+            if path is None:
+                paths = None
+                break
+            paths.append(path)
+        return self.make_routers(tuple(paths) if paths is not None else None)
+
+    def use_routers(self, routers: Any) -> None:
+        if routers is not None:
+            self.routers = self.ctx.routers = routers
 
     # -- other functions --
     def project_function(self, func: cst.Name) -> tuple["Interpreter", cst.FunctionDef] | None:

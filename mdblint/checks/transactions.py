@@ -27,6 +27,55 @@ def write_outside_atomic(e: ev.Write, ctx: FileContext) -> None:
         "atomic": [{"aliases": sorted(a.names), "source": source_data(ctx, a.source(min(a.names)))} for a in e.atomic]})
 
 
+@rule("MDB402", "write-to-read-only-database", "A write through an alias that only reads (a replica).",
+      tokens=(b"using", b"save", b"create", b"delete", b"update", b"bulk_", b".add(", b".set("), events=(ev.Write,))
+def write_to_read_only(e: ev.Write, ctx: FileContext) -> None:
+    if not e.aliases.exact:
+        return
+    read_only = read_only_aliases(ctx)
+    if not e.aliases.names <= read_only.keys():
+        return
+    alias = min(e.aliases.names)
+    ctx.report(e.node, "MDB402", (
+        f"{e.what} writes to {phrase(e.aliases, alias)}, which is read-only ({read_only[alias]}): the replica "
+        f"refuses the write or silently diverges from its primary; write through the primary"
+    ), {"write": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))}, "read_only": read_only[alias]})
+
+
+def read_only_aliases(ctx: FileContext) -> dict[str, str]:
+    """Aliases the project only reads from, and why: a TEST MIRROR, `read-only` in [tool.mdblint],
+    or routers that never send a write there."""
+    cached = getattr(ctx.project, "_read_only", None)
+    if cached is not None:
+        return cached
+    databases = ctx.project.settings.databases or {}
+    found = {a: f"a TEST MIRROR of {d.mirror!r}" for a, d in databases.items() if d.mirror}
+    for alias in getattr(ctx, "read_only", ()) or ():
+        found.setdefault(alias, "declared read-only in [tool.mdblint]")
+    writable = _router_writable(ctx, databases)
+    if writable is not None:
+        for alias in databases.keys() - writable:
+            found.setdefault(alias, "no router's db_for_write returns it")
+    ctx.project._read_only = found
+    return found
+
+
+def _router_writable(ctx: FileContext, databases) -> set[str] | None:
+    """Every alias db_for_write can return, for any model and instance hint; None if unknown."""
+    if ctx.routers is None or not ctx.project.settings.routers or not databases:
+        return None
+    writable: set[str] = set()
+    for label, model in ctx.project.graph.models.items():
+        if model.abstract or model.swapped:
+            continue
+        for hint in (None, *databases):
+            answer = ctx.routers.db_for_write(label, hint)
+            if answer.aliases is None:
+                return None
+            writable |= answer.aliases
+    return writable
+
+
 @rule("MDB403", "transaction-call-on-default", "on_commit()/set_rollback()/... without using= inside atomic(using=X).",
       tokens=TOKENS, events=(ev.TransactionCall,))
 def transaction_call_without_using(e: ev.TransactionCall, ctx: FileContext) -> None:

@@ -47,13 +47,14 @@ def settings_from_manage(sample_dir):
 
 
 def sqlite_databases(databases, tmpdir):
-    """One SQLite file per alias; a mirror alias gets its target's file."""
+    """One SQLite file per alias; a mirror alias opens its target's file read-only, as a
+    production replica would refuse writes (Django opens SQLite with uri=True)."""
     files = {alias: os.path.join(tmpdir, f"db{i}.sqlite3") for i, alias in enumerate(databases)}
     out = {}
     for alias, conf in databases.items():
         mirror = (conf.get("TEST") or {}).get("MIRROR")
         if mirror in files and mirror != alias:
-            out[alias] = {"ENGINE": SQLITE, "NAME": files[mirror], "TEST": {"MIRROR": mirror}}
+            out[alias] = {"ENGINE": SQLITE, "NAME": f"file:{files[mirror]}?mode=ro", "TEST": {"MIRROR": mirror}}
         else:
             out[alias] = {"ENGINE": SQLITE, "NAME": files[alias]}
     return out
