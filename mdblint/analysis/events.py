@@ -14,6 +14,7 @@ class AliasSite:
     node: Any
     kind: str
     aliases: Aliases
+    reason: str | None = None   # why some possibility is unknown ("parameter using", "attribute self.db", ...)
 
 
 @dataclass(frozen=True)

@@ -119,16 +119,20 @@ class Interpreter:
 
     def run(self, module: cst.Module) -> list[str]:
         """Analyse every function; returns the internal errors met (each costs one function only)."""
-        errors = []
-        for step, fn, cls in [(self.prepare, module, None)] + [(self.function, f, c) for f, c in _functions(module.body, None)]:
-            try:
-                step(fn, cls) if cls is not None or step is self.function else step(fn)
-            except Exception as exc:  # an analysis bug must not cost the run
-                if os.environ.get("MDBLINT_DEBUG"):
-                    raise
-                name = getattr(getattr(fn, "name", None), "value", "<module>")
-                errors.append(f"{name}: {type(exc).__name__}: {exc}")
+        errors: list[str] = []
+        self._guarded(errors, "<module>", self.prepare, module)
+        for fn, cls in _functions(module.body, None):
+            self._guarded(errors, fn.name.value, self.function, fn, cls)
         return errors
+
+    @staticmethod
+    def _guarded(errors: list[str], where: str, step: Callable, *args: Any) -> None:
+        try:
+            step(*args)
+        except Exception as exc:  # an analysis bug must not cost the run
+            if os.environ.get("MDBLINT_DEBUG"):
+                raise
+            errors.append(f"{where}: {type(exc).__name__}: {exc}")
 
     def summarize(self, fn: cst.FunctionDef, cls: cst.ClassDef | None, self_value: Value | None) -> Summary:
         """Run `fn` with symbolic parameters, emitting nothing; collect returns and assignments."""
@@ -371,7 +375,7 @@ class Interpreter:
         base = self.eval(e.value, env)
         index = e.slice[0].slice if len(e.slice) == 1 else None
         if self.ctx.names.qualname(e.value) == "django.db.connections" and isinstance(index, cst.Index):
-            self.alias_site(e, "connections[]", self.eval(index.value, env))
+            self.alias_site(e, "connections[]", self.eval(index.value, env), index.value)
             return UNKNOWN
         if isinstance(index, cst.Index):
             self.eval(index.value, env)
@@ -469,7 +473,7 @@ class Interpreter:
                 if a.value is not expr:
                     self.eval(a.value, env)
             if using is not None:
-                self.alias_site(e, f"transaction.{name}()", using)
+                self.alias_site(e, f"transaction.{name}()", using, expr)
             if name == "atomic":
                 if isinstance(using, Str):
                     return _Atomic(using.values)
@@ -498,6 +502,11 @@ class Interpreter:
             return self.instance_method(e, receiver, name, env)
         for a in e.args:
             self.eval(a.value, env)
+        # An alias-taking call on something not known to be an ORM object: listed, never judged.
+        expr = _argument(e, 0, "alias") if name in ("using", "db_manager") else \
+            _argument(e, -1, "using") if name in ("save", "delete", "raw", "refresh_from_db") else None
+        if expr is not None:
+            self.alias_site(e, f".{name}()", self.eval(expr, env), expr)
         return UNKNOWN
 
     def queryset_method(self, e: cst.Call, qs: Manager | QuerySet, name: str, env: Env) -> Value:
@@ -505,7 +514,7 @@ class Interpreter:
         if name in ("using", "db_manager"):
             expr = _argument(e, 0, "alias" if name == "using" else "using")
             value = self.eval(expr, env) if expr is not None else Str(Aliases.of(DEFAULT, Source("None", e)))
-            self.alias_site(e, f".{name}()", value)
+            self.alias_site(e, f".{name}()", value, expr)
             aliases = value.values if isinstance(value, Str) else UNKNOWN_ALIASES
             if name == "db_manager":
                 return Manager(model, Bound(aliases), qs.manager)
@@ -589,7 +598,7 @@ class Interpreter:
             if a.value is not using_expr:
                 self.eval(a.value, env)
         if using is not None:
-            self.alias_site(e, f".{name}(using=...)", using)
+            self.alias_site(e, f".{name}(using=...)", using, using_expr)
         if name in ("save", "delete", "asave", "adelete"):
             if isinstance(using, Str):
                 target = using.values
@@ -731,10 +740,19 @@ class Interpreter:
         return (other, other.classes[name]) if other is not None and name in other.classes else None
 
     # -- aliases --
-    def alias_site(self, node: cst.CSTNode, kind: str, value: Value) -> None:
-        aliases = value.values if isinstance(value, Str) else Aliases(unknown=True) if not isinstance(value, Param) \
-            else Aliases(params=frozenset({value.name}))
-        self.emit(ev.AliasSite(node, kind, aliases))
+    def alias_site(self, node: cst.CSTNode, kind: str, value: Value, expr: cst.BaseExpression | None = None) -> None:
+        if isinstance(value, Str):
+            aliases = value.values
+        elif isinstance(value, Param):
+            aliases = Aliases(params=frozenset({value.name}))
+        else:
+            aliases = UNKNOWN_ALIASES
+        reason = None
+        if aliases.params:
+            reason = "parameter " + ", ".join(sorted(aliases.params))
+        elif aliases.unknown:
+            reason = _unknown_reason(expr, value)
+        self.emit(ev.AliasSite(node, kind, aliases, reason))
 
     def bound_aliases(self, bound: Bound, model: str, write: bool = False) -> Aliases:
         if bound.aliases is not None:
@@ -810,6 +828,19 @@ class Interpreter:
             return None
         value = self.eval(decorator, self.module_env)
         return value.aliases if isinstance(value, _Atomic) else Aliases.of(DEFAULT, Source("@atomic", decorator))
+
+
+def _unknown_reason(expr: cst.BaseExpression | None, value: Value) -> str:
+    """Why an alias is not statically known, for `mdblint --aliases`."""
+    if isinstance(expr, cst.Attribute):
+        return f"attribute {dotted(expr) or expr.attr.value}"
+    if isinstance(expr, cst.Call):
+        return f"return value of {dotted(expr.func) or 'a call'}()"
+    if isinstance(expr, cst.Name):
+        return f"variable {expr.value}"
+    if isinstance(expr, (cst.Subscript, cst.BinaryOperation, cst.FormattedString)):
+        return "computed value"
+    return "dynamic"
 
 
 def _manager_refs(value: cst.BaseExpression) -> list[cst.BaseExpression]:
