@@ -1,0 +1,19 @@
+"""Forward many-to-many set(list(queryset)) with the archive's people. PENDING: `list(qs)` is a
+collection of archive instances to the analysis, but set() only reads list/tuple displays."""
+from catalog.models import Book, Person
+
+from mdblint.runtime.oracles import raises
+
+ORACLE = raises("ValueError", match='instance is on database "default", value is on database "other"')
+
+
+def setup(n):
+    Book.objects.create(title="Anthology", published="2024-01-01")
+    for i in range(n):
+        Person.objects.using("other").create(name=f"Author {i}")
+
+
+def scenario():
+    book = Book.objects.using("default").get(title="Anthology")
+    people = list(Person.objects.using("other").all())
+    book.authors.set(people)  # expect: MDB102
