@@ -1,0 +1,18 @@
+"""The `__in` lookup sits inside a Q object passed to exclude()."""
+from django.db.models import Q
+
+from catalog.models import Book, Person
+
+from mdblint.runtime.oracles import raises
+
+ORACLE = raises("ValueError", match="Subqueries aren't allowed across different databases")
+
+
+def setup(n):
+    for i in range(n):
+        Person.objects.using("other").create(name=f"Archived {i}")
+
+
+def scenario():
+    archived = Person.objects.using("other").filter(name__startswith="Archived")
+    return Book.objects.exclude(Q(authors__in=archived)).count()  # expect: MDB201
