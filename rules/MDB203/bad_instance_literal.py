@@ -1,0 +1,20 @@
+"""filter(editor=person) with a person read from "other" inside a routed Book query: Django
+compares primary keys only, so the primary's book whose editor has the same pk matches."""
+from catalog.models import Book, Person
+
+from mdblint.runtime.oracles import wrong_result
+
+# "Archived 0" edits no book on the primary; Book 0 comes back because its editor is pk 1 too.
+ORACLE = wrong_result(lambda titles: titles == ["Book 0"])
+
+
+def setup(n):
+    for i in range(n):
+        editor = Person.objects.create(name=f"Editor {i}")
+        Book.objects.create(title=f"Book {i}", published="2024-01-01", editor=editor)
+        Person.objects.using("other").create(name=f"Archived {i}")
+
+
+def scenario():
+    archived = Person.objects.using("other").get(name="Archived 0")
+    return list(Book.objects.filter(editor=archived).values_list("title", flat=True))  # expect: MDB203
