@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
@@ -21,18 +23,109 @@ def _codes(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _groups(value: str) -> list[list[str]]:
+    """`default+replica,other` -> [["default", "replica"], ["other"]]."""
+    return [[a.strip() for a in group.split("+") if a.strip()] for group in value.split(",") if group.strip()]
+
+
+def _per_file(value: str) -> dict[str, list[str]]:
+    """`GLOB:CODE,CODE [GLOB:CODE ...]` (flake8's shape; white space may follow the colon)."""
+    table: dict[str, list[str]] = {}
+    glob = None
+    for token in value.split():
+        if ":" in token:
+            glob, _, codes = token.rpartition(":")
+            table.setdefault(glob, [])
+        elif glob is None:
+            raise argparse.ArgumentTypeError(f"expected GLOB:CODES, got {value!r}")
+        else:
+            codes = token
+        table[glob] += _codes(codes)
+    return table
+
+
+def _version(value: str) -> str:
+    if not re.fullmatch(r"\d+\.\d+", value):
+        raise argparse.ArgumentTypeError(f'expected a version like "5.2", got {value!r}')
+    return value
+
+
 def _check_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="mdblint", description="Find Django multi-database misuse, statically.",
-                epilog="`mdblint rule CODE` prints a rule's documentation.")
+                epilog="`mdblint rule CODE` prints a rule's documentation. Every flag overrides the "
+                       "[tool.mdblint] key of the same name in pyproject.toml.")
     p.add_argument("paths", nargs="*", type=Path, help="files or folders to lint (default: .)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    p.add_argument("--select", type=_codes, action="extend", help="codes or prefixes to report (default: all)")
-    p.add_argument("--ignore", type=_codes, action="extend", help="codes or prefixes not to report")
-    p.add_argument("--settings", help="Django settings module (default: from manage.py or [tool.mdblint])")
-    p.add_argument("--no-cache", action="store_true", help="neither read nor write .mdblint_cache")
-    p.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
+    p.add_argument("--show-settings", action="store_true", help="print the resolved configuration and exit")
+    g = p.add_argument_group("rules")
+    g.add_argument("--select", type=_codes, action="extend", help="codes or prefixes to report (default: all)")
+    g.add_argument("--ignore", type=_codes, action="extend", help="codes or prefixes not to report")
+    g.add_argument("--extend-select", type=_codes, action="extend", metavar="CODES", help="added to select")
+    g.add_argument("--extend-ignore", type=_codes, action="extend", metavar="CODES", help="added to ignore")
+    g.add_argument("--per-file-ignores", type=_per_file, action="append", metavar="GLOB:CODES",
+                   help="codes not to report in files matching GLOB (replaces the configured table)")
+    g.add_argument("--extend-per-file-ignores", type=_per_file, action="append", metavar="GLOB:CODES",
+                   help="added to the configured table")
+    g = p.add_argument_group("project")
+    g.add_argument("--settings", help="Django settings module (default: from manage.py)")
+    g.add_argument("--root", help="the project's import root")
+    g.add_argument("--databases", type=_codes, metavar="ALIASES", help="the aliases DATABASES defines (replaces)")
+    g.add_argument("--extend-databases", type=_codes, action="extend", metavar="ALIASES", help="added to them")
+    g.add_argument("--relation-groups", type=_groups, metavar="A+B,C", help="aliases that share data")
+    g.add_argument("--read-only", type=_codes, metavar="ALIASES", help="aliases that are never written")
+    g.add_argument("--django-version", type=_version, metavar="X.Y",
+                   help="default: from [project].dependencies")
+    g = p.add_argument_group("files")
+    g.add_argument("--exclude", type=_codes, action="extend", metavar="GLOBS", help="replaces the default excludes")
+    g.add_argument("--extend-exclude", type=_codes, action="extend", metavar="GLOBS", help="added to them")
+    g.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None,
+                   help="skip what .gitignore files ignore (default: on)")
+    g.add_argument("--force-exclude", action=argparse.BooleanOptionalAction, default=None,
+                   help="exclude even files named on the command line")
+    g = p.add_argument_group("suppressions")
+    g.add_argument("--warn-unused-noqa", action="store_true",
+                   help="warn of `# noqa: MDB...` codes that suppress nothing, and count them as findings")
+    g.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not in FILE")
+    g.add_argument("--write-baseline", action="store_true", help="write today's findings to the --baseline FILE")
+    g = p.add_argument_group("run")
+    g.add_argument("--cache", action=argparse.BooleanOptionalAction, default=None,
+                   help="read and write .mdblint_cache (default: on)")
+    g.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
     p.add_argument("--version", action="version", version=f"mdblint {mdblint.__version__}")
     return p
+
+
+def _override(loaded, args: argparse.Namespace) -> None:
+    """Apply the flags given to the configuration read from pyproject.toml."""
+    from mdblint.config import set_option
+
+    options, cwd = loaded.options, Path.cwd()
+    replace = {"select": args.select, "ignore": args.ignore, "settings": args.settings, "root": args.root,
+               "databases": args.databases, "relation-groups": args.relation_groups,
+               "read-only": args.read_only, "django-version": args.django_version, "exclude": args.exclude,
+               "respect-gitignore": args.respect_gitignore, "force-exclude": args.force_exclude,
+               "cache": args.cache, "jobs": args.jobs}
+    if args.per_file_ignores is not None:
+        replace["per-file-ignores"] = {k: v for table in args.per_file_ignores for k, v in table.items()}
+    extend = {"extend-select": args.extend_select, "extend-ignore": args.extend_ignore,
+              "extend-databases": args.extend_databases, "extend-exclude": args.extend_exclude}
+    for table in args.extend_per_file_ignores or ():
+        extend.setdefault("per-file-ignores", {})
+        for glob, codes in table.items():
+            extend["per-file-ignores"].setdefault(glob, []).extend(codes)
+    for key, value in replace.items():
+        if value is not None:
+            set_option(options, key, value, cwd, f"--{key}")
+            loaded.origins[key] = "command line"
+    for key, value in extend.items():
+        if value:
+            old = getattr(options, key.replace("-", "_"))
+            merged = {g: old.get(g, []) + value.get(g, []) for g in {**old, **value}} if isinstance(value, dict) else old + value
+            set_option(options, key, merged, cwd, f"--{key}")
+            origin = loaded.origins.get(key, "command line")
+            loaded.origins[key] = origin if origin.endswith("command line") else f"{origin} + command line"
+    if args.warn_unused_noqa:
+        options.warn_unused_noqa = True
 
 
 def _rule(argv: Sequence[str]) -> int:
@@ -62,31 +155,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _rule(argv[1:])
     args = _check_parser().parse_args(argv)
 
-    from mdblint import config
+    from mdblint import baseline, config
     from mdblint.engine import UsageError, lint_paths
     from mdblint.report import json as json_report, text as text_report
 
     paths = args.paths or [Path(".")]
+    unused: list[tuple[str, int, list[str]]] = []
     try:
-        options, _ = config.load(paths)
-        if args.select:
-            options.select = args.select
-        if args.ignore:
-            options.ignore = args.ignore
-        if args.settings:
-            options.settings = args.settings
-        if args.no_cache:
-            options.cache = False
-        if args.jobs is not None:
-            if args.jobs < 1:
-                raise UsageError("--jobs must be at least 1")
-            options.jobs = args.jobs
-        result = lint_paths(paths, options)
+        if args.write_baseline and args.baseline is None:
+            raise UsageError("--write-baseline needs --baseline FILE")
+        loaded = config.read(paths)
+        _override(loaded, args)
+        if args.show_settings:
+            sys.stdout.write(config.show(loaded))
+            return 0
+        known = baseline.read(args.baseline) if args.baseline and not args.write_baseline else None
+        result = lint_paths(paths, loaded.options, unused)
+        if args.write_baseline:
+            baseline.write(args.baseline, result.findings)
+            sys.stderr.write(f"mdblint: wrote {len(result.findings)} findings to {args.baseline}\n")
+            return 0
     except UsageError as e:
         sys.stderr.write(f"mdblint: error: {e}\n")
         return 2
+    if known is not None:
+        findings, hidden = baseline.new_findings(result.findings, known)
+        result = dataclasses.replace(result, findings=findings)
+        sys.stderr.write(f"mdblint: the baseline hid {hidden} finding{'' if hidden == 1 else 's'}\n")
+    for path, line, codes in sorted(unused):
+        sys.stderr.write(f"{path}:{line}: unused noqa: {', '.join(codes)}\n")
     (json_report if args.format == "json" else text_report).write(result, sys.stdout)
-    return 1 if result.findings else 0
+    return 1 if result.findings or unused else 0
 
 
 if __name__ == "__main__":

@@ -1,28 +1,97 @@
-"""`[tool.mdblint]` in pyproject.toml, found by walking up from the first path."""
+"""`[tool.mdblint]` in pyproject.toml, found by walking up from the first path, and the
+command-line flags that override it. Every problem is a one-line `UsageError`."""
 
 from __future__ import annotations
 
+import re
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
+from mdblint.discovery import DEFAULT_EXCLUDE, DEFAULT_EXCLUDE_NOTE, absolute_glob
 from mdblint.engine import Options, UsageError
 
-# key -> expected type
-KEYS: dict[str, type] = {"settings": str, "root": str, "select": list, "ignore": list, "cache": bool, "jobs": int}
+VERSION = re.compile(r"\d+\.\d+\Z")
+# `django>=5.2`, `Django==5.2.*`, `django[argon2]~=4.2.0` in [project].dependencies
+DJANGO_REQUIREMENT = re.compile(r"^\s*django\s*(?:\[[^\]]*\])?\s*(?:>=|==|~=|===)\s*(\d+\.\d+)", re.IGNORECASE)
+
+
+def _str(v: Any) -> bool:
+    return isinstance(v, str)
+
+
+def _strings(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _groups(v: Any) -> bool:
+    return isinstance(v, list) and all(_strings(g) for g in v)
+
+
+def _table(v: Any) -> bool:
+    return isinstance(v, dict) and all(_strings(codes) for codes in v.values())
+
+
+def _bool(v: Any) -> bool:
+    return isinstance(v, bool)
+
+
+def _jobs(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 1
+
+
+def _version(v: Any) -> bool:
+    return isinstance(v, str) and bool(VERSION.match(v))
+
+
+# key -> (check, what the value must be)
+KEYS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "settings": (_str, "a string"),
+    "root": (_str, "a string"),
+    "databases": (_strings, "a list of strings"),
+    "extend-databases": (_strings, "a list of strings"),
+    "relation-groups": (_groups, "a list of lists of strings"),
+    "read-only": (_strings, "a list of strings"),
+    "select": (_strings, "a list of strings"),
+    "ignore": (_strings, "a list of strings"),
+    "extend-select": (_strings, "a list of strings"),
+    "extend-ignore": (_strings, "a list of strings"),
+    "per-file-ignores": (_table, "a table of glob = [codes]"),
+    "exclude": (_strings, "a list of strings"),
+    "extend-exclude": (_strings, "a list of strings"),
+    "respect-gitignore": (_bool, "true or false"),
+    "force-exclude": (_bool, "true or false"),
+    "django-version": (_version, 'a version string like "5.2"'),
+    "cache": (_bool, "true or false"),
+    "jobs": (_jobs, "at least 1 (an integer)"),
+}
+GLOBS = ("exclude", "extend-exclude")
+
+
+def attr(key: str) -> str:
+    return key.replace("-", "_")
+
+
+@dataclass
+class Loaded:
+    options: Options
+    pyproject: Path | None
+    origins: dict[str, str] = field(default_factory=dict)   # key -> where its value came from
 
 
 def find_pyproject(start: Path) -> Path | None:
-    start = start.resolve()
-    for folder in ([start] if start.is_dir() else []) + list(start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                if "mdblint" in _read(candidate).get("tool", {}):
-                    return candidate
-            except UsageError:
-                raise
+    """The nearest pyproject.toml with a [tool.mdblint] table, at or above `start`."""
+    for candidate in _pyprojects(start):
+        if "mdblint" in _read(candidate).get("tool", {}):
+            return candidate
     return None
+
+
+def _pyprojects(start: Path) -> list[Path]:
+    start = start.resolve()
+    folders = ([start] if start.is_dir() else []) + list(start.parents)
+    return [f / "pyproject.toml" for f in folders if (f / "pyproject.toml").is_file()]
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -32,22 +101,91 @@ def _read(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: cannot read: {e}") from None
 
 
-def load(paths: list[Path]) -> tuple[Options, Path | None]:
+def set_option(options: Options, key: str, value: Any, base: Path, where: str) -> None:
+    """Check `value` for `key` and store it on `options` (globs and root relative to `base`)."""
+    check, expected = KEYS[key]
+    if not check(value):
+        raise UsageError(f"{where} must be {expected}")
+    if key == "root":
+        value = (base / value).resolve()
+        if not value.is_dir():
+            raise UsageError(f"{where}: {str(value)!r} is not a directory")
+    elif key in GLOBS:
+        value = [absolute_glob(g, base) for g in value]
+    elif key == "per-file-ignores":
+        value = {absolute_glob(g, base): codes for g, codes in value.items()}
+    setattr(options, attr(key), value)
+
+
+def read(paths: list[Path]) -> Loaded:
     """Options from the nearest pyproject.toml with a [tool.mdblint] table (or defaults)."""
-    pyproject = find_pyproject(paths[0] if paths else Path.cwd())
-    options = Options()
-    if pyproject is None:
-        return options, None
-    table = _read(pyproject)["tool"]["mdblint"]
-    for key, value in table.items():
-        expected = KEYS.get(key)
-        if expected is None:
-            raise UsageError(f"{pyproject}: unknown key [tool.mdblint] {key!r} (known: {', '.join(sorted(KEYS))})")
-        if not isinstance(value, expected) or (expected is list and not all(isinstance(v, str) for v in value)):
-            raise UsageError(f"{pyproject}: [tool.mdblint] {key} must be a {'list of strings' if expected is list else expected.__name__}")
-        if key == "root":
-            value = (pyproject.parent / value).resolve()
-            if not value.is_dir():
-                raise UsageError(f"{pyproject}: [tool.mdblint] root {str(value)!r} is not a directory")
-        setattr(options, key, value)
-    return options, pyproject
+    start = paths[0] if paths else Path.cwd()
+    pyproject = find_pyproject(start)
+    loaded = Loaded(Options(base=pyproject.parent if pyproject else Path.cwd()), pyproject)
+    if pyproject is not None:
+        table = _read(pyproject)["tool"]["mdblint"]
+        if not isinstance(table, dict):
+            raise UsageError(f"{pyproject}: [tool.mdblint] must be a table")
+        for key, value in table.items():
+            if key not in KEYS:
+                raise UsageError(f"{pyproject}: unknown key [tool.mdblint] {key!r} (known: {', '.join(KEYS)})")
+            set_option(loaded.options, key, value, pyproject.parent, f"{pyproject}: [tool.mdblint] {key}")
+            loaded.origins[key] = str(pyproject)
+    if loaded.options.django_version is None:
+        # From the requirements: this pyproject's, or the nearest one's.
+        for candidate in [pyproject] if pyproject else _pyprojects(start)[:1]:
+            found = django_requirement(_read(candidate))
+            if found:
+                loaded.options.django_version = found
+                loaded.origins["django-version"] = f"{candidate} [project].dependencies"
+    return loaded
+
+
+def load(paths: list[Path]) -> tuple[Options, Path | None]:
+    loaded = read(paths)
+    return loaded.options, loaded.pyproject
+
+
+def django_requirement(document: dict[str, Any]) -> str | None:
+    dependencies = document.get("project", {}).get("dependencies", [])
+    for dependency in dependencies if isinstance(dependencies, list) else []:
+        match = DJANGO_REQUIREMENT.match(dependency) if isinstance(dependency, str) else None
+        if match:
+            return match.group(1)
+    return None
+
+
+# -- --show-settings --
+
+def _toml(value: Any) -> str:
+    if value is None:
+        return "(unset)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, Path):
+        return _toml(value.as_posix())
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_toml(k)} = {_toml(v)}" for k, v in value.items()) + " }" if value else "{}"
+    return "[" + ", ".join(_toml(v) for v in value) + "]"
+
+
+def show(loaded: Loaded) -> str:
+    """The resolved configuration as `key = value  # origin` lines."""
+    lines = [f"# configuration: {loaded.pyproject or 'defaults'}"]
+    for key in KEYS:
+        value = getattr(loaded.options, attr(key))
+        text = _toml(value)
+        if key == "databases" and value is None:
+            text = "(from DATABASES)"
+        elif key == "exclude" and value is None:
+            text = f"{_toml(DEFAULT_EXCLUDE)}  (and {DEFAULT_EXCLUDE_NOTE})"
+        elif key == "select" and not value:
+            text = '["MDB"]'
+        elif key == "jobs" and value == 0:
+            text = "(one per core)"
+        lines.append(f"{key} = {text}  # {loaded.origins.get(key, 'defaults')}")
+    return "\n".join(lines) + "\n"

@@ -38,12 +38,27 @@ class UsageError(Exception):
 
 @dataclass
 class Options:
+    """What `[tool.mdblint]` and the command line set (mdblint/config.py reads and checks them)."""
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    extend_ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)   # glob -> codes
     settings: str | None = None       # settings module, overriding manage.py
     root: Path | None = None          # project import root, from [tool.mdblint] root
+    databases: list[str] | None = None                                  # replaces DATABASES' aliases
+    extend_databases: list[str] = field(default_factory=list)           # added to them
+    relation_groups: list[list[str]] = field(default_factory=list)      # aliases that share data
+    read_only: list[str] = field(default_factory=list)
+    exclude: list[str] | None = None  # None: discovery's defaults
+    extend_exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
+    force_exclude: bool = False       # exclude files named on the command line too
+    django_version: str | None = None  # "5.2"
     cache: bool = True
     jobs: int = 0                     # 0: as many as there are cores
+    warn_unused_noqa: bool = False
+    base: Path | None = None          # globs are relative to it: pyproject.toml's folder, else cwd
 
 
 @dataclass
@@ -154,48 +169,101 @@ def _resolve(data: Any, positions: Any, shown: str) -> Any:
 
 # -- the whole run --
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
+def collect_files(paths: Iterable[Path], options: Options | None = None) -> list[Path]:
+    """The .py files under `paths`, minus excluded and git-ignored ones. Paths named here are
+    linted even if excluded, unless `force_exclude`."""
+    options = options or Options()
+    excluder = discovery.Excluder(options.exclude, options.extend_exclude, options.respect_gitignore, options.base)
     files: dict[Path, None] = {}
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or directory")
-        for file in discovery.iter_python_files(path):
+        if options.force_exclude and excluder.excluded(path):
+            continue
+        for file in discovery.iter_python_files(path, excluder=excluder):
             files[Path(os.path.abspath(file))] = None  # not resolve(): keep links as named
     return list(files)
 
 
-def lint_paths(paths: list[Path], options: Options) -> Result:
+def lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str, int, list[str]]] | None = None) -> Result:
+    """Lint `paths`. With `options.warn_unused_noqa`, `unused_noqa` receives (path, line, codes)
+    for each `# noqa: MDB...` that suppressed nothing."""
     try:
-        rules = select_rules(options.select, options.ignore)
+        rules = select_rules([*(options.select or ["MDB"]), *options.extend_select],
+                             [*options.ignore, *options.extend_ignore])
     except ValueError as e:
         raise UsageError(str(e)) from None
-    files = collect_files(paths)
+    for glob, codes in options.per_file_ignores.items():
+        try:
+            select_rules((), codes)
+        except ValueError as e:
+            raise UsageError(f"per-file-ignores {glob!r}: {e}") from None
+    files = collect_files(paths, options)
     refs = discovery.find_projects(paths, options.settings, options.root)
     if options.settings and not refs:
         raise UsageError(f"settings module {options.settings!r} not found at or above the given paths")
-    projects = [load_project(ref, cache_dir=_cache_dir(ref.root, options)) for ref in refs]
+    owners = [discovery.owner(file, refs) for file in files]
+    refs = [ref for ref in refs if ref in owners]  # a project whose files are all excluded is not loaded
+    projects = [_configured(load_project(ref, cache_dir=_cache_dir(ref.root, options)), options) for ref in refs]
+    _check_aliases(projects, options)
     groups: dict[int, list[Path]] = {}
-    for file in files:
-        ref = discovery.owner(file, refs)
+    for file, ref in zip(files, owners):
         groups.setdefault(refs.index(ref) if ref else -1, []).append(file)
     if -1 in groups:
-        projects.append(load_project(None))
+        projects.append(load_project(None))  # no settings, no aliases to configure
         groups[len(projects) - 1] = groups.pop(-1)
     findings: list[Finding] = []
     parsed = 0
     for index, group in groups.items():
-        project_findings, project_parsed = _lint_project(projects[index], rules, group, options)
+        project_findings, project_parsed = _lint_project(projects[index], rules, group, options, unused_noqa)
         findings += project_findings
         parsed += project_parsed
     return Result(sorted(findings), len(files), parsed, projects)
+
+
+def _configured(project: Project, options: Options) -> Project:
+    """`project` with the aliases `databases` / `extend-databases` set (line None: not in settings).
+    Files outside every Django project have no settings, and stay without aliases."""
+    import dataclasses
+
+    from mdblint.project.index import fingerprint as project_fingerprint
+    from mdblint.project.settings_static import Database
+
+    declared = project.settings.databases
+    if options.databases is not None:
+        names = options.databases
+    elif options.extend_databases and declared is not None:
+        names = [*declared, *options.extend_databases]
+    else:
+        return project
+    databases = {a: (declared or {}).get(a) or Database(a, None, None, None) for a in dict.fromkeys(names)}  # type: ignore[arg-type]
+    settings = dataclasses.replace(project.settings, databases=databases)
+    return dataclasses.replace(project, settings=settings, fingerprint=project_fingerprint(settings, project.graph))
+
+
+def _check_aliases(projects: list[Project], options: Options) -> None:
+    """Every alias that relation-groups and read-only name is defined where DATABASES is known."""
+    named = [("relation-groups", a) for group in options.relation_groups for a in group]
+    named += [("read-only", a) for a in options.read_only]
+    for project in projects:
+        databases = project.settings.databases
+        for key, alias in named:
+            if databases is not None and alias not in databases:
+                where = display_path(project.ref.root) if project.ref else "settings"
+                raise UsageError(f"{key} names {alias!r}, which DATABASES of {where} does not define "
+                                 f"(known: {', '.join(sorted(databases)) or 'none'})")
 
 
 def _cache_dir(root: Path, options: Options) -> Path | None:
     return default_cache_dir(root) if options.cache else None
 
 
-def _lint_project(project: Project, rules: list[Rule], files: list[Path], options: Options) -> tuple[list[Finding], int]:
-    """Lint `files` of one project, reusing cached results for unchanged files."""
+def _lint_project(project: Project, rules: list[Rule], files: list[Path], options: Options,
+                  unused_noqa: list[tuple[str, int, list[str]]] | None = None) -> tuple[list[Finding], int]:
+    """Lint `files` of one project, reusing cached results for unchanged files. The cache keeps
+    raw findings; per-file-ignores and `# noqa` are applied afterwards."""
+    from mdblint import noqa
+
     root = project.ref.root if project.ref else Path.cwd()
     cache = Cache(_cache_dir(root, options))
     key = hashlib.blake2b(repr((mdblint.__version__, project.fingerprint, sorted(r.code for r in rules),
@@ -206,22 +274,36 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
     todo: list[tuple[Path, bytes, str]] = []
     findings: list[Finding] = []
     linter = Linter(project, rules)
+    selected = frozenset(r.code for r in rules)
+    ignores = [(discovery.GlobSet([glob]), tuple(c.strip().upper() for c in codes))
+               for glob, codes in options.per_file_ignores.items()]
+
+    def keep(path: Path, data: bytes | None, raw: list[Finding]) -> list[Finding]:
+        ignored = tuple(c for globs, codes in ignores if globs.match(path.as_posix()) for c in codes)
+        raw = [f for f in raw if not f.code.startswith(ignored)] if ignored else raw
+        if data is None or not (raw or options.warn_unused_noqa):
+            return raw
+        kept, unused = noqa.apply(data, raw, selected, options.warn_unused_noqa)
+        if unused_noqa is not None:
+            unused_noqa.extend((display_path(path), line, codes) for line, codes in unused)
+        return kept
+
     for path in files:
         try:
             data = path.read_bytes()
         except OSError as e:
-            findings += linter._own(display_path(path), SourceError("MDB001", f"cannot read file: {e.strerror or e}"))
+            findings += keep(path, None, linter._own(display_path(path), SourceError("MDB001", f"cannot read file: {e.strerror or e}")))
             continue
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         hit = cached.get(str(path))
         if hit is not None and hit[0] == digest:
-            findings += hit[1]
+            findings += keep(path, data, hit[1])
             fresh[str(path)] = hit
         else:
             todo.append((path, data, digest))
     parsed = 0
-    for (path, _, digest), (file_findings, was_parsed) in zip(todo, _run(linter, todo, options.jobs)):
-        findings += file_findings
+    for (path, data, digest), (file_findings, was_parsed) in zip(todo, _run(linter, todo, options.jobs)):
+        findings += keep(path, data, file_findings)
         parsed += was_parsed
         fresh[str(path)] = (digest, file_findings)
     if todo or len(fresh) != len(cached):

@@ -1,0 +1,26 @@
+"""A new Pet whose owner was loaded from "other": Django binds the unsaved instance to its
+owner's database when the relation is assigned, so save() writes to "other", outside the bare
+atomic()."""
+from django.db import transaction
+
+from catalog.models import Person, Pet
+from mdblint.runtime.oracles import wrong_result
+
+ORACLE = wrong_result(lambda survived: survived == 1)
+
+
+def setup(n):
+    for i in range(n):
+        Person.objects.using("other").create(name=f"Person {i}")
+
+
+def scenario():
+    owner = Person.objects.using("other").get(name="Person 0")
+    try:
+        with transaction.atomic():
+            pet = Pet(name="Rex", owner=owner)
+            pet.save()  # expect: MDB401
+            raise RuntimeError("abort the adoption")
+    except RuntimeError:
+        pass
+    return Pet.objects.using("other").filter(name="Rex").count()
