@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -21,6 +22,9 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 import mdblint
 from mdblint import discovery
+from mdblint.analysis.events import AliasSite
+from mdblint.analysis.flow import Interpreter
+from mdblint.analysis.summaries import Summaries
 from mdblint.analysis.walk import At, FileContext, walk
 from mdblint.cache import Cache, default_cache_dir
 from mdblint.checks import Rule, select_rules
@@ -83,9 +87,19 @@ class Linter:
         self.project = project
         self.rules = rules
         self.handlers: dict[type, list] = {}
+        self.event_handlers: dict[type, list] = {}
         for r in rules:
             for node_type in r.nodes:
                 self.handlers.setdefault(node_type, []).append(r.handler)
+            for event_type in r.events:
+                self.event_handlers.setdefault(event_type, []).append(r.handler)
+        self.routers = _routers(project) if self.event_handlers else None
+        self.summaries = Summaries()
+        self._modules: dict[str, Interpreter | None] = {}
+        self._router_sets: dict[tuple[str, ...] | None, Any] = {}
+        self._relevance: dict[str, dict[str, bool]] = {}
+        self._alias_methods: frozenset[str] | None = None
+        self.relation_names = frozenset(r for m in project.graph.models.values() for r in m.relations)
         self.tokens = tuple({t for r in rules for t in r.tokens})
         self.codes = frozenset(r.code for r in rules)
         self.manager_names = frozenset(
@@ -103,7 +117,7 @@ class Linter:
             text = decode(data).text
         except SourceError as e:
             return self._own(shown, e), False
-        if not self.handlers or (self.tokens and not any(t in data for t in self.tokens)):
+        if not (self.handlers or self.event_handlers) or (self.tokens and not any(t in data for t in self.tokens)):
             return [], False
         try:
             module = cst.parse_module(text)
@@ -114,6 +128,12 @@ class Linter:
         name, is_package = self.module_name(path)
         ctx = FileContext(str(path), name, is_package, self.project, self.manager_names, display_path)
         walk(module, ctx, self.handlers)
+        if self.event_handlers:
+            ctx.routers = self.routers
+            ctx.flow = Interpreter(ctx, self.routers, lambda event: self._dispatch(event, ctx),
+                                   self.summaries, self.module_interpreter, self.routers_for, self.worth_summarizing)
+            for error in ctx.flow.run(module):
+                sys.stderr.write(f"mdblint: warning: internal error analysing {shown} ({error}); please report it\n")
         if not ctx.reports:
             return [], True
         positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
@@ -129,6 +149,94 @@ class Linter:
             findings.setdefault((finding.line, finding.column, code, message), finding)
         return sorted(findings.values()), True
 
+    def routers_for(self, paths: tuple[str, ...] | None) -> Any:
+        """Routers for an override_settings(DATABASE_ROUTERS=paths); None paths: not statically known."""
+        if paths not in self._router_sets:
+            self._router_sets[paths] = _routers(self.project, paths) if paths is not None else _UnknownRouters()
+        return self._router_sets[paths]
+
+    def worth_summarizing(self, module: str, function: str) -> bool:
+        """Could `module.function`'s summary matter? A stdlib-ast look (about 10x cheaper than
+        libcst) before parsing the module: it must mention the ORM or aliases, or assign an
+        attribute of one of its parameters."""
+        table = self._relevance.get(module)
+        if table is None:
+            table = self._relevance[module] = _relevant_functions(self.project.modules.get(module), self.relation_names)
+        return table.get(function, False)
+
+    def method_names_binding_aliases(self) -> frozenset[str]:
+        """Names of project functions/methods that bind an alias: the only custom manager or
+        queryset methods worth a summary. Only modules holding such tokens are read with `ast`."""
+        if self._alias_methods is None:
+            names: set[str] = set()
+            for module, path in self.project.modules.items():
+                try:
+                    data = path.read_bytes()
+                except OSError:
+                    continue
+                if b"using" in data or b"db_manager" in data:
+                    table = self._relevance.setdefault(module, _relevant_functions(path, self.relation_names))
+                    names |= {name for name, relevant in table.items() if relevant}
+            self._alias_methods = frozenset(names)
+        return self._alias_methods
+
+    def module_interpreter(self, name: str) -> Interpreter | None:
+        """An interpreter over another project module (for function summaries), parsed once."""
+        if name in self._modules:
+            return self._modules[name]
+        self._modules[name] = None   # while loading: cycles see "unknown"
+        path = self.project.modules.get(name)
+        try:
+            module = cst.parse_module(decode(path.read_bytes()).text) if path is not None else None
+        except (OSError, SourceError, cst.ParserSyntaxError, RecursionError):
+            module = None
+        if module is None:
+            return None
+        mod_name, is_package = self.module_name(path)
+        ctx = FileContext(str(path), mod_name, is_package, self.project, self.manager_names, display_path)
+        ctx.routers = self.routers
+        for stmt in module.body:
+            ctx.names.add_module_statement(stmt)
+        interpreter = ctx.flow = Interpreter(ctx, self.routers, lambda event: None, self.summaries,
+                                             self.module_interpreter, self.routers_for, self.worth_summarizing)
+        interpreter.prepare(module)
+        self._modules[name] = interpreter
+        return interpreter
+
+    def alias_sites(self, path: Path) -> list[dict[str, Any]]:
+        """Every alias-taking site of a file with the aliases resolved there (`mdblint --aliases`)."""
+        try:
+            module = cst.parse_module(decode(path.read_bytes()).text)
+        except (OSError, SourceError, cst.ParserSyntaxError, RecursionError):
+            return []
+        name, is_package = self.module_name(path)
+        ctx = FileContext(str(path), name, is_package, self.project, self.manager_names, display_path)
+        ctx.routers = self.routers
+        found: list[Any] = []
+        ctx.flow = Interpreter(ctx, self.routers, lambda e: found.append(e) if isinstance(e, AliasSite) else None,
+                               self.summaries, self.module_interpreter, self.routers_for, self.worth_summarizing)
+        for stmt in module.body:
+            ctx.names.add_module_statement(stmt)
+        ctx.flow.run(module)
+        positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        shown, sites = display_path(path), {}
+        for site in found:
+            start = positions[site.node].start
+            entry = sites.setdefault((start.line, start.column), {
+                "path": shown, "line": start.line, "column": start.column + 1, "kind": site.kind,
+                "aliases": {}, "unknown": None})
+            for alias, source in site.aliases.known:
+                where = {"path": shown, "line": positions[source.node].start.line} if source.node in positions else \
+                    {"path": source.path, "line": source.line}
+                entry["aliases"].setdefault(alias, {"how": source.how, **where})
+            if site.reason:
+                entry["unknown"] = site.reason
+        return [sites[k] for k in sorted(sites)]
+
+    def _dispatch(self, event: Any, ctx: FileContext) -> None:
+        for handler in self.event_handlers.get(type(event), ()):
+            handler(event, ctx)
+
     def lint_path(self, path: Path) -> tuple[list[Finding], bool]:
         try:
             data = path.read_bytes()
@@ -141,6 +249,52 @@ class Linter:
             return []
         return [Finding(shown, error.line, error.column, error.line, error.column, error.code, error.message,
                         fingerprint=fingerprint(error.code, shown, error.message, 0))]
+
+
+SUMMARY_TOKENS = ("using", "db_manager", "connections[", "atomic(")
+
+
+def _relevant_functions(path: Path | None, relation_names: frozenset[str]) -> dict[str, bool]:
+    """Function and method name -> worth a summary: it binds an alias, or assigns a relation
+    attribute of one of its parameters (see Linter.worth_summarizing)."""
+    try:
+        source = path.read_bytes().decode("utf-8") if path is not None else ""
+        tree = ast.parse(source) if any(t in source for t in SUMMARY_TOKENS) or " = " in source else None
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError):
+        return {}
+    if tree is None:
+        return {}
+    lines = source.splitlines()
+    table: dict[str, bool] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            text = "\n".join(lines[node.lineno - 1:node.end_lineno])
+            params = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+            assigns = any(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id in params
+                          and t.attr in relation_names
+                          for n in ast.walk(node) if isinstance(n, ast.Assign) for t in n.targets)
+            table[node.name] = table.get(node.name, False) or assigns or any(t in text for t in SUMMARY_TOKENS)
+    return table
+
+
+def _routers(project: Project, paths: tuple[str, ...] | None = None) -> Any:
+    """The project's routers, or those an override_settings names (`paths`)."""
+    from mdblint.project.routers import Routers
+    return Routers(project, paths)
+
+
+class _UnknownRouters:
+    """Routers mdblint cannot see (`override_settings(DATABASE_ROUTERS=some_variable)`)."""
+
+    def db_for_read(self, model: str, instance: str | None = None) -> Any:
+        from mdblint.project.routers import Answer
+        return Answer(None, "routers not statically known", None, None)
+
+    db_for_write = db_for_read
+
+    def allow_relation(self, *args: str) -> Any:
+        from mdblint.project.routers import Verdict
+        return Verdict(None, "routers not statically known", None, None)
 
 
 def _syntax_error(text: str, error: cst.ParserSyntaxError) -> SourceError:
@@ -158,8 +312,10 @@ def _syntax_error(text: str, error: cst.ParserSyntaxError) -> SourceError:
 def _resolve(data: Any, positions: Any, shown: str) -> Any:
     """Replace `At(node)` placeholders in finding data by {"path", "line", "column"}."""
     if isinstance(data, At):
-        start = positions[data.node].start
-        return {"path": shown, "line": start.line, "column": start.column + 1}
+        where = positions.get(data.node)
+        if where is None:  # a node of another module's parse: should have been relocated
+            return {"path": None, "line": None}
+        return {"path": shown, "line": where.start.line, "column": where.start.column + 1}
     if isinstance(data, dict):
         return {k: _resolve(v, positions, shown) for k, v in data.items()}
     if isinstance(data, (list, tuple)):

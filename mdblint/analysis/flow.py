@@ -71,8 +71,10 @@ class _Subquery(Value):
 
 
 class _Q(Value):
-    def __init__(self, call: cst.Call) -> None:
-        self.call = call
+    """`Q(...)`, and combinations `Q() | Q()`, `~Q()`: the calls whose lookups apply."""
+
+    def __init__(self, calls: tuple[cst.Call, ...]) -> None:
+        self.calls = calls
 
 
 class _Settings(Value):
@@ -83,7 +85,8 @@ class Interpreter:
     """Runs over one file and reports events through `emit`."""
 
     def __init__(self, ctx: "FileContext", routers: Any, emit: Callable[[Any], None],
-                 summaries: Summaries | None = None, module_loader: Any = None, make_routers: Any = None) -> None:
+                 summaries: Summaries | None = None, module_loader: Any = None, make_routers: Any = None,
+                 worth_summarizing: Any = None) -> None:
         self.ctx = ctx
         self.graph = ctx.project.graph
         self.routers = routers
@@ -96,6 +99,7 @@ class Interpreter:
         self.load_module = module_loader                  # dotted name -> Interpreter over it, or None
         self._summary: Summary | None = None
         self.make_routers = make_routers                  # dotted router paths (or None: unknown) -> Routers
+        self.worth_summarizing = worth_summarizing        # (module, function) -> bool, before parsing a module
         self.module: cst.Module | None = None
         self._positions: Any = None
 
@@ -243,8 +247,8 @@ class Interpreter:
         if isinstance(node, cst.AnnAssign):
             return self.bind(node.target, self.eval(node.value, env), env, node) if node.value else env
         if isinstance(node, cst.AugAssign):
-            self.eval(node.value, env)
-            return self.bind(node.target, UNKNOWN, env, node)
+            result = self.combine(node, self.eval(node.target, env), self.eval(node.value, env), node.operator)
+            return self.bind(node.target, result, env, node)
         if isinstance(node, cst.Expr):
             self.eval(node.value, env)
             return env
@@ -410,10 +414,22 @@ class Interpreter:
 
     def _e_BinaryOperation(self, e: cst.BinaryOperation, env: Env) -> Value:
         left, right = self.eval(e.left, env), self.eval(e.right, env)
-        if isinstance(e.operator, (cst.BitOr, cst.BitAnd)) and isinstance(left, QuerySet) and isinstance(right, QuerySet):
-            self.emit(ev.SetOperation(e, left, right, "|" if isinstance(e.operator, cst.BitOr) else "&"))
+        return self.combine(e, left, right, e.operator)
+
+    def combine(self, node: cst.CSTNode, left: Value, right: Value, operator: cst.CSTNode) -> Value:
+        """`a | b`, `a & b` (and `|=`, `&=`) on querysets and Q objects."""
+        if not isinstance(operator, (cst.BitOr, cst.BitAnd, cst.BitOrAssign, cst.BitAndAssign)):
+            return UNKNOWN
+        if isinstance(left, QuerySet) and isinstance(right, QuerySet):
+            self.emit(ev.SetOperation(node, left, right, "|" if isinstance(operator, (cst.BitOr, cst.BitOrAssign)) else "&"))
             return left
+        if isinstance(left, _Q) and isinstance(right, _Q):
+            return _Q(left.calls + right.calls)
         return UNKNOWN
+
+    def _e_UnaryOperation(self, e: cst.UnaryOperation, env: Env) -> Value:
+        value = self.eval(e.expression, env)
+        return value if isinstance(e.operator, cst.BitInvert) and isinstance(value, (_Q, _Subquery)) else UNKNOWN
 
     def _comprehension(self, e: Any, env: Env, element: Callable[[Env], Value]) -> Value:
         inner = dict(env)
@@ -475,20 +491,16 @@ class Interpreter:
             if using is not None:
                 self.alias_site(e, f"transaction.{name}()", using, expr)
             if name == "atomic":
-                if isinstance(using, Str):
-                    return _Atomic(using.values)
                 if using is None:
                     return _Atomic(Aliases.of(DEFAULT, Source("atomic() without using", e)))
-                return _Atomic(UNKNOWN_ALIASES)
-            aliases = using.values if isinstance(using, Str) else None if using is None else UNKNOWN_ALIASES
+                return _Atomic(_as_aliases(using))
+            aliases = None if using is None else _as_aliases(using)
             self.emit(ev.TransactionCall(e, name, aliases, tuple(self.atomic)))
             return UNKNOWN
         if name in ("Subquery", "Exists") and e.args:
             return _Subquery(self.eval(e.args[0].value, env), name, e)
         if name == "Q":
-            for a in e.args:
-                self.eval(a.value, env)
-            return _Q(e)
+            return _Q((e,))
         for a in e.args:
             self.eval(a.value, env)
         return UNKNOWN
@@ -515,7 +527,7 @@ class Interpreter:
             expr = _argument(e, 0, "alias" if name == "using" else "using")
             value = self.eval(expr, env) if expr is not None else Str(Aliases.of(DEFAULT, Source("None", e)))
             self.alias_site(e, f".{name}()", value, expr)
-            aliases = value.values if isinstance(value, Str) else UNKNOWN_ALIASES
+            aliases = _as_aliases(value)
             if name == "db_manager":
                 return Manager(model, Bound(aliases), qs.manager)
             return QuerySet(model, Bound(aliases), getattr(qs, "rows", "instances"), e, qs.manager)
@@ -553,13 +565,19 @@ class Interpreter:
             if a.keyword is None:
                 self._expression_argument(value, outer, None)
                 if isinstance(value, _Q):
-                    self.check_lookups(value.call, outer, env)
+                    for call in value.calls:
+                        self.check_lookups(call, outer, env)
                 continue
             lookup = a.keyword.value
+            related = lookup.split("__")[0] in self._relations(outer.model)
             if isinstance(value, QuerySet):
                 self.emit(ev.QuerysetArgument(a, outer, value, "lookup", lookup))
-            elif isinstance(value, Instance) and lookup.split("__")[0] in self._relations(outer.model):
+            elif isinstance(value, Instance) and related:
                 self.emit(ev.InstanceLookup(a, outer, lookup, value))
+            elif isinstance(value, Sequence) and related and lookup.endswith("__in"):
+                for item in value.items:
+                    if isinstance(item, Instance):
+                        self.emit(ev.InstanceLookup(a, outer, lookup, item))
             else:
                 self._expression_argument(value, outer, lookup)
 
@@ -576,7 +594,9 @@ class Interpreter:
         if name in RELATED_WRITES:
             objs: list[tuple[Any, Instance]] = []
             for arg, value in args:
-                items = value.items if isinstance(value, Sequence) and name in ("set", "aset") else (value,)
+                # add(obj), add(*objs), set([a, b]), set(queryset), set(list(queryset))
+                spread = arg.star == "*" or name in ("set", "aset")
+                items = (value.items if isinstance(value, Sequence) else (self.element(value),)) if spread else (value,)
                 objs += [(arg, v) for v in items if isinstance(v, Instance)]
             self.emit(ev.RelatedWrite(e, manager, name, tuple(objs)))
             self.emit(ev.Write(e, self.write_aliases(manager.model, owner.aliases), f"{manager.relation.name}.{name}()",
@@ -600,12 +620,10 @@ class Interpreter:
         if using is not None:
             self.alias_site(e, f".{name}(using=...)", using, using_expr)
         if name in ("save", "delete", "asave", "adelete"):
-            if isinstance(using, Str):
-                target = using.values
-            elif using is None:
+            if using is None:
                 target = self.write_aliases(instance.model, instance.aliases)
             else:
-                target = UNKNOWN_ALIASES
+                target = _as_aliases(using)
             self.emit(ev.Write(e, target, f"{instance.model}.{name}()", tuple(self.atomic)))
             if name in ("save", "asave") and isinstance(e.func, cst.Attribute) and isinstance(e.func.value, cst.Name):
                 env[e.func.value.value] = replace(instance, aliases=target)
@@ -682,6 +700,8 @@ class Interpreter:
         if qualname is None or self.load_module is None:
             return None
         module, _, name = qualname.rpartition(".")
+        if module not in self.ctx.project.modules or (self.worth_summarizing and not self.worth_summarizing(module, name)):
+            return None
         other = self.load_module(module)
         if other is not None and name in other.functions:
             return other, other.functions[name]
@@ -706,6 +726,9 @@ class Interpreter:
     def custom_method(self, e: cst.Call, receiver: Manager | QuerySet, name: str, env: Env) -> Value:
         """A method of the model's custom manager or queryset class (`Person.objects.archived()`)."""
         args = [self.eval(a.value, env) for a in e.args]
+        binding = getattr(self.worth_summarizing, "__self__", None)
+        if binding is not None and name not in binding.method_names_binding_aliases():
+            return UNKNOWN
         for owner, cls in self.manager_classes(receiver.model, receiver.manager):
             fn = _method(cls, name)
             if fn is not None:
@@ -828,6 +851,15 @@ class Interpreter:
             return None
         value = self.eval(decorator, self.module_env)
         return value.aliases if isinstance(value, _Atomic) else Aliases.of(DEFAULT, Source("@atomic", decorator))
+
+
+def _as_aliases(value: Value) -> Aliases:
+    """The aliases a value names where an alias is expected (a parameter stays symbolic)."""
+    if isinstance(value, Str):
+        return value.values
+    if isinstance(value, Param):
+        return Aliases(params=frozenset({value.name}))
+    return UNKNOWN_ALIASES
 
 
 def _unknown_reason(expr: cst.BaseExpression | None, value: Value) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import libcst as cst
+
 from mdblint.analysis import events as ev
 from mdblint.analysis.walk import FileContext
 from mdblint.checks.base import rule
@@ -58,12 +60,18 @@ def _related_problem(ctx: FileContext, e: ev.RelatedWrite, obj) -> tuple[str, st
             return None
         if method == "remove":
             return conflict.second, conflict.first, "Django silently removes the link to whatever row has that primary key"
+        if method == "set":
+            return conflict.second, conflict.first, ("Django raises ValueError, or silently keeps the old link when a "
+                                                     "row with the same primary key is already linked")
         return conflict.second, conflict.first, "Django raises ValueError (instance is on one database, value on another)"
+    if kind == "reverse_fk" and method == "remove" and conflict is not None:
+        return conflict.second, conflict.first, ("Django matches by primary key on the manager's database: it clears "
+                                                 "the wrong row, or raises DoesNotExist")
     if kind == "reverse_fk" and method in ("add", "set"):
         if conflict is not None:
             return conflict.second, conflict.first, "Django raises ValueError (the router does not allow the relation)"
         # bulk=True (the default) also requires the object to be on the manager's write database.
-        if _keyword(e.node, "bulk") is None:
+        if _bulk(e.node):
             pair = differ(ctx_write(ctx, e), obj.aliases)
             if pair is not None:
                 return pair[0], pair[1], "Django raises ValueError (\"instance isn't saved\"; it is on another database)"
@@ -79,8 +87,10 @@ def _sync(method: str) -> str:
     return method[1:] if method in ("aadd", "aset", "aremove") else method
 
 
-def _keyword(call, name: str):
-    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
+def _bulk(call) -> bool:
+    """Is this add()/set() in bulk mode (the default, or `bulk=True`)?"""
+    arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == "bulk"), None)
+    return arg is None or (isinstance(arg.value, cst.Name) and arg.value.value == "True")
 
 
 @rule("MDB103", "cross-database-generic-relation", "A generic relation set to an object from another database.",
@@ -99,7 +109,7 @@ def cross_alias_generic(e, ctx: FileContext) -> None:
         pairs = []
         for node, obj in e.objs:
             conflict = relation_conflict(ctx, obj.model, obj.aliases, owner.model, owner.aliases)
-            if conflict is None and _keyword(e.node, "bulk") is None:
+            if conflict is None and _bulk(e.node):
                 pair = differ(ctx_write(ctx, e), obj.aliases)
                 conflict = Conflict(pair[1], pair[0], "bulk add needs the manager's database") if pair else None
             if conflict:

@@ -71,7 +71,8 @@ def cross_alias_comparison(e, ctx: FileContext) -> None:
         return
     left, right = _evaluated_on(ctx, e.left), _evaluated_on(ctx, e.right)
     pair = differ(left, right)
-    if pair is None or e.right.bound.aliases is None or not _disjoint_data(ctx, e.left.model, left, e.right.model, right):
+    # Django evaluates the combination on the left's database, bound or routed, whatever the right's.
+    if pair is None or not _disjoint_data(ctx, e.left.model, left, e.right.model, right):
         return
     ctx.report(e.node, "MDB203", (
         f"{e.op} combines a {short(e.left.model)} queryset on {phrase(left, pair[0])} with one bound to "
