@@ -8,6 +8,10 @@ def publishers(using):
     return Publisher.objects.db_manager(using)
 
 
+def add_publisher(name, using):
+    Publisher.objects.using(using).create(name=name)
+
+
 def archived_publishers():
     return Publisher.objects.using("other")
 
@@ -18,6 +22,7 @@ def scenario():
             publishers("other").create(name="Penguin")
             archived_publishers().create(name="Faber")
             Person.objects.archived().create(name="Ada")
+            add_publisher("Verso", using="other")
             raise RuntimeError("abort the import")
     except RuntimeError:
         pass

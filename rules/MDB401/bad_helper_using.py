@@ -1,7 +1,4 @@
-"""A helper takes the alias as a parameter; called with "other" inside atomic(using="default").
-
-PENDING (rename to bad_helper_using.py once mdblint reports it): mdblint does not carry a
-parameter into .using()/.db_manager() inside a helper's summary, so the call site's alias is lost."""
+"""A helper takes the alias as a parameter; called with "other" inside atomic(using="default")."""
 from django.db import transaction
 
 from catalog.models import Publisher
