@@ -53,7 +53,7 @@ def test_json_shape():
     doc = json.loads(proc.stdout)
     assert set(doc) == {"version", "schema", "findings", "summary"}
     assert doc["version"] == mdblint.__version__
-    finding = doc["findings"][0]
+    finding = next(f for f in doc["findings"] if f["code"] == "MDB501")
     assert set(finding) == {"path", "line", "column", "end_line", "end_column", "code", "message", "data",
                             "fingerprint"}
     assert finding["path"].startswith("samples/bookstore/") and "\\" not in finding["path"]
@@ -62,7 +62,8 @@ def test_json_shape():
     assert data["known_aliases"] == ["default", "other", "replica"]
     assert data["databases_source"]["path"] == "samples/bookstore/bookstore_site/settings.py"
     assert data["alias_source"]["at"]["line"] >= 1
-    assert doc["summary"]["by_code"]["MDB501"] == len(doc["findings"])
+    assert sum(doc["summary"]["by_code"].values()) == len(doc["findings"])
+    assert doc["summary"]["by_code"]["MDB501"] == sum(f["code"] == "MDB501" for f in doc["findings"])
     assert doc["summary"]["projects"][0]["databases"] == ["default", "other", "replica"]
 
 
@@ -120,10 +121,12 @@ def test_project_code_is_never_imported(tmp_path):
 
 
 def test_select_and_ignore():
-    assert run_cli("samples/bookstore", "--ignore", "MDB5", "--no-cache").returncode == 0
+    assert run_cli("samples/bookstore", "--ignore", "MDB", "--no-cache").returncode == 0
     assert run_cli("samples/bookstore", "--select", "MDB0", "--no-cache").returncode == 0
+    proc = run_cli("samples/bookstore", "--ignore", "MDB5", "--no-cache")
+    assert proc.returncode == 1 and "MDB501" not in proc.stdout and "MDB101" in proc.stdout
     proc = run_cli("samples/bookstore", "--ignore", "MDB5", "--select", "MDB501", "--no-cache")
-    assert proc.returncode == 1 and "MDB501" in proc.stdout
+    assert proc.returncode == 1 and {line.split()[1] for line in proc.stdout.splitlines()} == {"MDB501"}
 
 
 @pytest.mark.parametrize("args, message", [
@@ -151,7 +154,7 @@ def test_bad_configuration_exits_2(tmp_path):
 
 def test_pyproject_settings_and_select(tmp_path):
     shutil.copytree(SAMPLES / "bookstore", tmp_path / "site")
-    (tmp_path / "pyproject.toml").write_text('[tool.mdblint]\nroot = "site"\nignore = ["MDB501"]\n')
+    (tmp_path / "pyproject.toml").write_text('[tool.mdblint]\nroot = "site"\nselect = ["MDB5"]\nignore = ["MDB501"]\n')
     assert run_cli(".", "--no-cache", cwd=tmp_path).returncode == 0
 
 

@@ -18,7 +18,9 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from mdblint.analysis import events as ev
 from mdblint.analysis.names import dotted, string_literal
-from mdblint.analysis.summaries import Summaries, Summary, bind_arguments, substitute
+from mdblint.analysis.summaries import (
+    Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
+)
 from mdblint.analysis.values import (
     UNKNOWN, UNKNOWN_ALIASES, Aliases, Bound, Collection, Instance, Manager, ModelClass, Param,
     QuerySet, RelatedManager, Sequence, Source, Str, Unknown, Value, join, relocate,
@@ -145,7 +147,12 @@ class Interpreter:
             default = self.eval(p.default, self.module_env) if p.default is not None else UNKNOWN
             params.append((p.name.value, default))
         saved = self.emit, self._summary
-        self.emit, self._summary = (lambda event: None), Summary(params)
+        summary = Summary(params)
+        def collect(event: Any) -> None:
+            # Writes and transaction calls matter to any caller inside an atomic block.
+            if depends_on_params(event) or isinstance(event, (ev.Write, ev.TransactionCall)):
+                summary.effects.append(event)
+        self.emit, self._summary = collect, summary
         try:
             self.function(fn, cls, self_value)
             return self._summary
@@ -460,6 +467,11 @@ class Interpreter:
             return self._django_call(e, qualname, env)
         if isinstance(func, cst.Attribute):
             receiver = self.eval(func.value, env)
+            if receiver is UNKNOWN and qualname is not None:   # module.function(...)
+                found = self.project_function(func)
+                if found is not None:
+                    args = [self.eval(a.value, env) for a in e.args]
+                    return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0])
             return self.method(e, receiver, func.attr.value, env)
         callee = self.eval(func, env)
         if isinstance(callee, ModelClass):
@@ -549,7 +561,12 @@ class Interpreter:
             return current
         if name in WRITES:
             target = self.bound_aliases(bound, model, write=True)
-            self.emit(ev.Write(e, target, f"{model}.{name}()", tuple(self.atomic)))
+            self.emit(ev.Write(e, target, f"{_short(model)}.{name}()", tuple(self.atomic)))
+            if name in ("bulk_create", "abulk_create") and e.args:
+                objs = self.eval(e.args[0].value, env)
+                for obj in (objs.items if isinstance(objs, Sequence) else (self.element(objs),)):
+                    if isinstance(obj, Instance):
+                        self.rows_written(e, model, target, obj.pending)
             if name in WRITE_ONE or name in WRITE_PAIR:
                 self.row_write(e, model, target, env, defaults=name in WRITE_PAIR)
                 instance = Instance(model, target)
@@ -602,7 +619,15 @@ class Interpreter:
             self.emit(ev.Write(e, self.write_aliases(manager.model, owner.aliases), f"{manager.relation.name}.{name}()",
                                tuple(self.atomic)))
             return UNKNOWN
-        qs = QuerySet(manager.model, Bound(instance=owner.aliases if owner.aliases is not None else UNKNOWN_ALIASES), node=e)
+        if name == "db_manager":
+            expr = _argument(e, 0, "using")
+            value = self.eval(expr, env) if expr is not None else UNKNOWN
+            self.alias_site(e, ".db_manager()", value, expr)
+            return replace(manager, reads=_as_aliases(value))
+        if manager.reads is not None:
+            qs = QuerySet(manager.model, Bound(manager.reads), node=e)
+        else:
+            qs = QuerySet(manager.model, Bound(instance=owner.aliases if owner.aliases is not None else UNKNOWN_ALIASES), node=e)
         if name in ("create", "get_or_create", "update_or_create", "clear"):
             target = self.write_aliases(manager.model, owner.aliases)
             self.emit(ev.Write(e, target, f"{manager.relation.name}.{name}()", tuple(self.atomic)))
@@ -624,41 +649,68 @@ class Interpreter:
                 target = self.write_aliases(instance.model, instance.aliases)
             else:
                 target = _as_aliases(using)
-            self.emit(ev.Write(e, target, f"{instance.model}.{name}()", tuple(self.atomic)))
-            if name in ("save", "asave") and isinstance(e.func, cst.Attribute) and isinstance(e.func.value, cst.Name):
-                env[e.func.value.value] = replace(instance, aliases=target)
+            self.emit(ev.Write(e, target, f"{_short(instance.model)}.{name}()", tuple(self.atomic)))
+            if name in ("save", "asave"):
+                self.rows_written(e, instance.model, target, instance.pending, at_call=True)
+                if isinstance(e.func, cst.Attribute) and isinstance(e.func.value, cst.Name):
+                    env[e.func.value.value] = replace(instance, aliases=target, pending=())
         return UNKNOWN
 
     def construct(self, e: cst.Call, label: str, env: Env) -> Value:
         """`Model(field=value, ...)`: Django assigns relation values in field order; the first binds
         the new instance's database (`db_for_write(model, instance=value)`), later ones are checked."""
         instance = Instance(label, None)
+        pending = []
         for arg, relation, value in self._relation_kwargs(e, label, env):
+            # A GenericForeignKey binds like a ForeignKey: Django assigns its content type's row.
             if instance.aliases is None:
+                pending.append((relation, value, arg))
                 if value.aliases is not None:
                     instance = Instance(label, self.write_aliases(label, value.aliases))
                 continue
+            # Checked here (MDB101/MDB103); if Django allows it, the row is consistent too.
             self.emit(ev.RelationAssign(arg, instance, relation, value, "constructor"))
-        return instance
+        return replace(instance, pending=tuple(pending))
 
     def row_write(self, e: cst.Call, label: str, target: Aliases, env: Env, defaults: bool) -> None:
-        """`create(**kwargs)` on `target`: the constructor's checks, then a row on `target`."""
-        self.construct(e, label, env)
-        for arg, relation, value in self._relation_kwargs(e, label, env):
-            if value.aliases is not None:
-                self.emit(ev.RowWrite(e, label, target, relation, value, arg))
+        """`create(**kwargs)` on `target` (and `defaults={...}` of get_or_create/update_or_create):
+        the constructor's checks, then a row on `target` holding those relation values."""
+        instance = self.construct(e, label, env)
+        pending = list(instance.pending)
+        if defaults:
+            given = next((a.value for a in e.args if a.keyword is not None and a.keyword.value in ("defaults", "create_defaults")), None)
+            if isinstance(given, cst.Dict):
+                pending += self._relation_items(label, [(el.key, el.value) for el in given.elements
+                                                         if isinstance(el, cst.DictElement)], env)
+        self.rows_written(e, label, target, pending)
+
+    def rows_written(self, e: cst.CSTNode, label: str, target: Aliases, pending, at_call: bool = False) -> None:
+        """Rows written on `target` holding relation values; reported at the value, or at the call
+        (`at_call`) when the value was given earlier (save(using=), bulk_create)."""
+        for relation, value, node in pending:
+            if value.aliases is not None and relation.db_constraint:
+                self.emit(ev.RowWrite(e, label, target, relation, value, e if at_call else node))
 
     def _relation_kwargs(self, e: cst.Call, label: str, env: Env) -> list[tuple[Any, Any, Instance]]:
+        """(arg, relation, instance) for relation keywords, in the model's field order (Django's)."""
+        items = [(a.keyword, a.value) for a in e.args if a.keyword is not None]
+        return [(node, relation, value) for relation, value, node in self._relation_items(label, items, env)]
+
+    def _relation_items(self, label: str, items, env: Env) -> list[tuple[Any, Instance, Any]]:
         model = self.graph.models.get(label)
         if model is None:
             return []
         found = {}
-        for a in e.args:
-            if a.keyword is not None and a.keyword.value in model.relations:
-                relation = model.relations[a.keyword.value]
-                value = self.eval(a.value, env)
-                if relation.kind in FORWARD and isinstance(value, Instance) and self.is_a(value.model, relation.target):
-                    found[relation.name] = (a, relation, value)
+        for key, expr in items:
+            name = key.value if isinstance(key, cst.Name) else string_literal(key) if key is not None else None
+            relation = model.relations.get(name) if name else None
+            if relation is None:
+                continue
+            value = self.eval(expr, env)
+            if not isinstance(value, Instance):
+                continue
+            if relation.kind == "gfk" or (relation.kind in FORWARD and self.is_a(value.model, relation.target)):
+                found[relation.name] = (relation, value, expr)
         order = {name: i for i, name in enumerate(model.fields)}
         return [found[n] for n in sorted(found, key=lambda n: order.get(n, len(order)))]
 
@@ -692,9 +744,9 @@ class Interpreter:
             self.routers = self.ctx.routers = routers
 
     # -- other functions --
-    def project_function(self, func: cst.Name) -> tuple["Interpreter", cst.FunctionDef] | None:
-        """The definition of a module-level project function called by name, here or imported."""
-        if func.value in self.functions and not self.ctx._is_local(func.value):
+    def project_function(self, func: cst.Name | cst.Attribute) -> tuple["Interpreter", cst.FunctionDef] | None:
+        """The definition of a module-level project function called by name or through its module."""
+        if isinstance(func, cst.Name) and func.value in self.functions and not self.ctx._is_local(func.value):
             return self, self.functions[func.value]
         qualname = self.ctx.names.qualname(func)
         if qualname is None or self.load_module is None:
@@ -714,20 +766,25 @@ class Interpreter:
         if owner is not self:
             summary = Summary([(n, relocate(d, owner.locate)) for n, d in summary.params],
                               relocate(summary.returns, owner.locate),
-                              [(p, a, relocate(v, owner.locate), k) for p, a, v, k in summary.assigns], summary.returned)
+                              [(p, a, relocate(v, owner.locate), k) for p, a, v, k in summary.assigns], summary.returned,
+                              [relocate_event(event, owner.locate) for event in summary.effects])
         bound = bind_arguments(summary, call, args, skip_first)
         if bound is None:
             return UNKNOWN
         for param, attribute, value, _ in summary.assigns:
             owner = bound.get(param, UNKNOWN)
             self.assign_attribute(owner, attribute, substitute(value, bound), call, {})
+        for event in summary.effects:
+            if depends_on_params(event) or self.atomic:
+                self.emit(substitute_event(event, bound, call, tuple(self.atomic)))
         return substitute(summary.returns, bound) if summary.returned else UNKNOWN
 
     def custom_method(self, e: cst.Call, receiver: Manager | QuerySet, name: str, env: Env) -> Value:
         """A method of the model's custom manager or queryset class (`Person.objects.archived()`)."""
         args = [self.eval(a.value, env) for a in e.args]
+        # Worth a summary if the method binds an alias itself, or the receiver's binding flows through self.
         binding = getattr(self.worth_summarizing, "__self__", None)
-        if binding is not None and name not in binding.method_names_binding_aliases():
+        if binding is not None and receiver.bound.aliases is None and name not in binding.method_names_binding_aliases():
             return UNKNOWN
         for owner, cls in self.manager_classes(receiver.model, receiver.manager):
             fn = _method(cls, name)
@@ -851,6 +908,10 @@ class Interpreter:
             return None
         value = self.eval(decorator, self.module_env)
         return value.aliases if isinstance(value, _Atomic) else Aliases.of(DEFAULT, Source("@atomic", decorator))
+
+
+def _short(label: str) -> str:
+    return label.rpartition(".")[2]
 
 
 def _as_aliases(value: Value) -> Aliases:

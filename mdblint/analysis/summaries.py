@@ -10,14 +10,14 @@ with libcst on first use (the module is parsed once).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
 from mdblint.analysis.values import (
     UNKNOWN, UNKNOWN_ALIASES, Aliases, Bound, Collection, Instance, Manager, Param, QuerySet, Sequence,
-    Str, Value, join,
+    Source, Str, Value, join,
 )
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ class Summary:
     returns: Value = UNKNOWN
     assigns: list[tuple[str, str, Value, Any]] = field(default_factory=list)  # (param, attribute, value, relation kinds)
     returned: bool = False
+    effects: list[Any] = field(default_factory=list)   # events whose aliases depend on parameters
 
 
 def bind_arguments(summary: Summary, call: cst.Call, args: list[Value], skip_first: bool) -> dict[str, Value] | None:
@@ -82,6 +83,61 @@ def _aliases(aliases: Aliases, args: dict[str, Value]) -> Aliases:
     return aliases.substitute(mapped)
 
 
+def _map(obj: Any, on_aliases: Any, on_value: Any) -> Any:
+    """Rebuild an event field: Aliases and Values through the given functions, tuples item by item."""
+    if isinstance(obj, Aliases):
+        return on_aliases(obj)
+    if isinstance(obj, Value):
+        return on_value(obj)
+    if isinstance(obj, tuple):
+        return tuple(_map(item, on_aliases, on_value) for item in obj)
+    return obj
+
+
+def depends_on_params(event: Any) -> bool:
+    """Does an event's verdict depend on the caller's arguments?"""
+    found = []
+    def check_aliases(a: Aliases) -> Aliases:
+        found.append(bool(a.params))
+        return a
+    def check_value(v: Value) -> Value:
+        found.append(substitute(v, _PROBE) != v)
+        return v
+    for f in fields(event):
+        if f.name not in ("node", "atomic"):
+            _map(getattr(event, f.name), check_aliases, check_value)
+    return any(found)
+
+
+class _Probe(dict):
+    """Maps every parameter to a marker, to tell whether a value mentions parameters."""
+    def get(self, key: str, default: Any = None) -> Value:
+        return Str(Aliases.of("\0probe", _PROBE_SOURCE))
+
+
+def substitute_event(event: Any, args: dict[str, Value], call: cst.CSTNode, caller_atomic: tuple) -> Any:
+    """An event of a called function, as seen at the call site: the caller's aliases, reported at
+    the call, under the caller's atomic blocks as well as the callee's."""
+    changes = {}
+    for f in fields(event):
+        value = getattr(event, f.name)
+        if f.name == "atomic":
+            changes[f.name] = caller_atomic + tuple(_aliases(a, args) for a in value)
+        elif f.name in ("node", "value_node"):
+            changes[f.name] = call
+        else:
+            changes[f.name] = _map(value, lambda a: _aliases(a, args), lambda v: substitute(v, args))
+    return replace(event, **changes)
+
+
+def relocate_event(event: Any, locate: Any) -> Any:
+    """An event of another module with its sources turned into (path, line)."""
+    from mdblint.analysis.values import relocate
+    changes = {f.name: _map(getattr(event, f.name), lambda a: relocate(Str(a), locate).values, lambda v: relocate(v, locate))
+               for f in fields(event) if f.name not in ("node", "value_node")}
+    return replace(event, **changes)
+
+
 class Summaries:
     """Per-process memo of summaries, keyed by the function's definition node."""
 
@@ -104,6 +160,10 @@ class Summaries:
         if name not in self._modules:
             self._modules[name] = make_interpreter(name)
         return self._modules[name]
+
+
+_PROBE_SOURCE = Source("probe")
+_PROBE = _Probe()
 
 
 def joined_return(previous: Value, value: Value, first: bool) -> Value:

@@ -112,6 +112,9 @@ class QuerySet(Value):
 class Instance(Value):
     model: str
     aliases: Aliases | None = None     # None: not saved, not bound (Django: _state.db is None)
+    # Relation values given to the constructor of a not-yet-saved instance: (relation, value, node);
+    # a later save(using=X) or bulk_create writes them on X.
+    pending: tuple = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ class RelatedManager(Value):
     owner: Instance
     relation: Any                      # project.graph.Relation
     model: str                         # the related model's label
+    reads: Aliases | None = None       # `.db_manager(x)`: reads go to x (Django's writes still route)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ class Relation:
     line: int = 0              # line of the forward field's definition
     query_name: str | None = None   # name used in lookups from this model (`book__title`)
     defined_in: str | None = None   # qualname of the class whose body defines the forward field
+    db_constraint: bool = True      # False: declared without a database constraint (may point across databases)
 
 
 @dataclass
@@ -519,7 +520,8 @@ class _Builder(Resolver):
                 if not swapped and target:
                     through_model = self.through_model(m, f, target, through)
         parent_link = kwargs.get("parent_link") is True
-        rel = Relation(f.name, kind, target, accessor, through, parent_link, f.line, f.name, f.origin)
+        rel = Relation(f.name, kind, target, accessor, through, parent_link, f.line, f.name, f.origin,
+                       kwargs.get("db_constraint") is not False)
         back = None
         if accessor is not None:
             query_name = related_query_name if isinstance(related_query_name, str) else (

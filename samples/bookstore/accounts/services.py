@@ -78,16 +78,17 @@ def attach_archived_user(profile, username):
     profile.save()
 
 
-def subscribe_to_archived(subscription, publisher_name):
+def subscribe_to_archived(subscription_pk, publisher_name):
+    subscription = Subscription.objects.get(pk=subscription_pk)  # routed: read from "replica"
     publisher = Publisher.objects.using("other").get(name=publisher_name)
     # misuse: m2m add() across aliases, the publisher lives on "other"
-    subscription.publishers.add(publisher)
+    subscription.publishers.add(publisher)  # expect: MDB102
 
 
 def transfer_fans(old_author, new_author):
     with transaction.atomic():
         # misuse: writes to "other" inside transaction.atomic() on default are not rolled back
-        UserProfile.objects.using("other").filter(favourite_author=old_author).delete()
+        UserProfile.objects.using("other").filter(favourite_author=old_author).delete()  # expect: MDB401
         old_author.fans.update(favourite_author=new_author)
 
 

@@ -95,27 +95,28 @@ def assign_archived_editor(book, editor_name):
     book.save()
 
 
-def add_archived_author(book, author_name):
+def add_archived_author(book_pk, author_name):
+    book = Book.objects.using(settings.PRIMARY_DB).get(pk=book_pk)
     author = Person.objects.using("other").get(name=author_name)
     # misuse: m2m add() across aliases, the author lives on "other", the book on default
-    book.authors.add(author)
+    book.authors.add(author)  # expect: MDB102
 
 
 def books_by_archived_authors():
     # misuse: __in subquery over another alias than the outer query (ValueError)
-    return list(Book.objects.filter(authors__in=Person.objects.using("other")))
+    return list(Book.objects.filter(authors__in=Person.objects.using("other")))  # expect: MDB201
 
 
 def reviewed_books(source):
     reviews = Review.objects.using("other").filter(object_id=OuterRef("pk"), source=source)
     # misuse: Exists() subquery over another alias, its using() is silently ignored
-    return list(Book.objects.filter(Exists(reviews)))
+    return list(Book.objects.filter(Exists(reviews)))  # expect: MDB202
 
 
 def move_to_archive(book):
     with transaction.atomic():
         # misuse: writes to "other" inside transaction.atomic() on default are not rolled back
-        Book.objects.using("other").create(title=book.title, published=book.published)
+        Book.objects.using("other").create(title=book.title, published=book.published)  # expect: MDB401
         book.delete()
 
 
