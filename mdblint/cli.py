@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import re
@@ -55,7 +56,11 @@ def _check_parser() -> argparse.ArgumentParser:
                 epilog="`mdblint rule CODE` prints a rule's documentation. Every flag overrides the "
                        "[tool.mdblint] key of the same name in pyproject.toml.")
     p.add_argument("paths", nargs="*", type=Path, help="files or folders to lint (default: .)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text", help="output format (default: text)")
+    p.add_argument("--output-file", "-o", type=Path, metavar="FILE", help="write the report to FILE")
+    p.add_argument("--statistics", action="store_true", help="count the findings per code (after the report)")
+    p.add_argument("--aliases", action="store_true",
+                   help="list every alias-taking site with the aliases resolved there, or why they are unknown")
     p.add_argument("--show-settings", action="store_true", help="print the resolved configuration and exit")
     g = p.add_argument_group("rules")
     g.add_argument("--select", type=_codes, action="extend", help="codes or prefixes to report (default: all)")
@@ -157,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from mdblint import baseline, config
     from mdblint.engine import UsageError, lint_paths
-    from mdblint.report import json as json_report, text as text_report
+    from mdblint.report import ReportOptions, color_wanted, write, write_statistics
 
     paths = args.paths or [Path(".")]
     unused: list[tuple[str, int, list[str]]] = []
@@ -169,6 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.show_settings:
             sys.stdout.write(config.show(loaded))
             return 0
+        if args.aliases:
+            return _aliases(paths, loaded.options, args.format, args.output_file)
         known = baseline.read(args.baseline) if args.baseline and not args.write_baseline else None
         result = lint_paths(paths, loaded.options, unused)
         if args.write_baseline:
@@ -184,8 +191,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"mdblint: the baseline hid {hidden} finding{'' if hidden == 1 else 's'}\n")
     for path, line, codes in sorted(unused):
         sys.stderr.write(f"{path}:{line}: unused noqa: {', '.join(codes)}\n")
-    (json_report if args.format == "json" else text_report).write(result, sys.stdout)
+    with _output(args.output_file) as out:
+        write(result, out, args.format, ReportOptions(color=color_wanted(out), statistics=args.statistics))
+        if args.statistics and args.format != "text":
+            write_statistics(result, sys.stderr)
     return 1 if result.findings or unused else 0
+
+
+@contextlib.contextmanager
+def _output(path: Path | None):
+    if path is None:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8") as out:
+        yield out
+
+
+def _aliases(paths: list[Path], options, fmt: str, output: Path | None) -> int:
+    from mdblint import sites
+
+    with _output(output) as out:
+        sites.write(sites.collect(paths, options), out, "json" if fmt == "json" else "text")
+    return 0
 
 
 if __name__ == "__main__":

@@ -316,14 +316,18 @@ def find_projects(paths: Iterable[Path], settings_module: str | None = None,
                 dirnames[:] = [d for d in dirnames if not _skip_dir(dirpath, d, EXCLUDE_DIRS)]
                 if "manage.py" in filenames:
                     roots.setdefault(Path(dirpath), "manage.py")
-    projects = []
+    projects: dict[Path, ProjectRef] = {}
     for root, found_by in sorted(roots.items()):
         module = settings_from_manage_py(root / "manage.py") if (root / "manage.py").is_file() else None
         if module is None:
             module = _guess_settings(root)
             found_by = "settings.py" if module else found_by
-        projects.append(ProjectRef(root, module, found_by))
-    return projects
+        elif module_path(root, module) is None:
+            # manage.py run with the repository root on sys.path (wagtail/test/manage.py names
+            # "wagtail.test.settings"): the project's root is where the settings import from.
+            root = settings_root(module, [root]) or root
+        projects.setdefault(root, ProjectRef(root, module, found_by))
+    return list(projects.values())
 
 
 def settings_root(settings_module: str, paths: Iterable[Path]) -> Path | None:

@@ -83,9 +83,12 @@ def display_path(path: Any) -> str:
 class Linter:
     """The selected rules and the project a file belongs to; lints one file's bytes."""
 
-    def __init__(self, project: Project, rules: list[Rule]) -> None:
+    def __init__(self, project: Project, rules: list[Rule], read_only: list[str] | tuple = (),
+                 relation_groups: list[list[str]] | tuple = ()) -> None:
         self.project = project
         self.rules = rules
+        self.read_only = tuple(read_only)                        # [tool.mdblint] read-only
+        self.relation_groups = tuple(tuple(g) for g in relation_groups)   # [tool.mdblint] relation-groups
         self.handlers: dict[type, list] = {}
         self.event_handlers: dict[type, list] = {}
         for r in rules:
@@ -93,7 +96,7 @@ class Linter:
                 self.handlers.setdefault(node_type, []).append(r.handler)
             for event_type in r.events:
                 self.event_handlers.setdefault(event_type, []).append(r.handler)
-        self.routers = _routers(project) if self.event_handlers else None
+        self.routers = self._grouped(_routers(project)) if self.event_handlers else None
         self.summaries = Summaries()
         self._modules: dict[str, Interpreter | None] = {}
         self._router_sets: dict[tuple[str, ...] | None, Any] = {}
@@ -130,6 +133,7 @@ class Linter:
         walk(module, ctx, self.handlers)
         if self.event_handlers:
             ctx.routers = self.routers
+            ctx.read_only = self.read_only
             ctx.flow = Interpreter(ctx, self.routers, lambda event: self._dispatch(event, ctx),
                                    self.summaries, self.module_interpreter, self.routers_for, self.worth_summarizing)
             for error in ctx.flow.run(module):
@@ -149,10 +153,13 @@ class Linter:
             findings.setdefault((finding.line, finding.column, code, message), finding)
         return sorted(findings.values()), True
 
+    def _grouped(self, routers: Any) -> Any:
+        return _GroupedRouters(routers, self.relation_groups) if self.relation_groups else routers
+
     def routers_for(self, paths: tuple[str, ...] | None) -> Any:
         """Routers for an override_settings(DATABASE_ROUTERS=paths); None paths: not statically known."""
         if paths not in self._router_sets:
-            self._router_sets[paths] = _routers(self.project, paths) if paths is not None else _UnknownRouters()
+            self._router_sets[paths] = self._grouped(_routers(self.project, paths) if paths is not None else _UnknownRouters())
         return self._router_sets[paths]
 
     def worth_summarizing(self, module: str, function: str) -> bool:
@@ -281,6 +288,25 @@ def _routers(project: Project, paths: tuple[str, ...] | None = None) -> Any:
     """The project's routers, or those an override_settings names (`paths`)."""
     from mdblint.project.routers import Routers
     return Routers(project, paths)
+
+
+class _GroupedRouters:
+    """Routers whose allow_relation mdblint cannot evaluate, completed by `relation-groups`: two
+    aliases of one group share data (allowed); aliases of different groups do not."""
+
+    def __init__(self, routers: Any, groups: tuple[tuple[str, ...], ...]) -> None:
+        self.routers, self.groups = routers, groups
+        self.db_for_read, self.db_for_write = routers.db_for_read, routers.db_for_write
+
+    def allow_relation(self, model1: str, alias1: str, model2: str, alias2: str) -> Any:
+        verdict = self.routers.allow_relation(model1, alias1, model2, alias2)
+        if verdict.allowed is not None:
+            return verdict
+        group1 = next((g for g in self.groups if alias1 in g), None)
+        group2 = next((g for g in self.groups if alias2 in g), None)
+        if group1 is None or group2 is None:
+            return verdict
+        return type(verdict)(group1 == group2, "[tool.mdblint] relation-groups", None, None)
 
 
 class _UnknownRouters:
@@ -429,7 +455,7 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
     fresh: dict[str, Any] = {}
     todo: list[tuple[Path, bytes, str]] = []
     findings: list[Finding] = []
-    linter = Linter(project, rules)
+    linter = Linter(project, rules, options.read_only, options.relation_groups)
     selected = frozenset(r.code for r in rules)
     ignores = [(discovery.GlobSet([glob]), tuple(c.strip().upper() for c in codes))
                for glob, codes in options.per_file_ignores.items()]
@@ -476,7 +502,8 @@ def _run(linter: Linter, todo: list[tuple[Path, bytes, str]], jobs: int) -> list
     results: list[Any] = [None] * len(todo)
     context = get_context("spawn")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(linter.project, [r.code for r in linter.rules])) as pool:
+                             initargs=(linter.project, [r.code for r in linter.rules], linter.read_only,
+                                       linter.relation_groups)) as pool:
         chunk = max(1, min(8, len(todo) // (jobs * 4)))
         for i, result in zip(order, pool.map(_lint_in_worker, [todo[i][0] for i in order], chunksize=chunk)):
             results[i] = result
@@ -486,9 +513,9 @@ def _run(linter: Linter, todo: list[tuple[Path, bytes, str]], jobs: int) -> list
 _worker: Linter | None = None
 
 
-def _init_worker(project: Project, codes: list[str]) -> None:
+def _init_worker(project: Project, codes: list[str], *extra: Any) -> None:
     global _worker
-    _worker = Linter(project, select_rules(codes))
+    _worker = Linter(project, select_rules(codes), *extra)
     cst.parse_module("")  # warm the parser
 
 

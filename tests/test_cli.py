@@ -200,3 +200,70 @@ def test_settings_flag_makes_the_project_where_the_module_imports_from(tmp_path)
     assert not any(f[0] == "tests/app/views.py" and f[1] == 3 for f in findings_of(proc.stdout))
     proc = run_cli("tests", "--settings", "no_such_settings", cwd=tmp_path)
     assert proc.returncode == 2 and "no_such_settings" in proc.stderr
+
+
+def test_sarif_github_statistics_and_output_file(tmp_path):
+    out = tmp_path / "report.sarif"
+    proc = run_cli("samples/bookstore", "--format", "sarif", "--output-file", str(out), "--statistics", "--no-cache")
+    assert proc.returncode == 1 and proc.stdout == ""
+    sarif = json.loads(out.read_text())
+    results = sarif["runs"][0]["results"]
+    assert len(results) == len(marked(SAMPLES / "bookstore"))
+    assert "MDB501 unknown-database-alias" in proc.stderr  # statistics go to stderr beside a file report
+    github = run_cli("samples/bookstore", "--format", "github", "--no-cache").stdout.splitlines()
+    assert len(github) == len(results) and all(line.startswith("::error file=samples/bookstore/") for line in github)
+
+
+def test_aliases_lists_every_site_with_what_was_resolved():
+    proc = run_cli("samples/bookstore", "--aliases", "--format", "json", "--no-cache")
+    assert proc.returncode == 0
+    doc = json.loads(proc.stdout)
+    sites = {(s["path"], s["line"]): s for s in doc["sites"]}
+    replica = sites[("samples/bookstore/catalog/services.py", 22)]
+    assert replica["aliases"]["replica"]["how"] == "settings.REPLICA_DB"
+    assert replica["aliases"]["replica"]["path"] == "samples/bookstore/bookstore_site/settings.py"
+    assert any(s["unknown"] == "parameter using" for s in doc["sites"])
+    assert doc["summary"]["sites"] == len(doc["sites"]) == doc["summary"]["resolved"] + doc["summary"]["unknown"]
+    text = run_cli("samples/bookstore", "--aliases", "--no-cache").stdout
+    assert "services.py:22:12: .using() -> 'replica' (settings.REPLICA_DB, samples/bookstore/bookstore_site/settings.py:" in text
+
+
+def test_read_only_and_relation_groups_from_configuration(tmp_path):
+    project = tmp_path / "site"
+    shutil.copytree(SAMPLES / "newsroom", project)
+    (project / "news" / "extra.py").write_text(
+        "from news.models import Article, Section\n\n"
+        "def f():\n"
+        "    Section.objects.using('analytics').create(name='x')\n"
+        "    section = Section.objects.using('analytics').get(pk=1)\n"
+        "    article = Article.objects.using('default').get(pk=1)\n"
+        "    article.section = section\n")
+    codes = lambda *args: {(f["line"], f["code"]) for f in json.loads(
+        run_cli("news/extra.py", "--format", "json", "--no-cache", *args, cwd=project).stdout)["findings"]}
+    assert codes() == {(7, "MDB101")}                          # no routers: different databases refuse
+    assert (4, "MDB402") in codes("--read-only", "analytics")
+    # newsroom has no routers, so its verdicts are known: groups only fill in unknown ones
+    assert (7, "MDB101") in codes("--relation-groups", "default+analytics")
+
+
+def test_relation_groups_decide_where_the_routers_cannot_be_evaluated(tmp_path):
+    project = tmp_path / "site"
+    shutil.copytree(SAMPLES / "newsroom", project)
+    (project / "newsroom_site" / "routers.py").write_text(
+        "from somewhere import policy\n\n"
+        "class DynamicRouter:\n"
+        "    def allow_relation(self, obj1, obj2, **hints):\n"
+        "        return policy(obj1, obj2)\n")
+    settings = project / "newsroom_site" / "settings" / "__init__.py"
+    settings.write_text(settings.read_text() + '\nDATABASE_ROUTERS = ["newsroom_site.routers.DynamicRouter"]\n')
+    (project / "news" / "extra.py").write_text(
+        "from news.models import Article, Section\n\n"
+        "def f():\n"
+        "    section = Section.objects.using('analytics').get(pk=1)\n"
+        "    article = Article.objects.using('default').get(pk=1)\n"
+        "    article.section = section\n")
+    codes = lambda *args: {(f["line"], f["code"]) for f in json.loads(
+        run_cli("news/extra.py", "--format", "json", "--no-cache", *args, cwd=project).stdout)["findings"]}
+    assert codes() == set()                                          # the router's answer is unknown
+    assert codes("--relation-groups", "default+analytics") == set()  # declared to share data
+    assert codes("--relation-groups", "default,analytics") == {(6, "MDB101")}

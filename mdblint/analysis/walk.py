@@ -69,6 +69,7 @@ class FileContext:
         self.scopes: list[cst.CSTNode] = []   # enclosing FunctionDef/ClassDef/Lambda, innermost last
         self.routers: Any = None              # mdblint.project.routers.Routers, when rules need it
         self.flow: Any = None                 # the alias analysis (mdblint.analysis.flow.Interpreter)
+        self.read_only: tuple[str, ...] = ()  # [tool.mdblint] read-only aliases
         self.reports: list[tuple[cst.CSTNode, str, str, dict[str, Any]]] = []
         self._locals: dict[int, frozenset[str]] = {}
 
