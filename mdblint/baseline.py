@@ -1,9 +1,10 @@
 """Baselines: accept today's findings, report only new ones.
 
 The file is JSON, `{"version": 1, "findings": [{"code", "path", "fingerprint", "message"}, ...]}`.
-A finding is known when its (code, path, fingerprint) is in the file, counted as a multiset: two
-identical entries hide two findings, not three. Fingerprints survive line shifts; paths are
-relative to the current directory, as in the findings, so run mdblint from the same folder.
+A finding is known when its (code, fingerprint) is in the file, counted as a multiset: two
+identical entries hide two findings, not three. Fingerprints survive line shifts and hash the
+path relative to the project's root, so the baseline matches from any working directory; the
+`path` entries are for people reading the file.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from mdblint.findings import Finding
 
 VERSION = 1
 
-Key = tuple[str, str, str]
+Key = tuple[str, str]
 
 
 def _key(f: Finding) -> Key:
-    return f.code, f.path, f.fingerprint
+    return f.code, f.fingerprint
 
 
 def write(path: Path, findings: list[Finding]) -> None:
@@ -47,7 +48,7 @@ def read(path: Path) -> Counter[Key]:
             isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("code", "path", "fingerprint"))
             for e in entries):
         raise UsageError(f"{path}: not an mdblint baseline (version {VERSION})")
-    return Counter((e["code"], e["path"], e["fingerprint"]) for e in entries)
+    return Counter((e["code"], e["fingerprint"]) for e in entries)
 
 
 def new_findings(findings: list[Finding], known: Counter[Key]) -> tuple[list[Finding], int]:

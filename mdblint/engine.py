@@ -143,13 +143,14 @@ class Linter:
         positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
         findings: dict[tuple, Finding] = {}
         ranks: dict[tuple[str, str], int] = {}
+        stable = self.stable_path(path)
         for node, code, message, data in sorted(ctx.reports, key=lambda r: (positions[r[0]].start.line, positions[r[0]].start.column, r[1])):
             where = positions[node]
             text = " ".join(module.code_for_node(node).split())
             rank = ranks[code, text] = ranks.get((code, text), -1) + 1
             finding = Finding(shown, where.start.line, where.start.column + 1, where.end.line,
-                              where.end.column + 1, code, message, _resolve(data, positions, shown),
-                              fingerprint(code, shown, text, rank))
+                              where.end.column + 1, code, message.replace("\n", "\\n"), _resolve(data, positions, shown),
+                              fingerprint(code, stable, text, rank))
             findings.setdefault((finding.line, finding.column, code, message), finding)
         return sorted(findings.values()), True
 
@@ -250,6 +251,14 @@ class Linter:
         except OSError as e:
             return self._own(display_path(path), SourceError("MDB001", f"cannot read file: {e.strerror or e}")), False
         return self.lint_bytes(path, data)
+
+    def stable_path(self, path: Path) -> str:
+        """The path fingerprints use: relative to the project's root, so that a baseline matches
+        whatever folder mdblint runs from."""
+        ref = self.project.ref
+        if ref is not None and path.is_relative_to(ref.root):
+            return path.relative_to(ref.root).as_posix()
+        return display_path(path)
 
     def _own(self, shown: str, error: SourceError) -> list[Finding]:
         if error.code not in self.codes:

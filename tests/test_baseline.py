@@ -56,7 +56,7 @@ def _finding(line: int, fp: str = "f1") -> Finding:
 
 
 def test_the_baseline_is_a_multiset():
-    known = Counter({("MDB501", "a.py", "f1"): 2})
+    known = Counter({("MDB501", "f1"): 2})
     new, hidden = new_findings([_finding(1), _finding(5), _finding(9)], known)
     assert hidden == 2 and new == [_finding(9)]
     new, hidden = new_findings([_finding(1), _finding(2, "f2")], known)
@@ -82,3 +82,14 @@ def test_write_baseline_replaces_a_broken_file(site):
     assert run_cli(".", "--no-cache", "--baseline", "b.json", "--write-baseline", cwd=site).returncode == 0
     proc = run_cli(".", "--no-cache", "--baseline", "b.json", cwd=site)
     assert proc.returncode == 0 and "the baseline hid" in proc.stderr
+
+
+def test_baseline_matches_from_another_working_directory(tmp_path):
+    import shutil
+    from tests.helpers import SAMPLES, run_cli
+    shutil.copytree(SAMPLES / "bookstore", tmp_path / "site")
+    baseline = tmp_path / "baseline.json"
+    written = run_cli("site", "--baseline", str(baseline), "--write-baseline", "--no-cache", cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    again = run_cli(".", "--baseline", str(baseline), "--no-cache", cwd=tmp_path / "site")
+    assert again.returncode == 0 and again.stdout == "", again.stdout

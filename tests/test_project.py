@@ -359,3 +359,20 @@ def test_discovery_skips_generated_folders_but_not_packages_named_like_them(tmp_
     found = {p.relative_to(tmp_path).as_posix() for p in iter_python_files(tmp_path)}
     assert found == {"app/models.py", "migrations/__init__.py", "migrations/models.py",
                      "build_pkg/__init__.py", "dist/__init__.py"}
+
+
+def test_conditional_settings_hold_every_possibility(tmp_path: Path) -> None:
+    p = project(tmp_path, {"site/settings.py": '''
+        import os
+        DATABASES = {"default": {}}
+        DATABASE_REPLICA = "default"
+        ALWAYS = "default"
+        if os.environ.get("REPLICA"):
+            DATABASE_REPLICA = "replica"
+            DATABASES["replica"] = {}
+            DATABASE_ROUTERS = ["site.routers.ReplicaRouter"]
+        '''})
+    assert p.settings.constants["DATABASE_REPLICA"] == {"default", "replica"}
+    assert p.settings.constants["ALWAYS"] == "default"
+    assert sorted(p.settings.databases) == ["default", "replica"]
+    assert p.settings.routers is None     # installed on one path only: which chain runs is unknown

@@ -358,10 +358,13 @@ class Interpreter:
         name = e.attr.value
         if isinstance(base, _Settings):
             value = self.ctx.project.settings.constants.get(name)
-            if isinstance(value, str):
+            if isinstance(value, (str, frozenset)):   # a string, or OneOf several (conditional settings)
                 s = self.ctx.project.settings
-                return Str(Aliases.of(value, Source(f"settings.{name}", None, self.ctx.relpath(s.path_of.get(name, s.path)),
-                                                     s.line_of.get(name))))
+                source = Source(f"settings.{name}", None, self.ctx.relpath(s.path_of.get(name, s.path)), s.line_of.get(name))
+                aliases = Aliases()
+                for v in sorted({value} if isinstance(value, str) else value):
+                    aliases = aliases.join(Aliases.of(v, source))
+                return Str(aliases)
             return UNKNOWN
         if isinstance(base, ModelClass):
             model = self.graph.models.get(base.label)

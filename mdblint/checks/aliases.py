@@ -112,7 +112,8 @@ def _report(ctx: FileContext, node: cst.CSTNode, value: Value, where: str, conse
         "alias": value.value,
         "alias_source": {"how": value.how, "at": ctx.at(value)},
         "known_aliases": known,
-        "databases_source": {"path": ctx.relpath(settings.path), "line": settings.line_of.get("DATABASES")},
+        "databases_source": {"path": ctx.relpath(settings.path) if settings.path else None,
+                             "line": settings.line_of.get("DATABASES")},
         "suggestion": close[0] if close else None,
     })
 

@@ -43,10 +43,24 @@ class SettingsInfo:
         return None if self.databases is None else tuple(self.databases)
 
 
+# Django's defaults for settings whose conditional assignment changes what mdblint may assume.
+CONDITIONAL_DEFAULTS: dict[str, object] = {"DATABASE_ROUTERS": []}
+
+
+class OneOf(frozenset):
+    """A setting that holds one of these strings, depending on a condition (`DATABASE_REPLICA`)."""
+
+
+class JoinedList(list):
+    """A list setting whose content depends on a condition (the union of the possibilities)."""
+
+
 def _join(old: object, new: object) -> object:
     """The value a name has when `new` was assigned only under some condition."""
     if old == new:
         return old
+    if isinstance(old, (str, OneOf)) and isinstance(new, (str, OneOf)):
+        return OneOf((old if isinstance(old, OneOf) else {old}) | (new if isinstance(new, OneOf) else {new}))
     if isinstance(old, dict) and isinstance(new, dict):
         out = LineDict(old, lines=getattr(old, "lines", {}))
         for key, value in new.items():
@@ -54,7 +68,7 @@ def _join(old: object, new: object) -> object:
             out.lines.setdefault(key, getattr(new, "lines", {}).get(key, 0))
         return out
     if isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
-        return type(old)(list(old) + [x for x in new if x not in old])
+        return JoinedList(list(old) + [x for x in new if x not in old])
     return UNKNOWN
 
 
@@ -113,6 +127,8 @@ class _Evaluator:
     def set(ns: dict, where: dict, name: str, value: object, origin: tuple[str, int], cond: bool) -> None:
         if cond and name in ns:
             value = _join(ns[name], value)
+        elif cond and name in CONDITIONAL_DEFAULTS:
+            value = _join(CONDITIONAL_DEFAULTS[name], value)   # the other path keeps Django's default
         ns[name] = value
         where[name] = origin
 
@@ -231,7 +247,9 @@ def read_settings(module: str | None, summaries: dict[str, ModuleSummary],
             if origin in paths:
                 info.path_of[name] = paths[origin]
     info.databases = _databases(ns.get("DATABASES", {}), line("DATABASES"))
-    info.routers = _str_sequence(ns.get("DATABASE_ROUTERS", ()))
+    routers = ns.get("DATABASE_ROUTERS", ())
+    # Routers installed only under some condition: which chain runs is not statically known.
+    info.routers = None if isinstance(routers, JoinedList) else _str_sequence(routers)
     info.installed_apps = _str_sequence(ns.get("INSTALLED_APPS", ()))
     user = ns.get("AUTH_USER_MODEL", DEFAULT_AUTH_USER_MODEL)
     info.auth_user_model = user if isinstance(user, str) else DEFAULT_AUTH_USER_MODEL
