@@ -137,10 +137,15 @@ def _rule(argv: Sequence[str]) -> int:
     from mdblint.checks import RULES
     from mdblint.docs import rule_doc
 
-    p = _Parser(prog="mdblint rule", description="Print a rule's documentation.")
-    p.add_argument("code")
+    p = _Parser(prog="mdblint rule", description="Print a rule's documentation, or the list of rules.")
+    p.add_argument("code", nargs="?")
+    p.add_argument("--list", action="store_true", help="every rule, as the README's table")
     p.add_argument("--format", choices=("text", "json"), default="text")
     args = p.parse_args(argv)
+    if args.list or args.code is None:
+        from mdblint.docs import rules_table
+        sys.stdout.write(rules_table())
+        return 0
     code = args.code.upper()
     if code not in RULES:
         p.error(f"unknown rule {args.code!r} (known: {', '.join(sorted(RULES))})")

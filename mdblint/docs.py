@@ -18,3 +18,13 @@ def rule_doc(code: str) -> str | None:
         return path.read_text(encoding="utf-8")
     except OSError:
         return None
+
+
+def rules_table() -> str:
+    """The README's rule list, made from the registry and each rule's doc (`mdblint rule --list`)."""
+    from mdblint.checks import RULES
+
+    rows = ["| code | name | what it finds |", "| --- | --- | --- |"]
+    for code, rule in sorted(RULES.items()):
+        rows.append(f"| [{code}](rules/{code}/README.md) | {rule.name} | {rule.summary} |")
+    return "\n".join(rows) + "\n"
