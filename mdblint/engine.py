@@ -102,6 +102,7 @@ class Linter:
         self._router_sets: dict[tuple[str, ...] | None, Any] = {}
         self._relevance: dict[str, dict[str, bool]] = {}
         self._alias_methods: frozenset[str] | None = None
+        self._constants: dict[str, dict[str, tuple[str, int]]] = {}
         self.relation_names = frozenset(r for m in project.graph.models.values() for r in m.relations)
         self.tokens = tuple({t for r in rules for t in r.tokens})
         self.codes = frozenset(r.code for r in rules)
@@ -134,8 +135,7 @@ class Linter:
         if self.event_handlers:
             ctx.routers = self.routers
             ctx.read_only = self.read_only
-            ctx.flow = Interpreter(ctx, self.routers, lambda event: self._dispatch(event, ctx),
-                                   self.summaries, self.module_interpreter, self.routers_for, self.worth_summarizing)
+            ctx.flow = Interpreter(ctx, self.routers, lambda event: self._dispatch(event, ctx), self)
             for error in ctx.flow.run(module):
                 sys.stderr.write(f"mdblint: warning: internal error analysing {shown} ({error}); please report it\n")
         if not ctx.reports:
@@ -172,6 +172,15 @@ class Linter:
             table = self._relevance[module] = _relevant_functions(self.project.modules.get(module), self.relation_names)
         return table.get(function, False)
 
+    def imported_constant(self, qualname: str) -> tuple[str, Path, int] | None:
+        """`module.NAME` when that module assigns NAME a string literal once at its top level (read
+        with stdlib ast, once per module): (value, path, line)."""
+        module, _, name = qualname.rpartition(".")
+        if module not in self._constants:
+            self._constants[module] = _string_constants(self.project.modules.get(module))
+        found = self._constants[module].get(name)
+        return (found[0], self.project.modules[module], found[1]) if found else None
+
     def method_names_binding_aliases(self) -> frozenset[str]:
         """Names of project functions/methods that bind an alias: the only custom manager or
         queryset methods worth a summary. Only modules holding such tokens are read with `ast`."""
@@ -205,8 +214,7 @@ class Linter:
         ctx.routers = self.routers
         for stmt in module.body:
             ctx.names.add_module_statement(stmt)
-        interpreter = ctx.flow = Interpreter(ctx, self.routers, lambda event: None, self.summaries,
-                                             self.module_interpreter, self.routers_for, self.worth_summarizing)
+        interpreter = ctx.flow = Interpreter(ctx, self.routers, lambda event: None, self)
         interpreter.prepare(module)
         self._modules[name] = interpreter
         return interpreter
@@ -221,8 +229,7 @@ class Linter:
         ctx = FileContext(str(path), name, is_package, self.project, self.manager_names, display_path)
         ctx.routers = self.routers
         found: list[Any] = []
-        ctx.flow = Interpreter(ctx, self.routers, lambda e: found.append(e) if isinstance(e, AliasSite) else None,
-                               self.summaries, self.module_interpreter, self.routers_for, self.worth_summarizing)
+        ctx.flow = Interpreter(ctx, self.routers, lambda e: found.append(e) if isinstance(e, AliasSite) else None, self)
         for stmt in module.body:
             ctx.names.add_module_statement(stmt)
         ctx.flow.run(module)
@@ -268,6 +275,23 @@ class Linter:
 
 
 SUMMARY_TOKENS = ("using", "db_manager", "connections[", "atomic(")
+
+
+def _string_constants(path: Path | None) -> dict[str, tuple[str, int]]:
+    """Top-level names a module binds once, to a string literal: name -> (value, line)."""
+    try:
+        tree = ast.parse(path.read_bytes()) if path is not None else None
+    except (OSError, SyntaxError, ValueError, RecursionError):
+        return {}
+    found: dict[str, tuple[str, int] | None] = {}
+    for node in tree.body if tree is not None else ():
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        for target in targets:
+            if isinstance(target, ast.Name):
+                value = getattr(node, "value", None)
+                literal = value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
+                found[target.id] = None if target.id in found or literal is None else (literal, node.lineno)
+    return {k: v for k, v in found.items() if v is not None}
 
 
 def _relevant_functions(path: Path | None, relation_names: frozenset[str]) -> dict[str, bool]:

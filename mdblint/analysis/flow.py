@@ -86,9 +86,9 @@ class _Settings(Value):
 class Interpreter:
     """Runs over one file and reports events through `emit`."""
 
-    def __init__(self, ctx: "FileContext", routers: Any, emit: Callable[[Any], None],
-                 summaries: Summaries | None = None, module_loader: Any = None, make_routers: Any = None,
-                 worth_summarizing: Any = None) -> None:
+    def __init__(self, ctx: "FileContext", routers: Any, emit: Callable[[Any], None], services: Any = None) -> None:
+        """`services` (the engine's Linter) loads other modules, router sets and summaries' inputs;
+        without it the analysis stays within this file."""
         self.ctx = ctx
         self.graph = ctx.project.graph
         self.routers = routers
@@ -97,11 +97,9 @@ class Interpreter:
         self.module_env: Env = {}
         self.functions: dict[str, cst.FunctionDef] = {}   # module-level functions
         self.classes: dict[str, cst.ClassDef] = {}        # module-level classes
-        self.summaries = summaries or Summaries()
-        self.load_module = module_loader                  # dotted name -> Interpreter over it, or None
+        self.services = services
+        self.summaries = services.summaries if services is not None else Summaries()
         self._summary: Summary | None = None
-        self.make_routers = make_routers                  # dotted router paths (or None: unknown) -> Routers
-        self.worth_summarizing = worth_summarizing        # (module, function) -> bool, before parsing a module
         self.module: cst.Module | None = None
         self._positions: Any = None
 
@@ -348,7 +346,14 @@ class Interpreter:
         if qualname == "django.conf.settings":
             return _Settings()
         label = self.graph.by_qualname.get(qualname) if qualname else None
-        return ModelClass(label) if label else UNKNOWN
+        if label:
+            return ModelClass(label)
+        if qualname and name.isupper() and self.services is not None:   # a constant from another project module
+            found = self.services.imported_constant(qualname)
+            if found is not None:
+                value, path, line = found
+                return Str(Aliases.of(value, Source(f"constant {qualname}", None, self.ctx.relpath(path), line)))
+        return UNKNOWN
 
     def _e_Attribute(self, e: cst.Attribute, env: Env) -> Value:
         key = dotted(e)
@@ -727,7 +732,7 @@ class Interpreter:
                                                                 and isinstance(func.value, cst.Name) and func.value.value == "self"):
             return None
         value = next((a.value for a in expr.args if a.keyword is not None and a.keyword.value == "DATABASE_ROUTERS"), None)
-        if value is None or self.make_routers is None:
+        if value is None or self.services is None:
             return None
         paths: list[str] | None = []
         for element in value.elements if isinstance(value, (cst.List, cst.Tuple)) else [None]:
@@ -740,7 +745,7 @@ class Interpreter:
                 paths = None
                 break
             paths.append(path)
-        return self.make_routers(tuple(paths) if paths is not None else None)
+        return self.services.routers_for(tuple(paths) if paths is not None else None)
 
     def use_routers(self, routers: Any) -> None:
         if routers is not None:
@@ -752,12 +757,12 @@ class Interpreter:
         if isinstance(func, cst.Name) and func.value in self.functions and not self.ctx._is_local(func.value):
             return self, self.functions[func.value]
         qualname = self.ctx.names.qualname(func)
-        if qualname is None or self.load_module is None:
+        if qualname is None or self.services is None:
             return None
         module, _, name = qualname.rpartition(".")
-        if module not in self.ctx.project.modules or (self.worth_summarizing and not self.worth_summarizing(module, name)):
+        if module not in self.ctx.project.modules or not self.services.worth_summarizing(module, name):
             return None
-        other = self.load_module(module)
+        other = self.services.module_interpreter(module)
         if other is not None and name in other.functions:
             return other, other.functions[name]
         return None
@@ -786,8 +791,8 @@ class Interpreter:
         """A method of the model's custom manager or queryset class (`Person.objects.archived()`)."""
         args = [self.eval(a.value, env) for a in e.args]
         # Worth a summary if the method binds an alias itself, or the receiver's binding flows through self.
-        binding = getattr(self.worth_summarizing, "__self__", None)
-        if binding is not None and receiver.bound.aliases is None and name not in binding.method_names_binding_aliases():
+        if self.services is not None and receiver.bound.aliases is None \
+                and name not in self.services.method_names_binding_aliases():
             return UNKNOWN
         for owner, cls in self.manager_classes(receiver.model, receiver.manager):
             fn = _method(cls, name)
@@ -799,9 +804,9 @@ class Interpreter:
     def manager_classes(self, label: str, manager: str | None) -> list[tuple["Interpreter", cst.ClassDef]]:
         """The classes behind `Model.<manager>`: `M()`, `M.from_queryset(Q)()`, `Q.as_manager()`."""
         model = self.graph.models.get(label)
-        if model is None or manager is None or self.load_module is None:
+        if model is None or manager is None or self.services is None:
             return []
-        home = self.load_module(model.module)
+        home = self.services.module_interpreter(model.module)
         cls = home.classes.get(model.name) if home is not None else None
         if cls is None:
             return []
@@ -816,10 +821,10 @@ class Interpreter:
         if isinstance(expr, cst.Name) and expr.value in self.classes:
             return self, self.classes[expr.value]
         qualname = self.ctx.names.qualname(expr)
-        if qualname is None or self.load_module is None:
+        if qualname is None or self.services is None:
             return None
         module, _, name = qualname.rpartition(".")
-        other = self.load_module(module)
+        other = self.services.module_interpreter(module)
         return (other, other.classes[name]) if other is not None and name in other.classes else None
 
     # -- aliases --
