@@ -503,7 +503,7 @@ class Interpreter:
     def _django_call(self, e: cst.Call, qualname: str, env: Env) -> Value:
         name = qualname.rpartition(".")[2]
         if qualname.startswith(TRANSACTION) and name in USING_POSITION:
-            expr = _argument(e, USING_POSITION[name], "using")
+            expr = argument(e, USING_POSITION[name], "using")
             using = self.eval(expr, env) if expr is not None else None
             for a in e.args:
                 if a.value is not expr:
@@ -535,8 +535,8 @@ class Interpreter:
         for a in e.args:
             self.eval(a.value, env)
         # An alias-taking call on something not known to be an ORM object: listed, never judged.
-        expr = _argument(e, 0, "alias") if name in ("using", "db_manager") else \
-            _argument(e, -1, "using") if name in ("save", "delete", "raw", "refresh_from_db") else None
+        expr = argument(e, 0, "alias") if name in ("using", "db_manager") else \
+            argument(e, -1, "using") if name in ("save", "delete", "raw", "refresh_from_db") else None
         if expr is not None:
             self.alias_site(e, f".{name}()", self.eval(expr, env), expr)
         return UNKNOWN
@@ -544,7 +544,7 @@ class Interpreter:
     def queryset_method(self, e: cst.Call, qs: Manager | QuerySet, name: str, env: Env) -> Value:
         model, bound = qs.model, qs.bound
         if name in ("using", "db_manager"):
-            expr = _argument(e, 0, "alias" if name == "using" else "using")
+            expr = argument(e, 0, "alias" if name == "using" else "using")
             value = self.eval(expr, env) if expr is not None else Str(Aliases.of(DEFAULT, Source("None", e)))
             self.alias_site(e, f".{name}()", value, expr)
             aliases = _as_aliases(value)
@@ -588,7 +588,7 @@ class Interpreter:
         for a in e.args:
             value = self.eval(a.value, env)
             if a.keyword is None:
-                self._expression_argument(value, outer, None)
+                self._expressionargument(value, outer, None)
                 if isinstance(value, _Q):
                     for call in value.calls:
                         self.check_lookups(call, outer, env)
@@ -604,9 +604,9 @@ class Interpreter:
                     if isinstance(item, Instance):
                         self.emit(ev.InstanceLookup(a, outer, lookup, item))
             else:
-                self._expression_argument(value, outer, lookup)
+                self._expressionargument(value, outer, lookup)
 
-    def _expression_argument(self, value: Value, outer: QuerySet, lookup: str | None) -> None:
+    def _expressionargument(self, value: Value, outer: QuerySet, lookup: str | None) -> None:
         if isinstance(value, _Subquery) and isinstance(value.inner, QuerySet):
             self.emit(ev.QuerysetArgument(value.node, outer, value.inner, value.kind, lookup))
 
@@ -628,7 +628,7 @@ class Interpreter:
                                tuple(self.atomic)))
             return UNKNOWN
         if name == "db_manager":
-            expr = _argument(e, 0, "using")
+            expr = argument(e, 0, "using")
             value = self.eval(expr, env) if expr is not None else UNKNOWN
             self.alias_site(e, ".db_manager()", value, expr)
             return replace(manager, reads=_as_aliases(value))
@@ -645,7 +645,7 @@ class Interpreter:
         return self.queryset_method(e, qs, name, env) if name != "all" else qs
 
     def instance_method(self, e: cst.Call, instance: Instance, name: str, env: Env) -> Value:
-        using_expr = _argument(e, -1, "using")
+        using_expr = argument(e, -1, "using")
         using = self.eval(using_expr, env) if using_expr is not None else None
         for a in e.args:
             if a.value is not using_expr:
@@ -993,7 +993,8 @@ def _functions(body: Iterable[cst.CSTNode], cls: cst.ClassDef | None):
                 yield from _functions(b, cls)
 
 
-def _argument(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression | None:
+def argument(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression | None:
+    """The argument at `position` (-1: keyword only) or given as `keyword`; None if absent or unclear."""
     for i, arg in enumerate(call.args):
         if arg.keyword is not None:
             if arg.keyword.value == keyword:

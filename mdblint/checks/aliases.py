@@ -6,18 +6,11 @@ import difflib
 
 import libcst as cst
 
+from mdblint.analysis.flow import USING_POSITION, argument
 from mdblint.analysis.names import Value, dotted
 from mdblint.analysis.walk import FileContext
 from mdblint.checks.base import rule
 
-# django.db.transaction functions and the position of their `using` argument.
-TRANSACTION_USING = {
-    "atomic": 0, "savepoint": 0, "clean_savepoints": 0, "get_rollback": 0, "get_autocommit": 0,
-    "commit": 0, "rollback": 0, "get_connection": 0, "mark_for_rollback_on_error": 0,
-    "non_atomic_requests": 0,
-    "on_commit": 1, "savepoint_commit": 1, "savepoint_rollback": 1, "set_rollback": 1,
-    "set_autocommit": 1,
-}
 # ORM methods whose `using=` keyword names an alias (on instances, managers and querysets).
 USING_KEYWORD_METHODS = frozenset({"save", "delete", "raw", "refresh_from_db", "save_base"})
 # Manager/queryset methods taking the alias first: `.using(alias)`, `.db_manager(using)`.
@@ -27,18 +20,6 @@ QUERYSET_METHODS = frozenset({
     "annotate", "alias", "distinct", "reverse", "none", "get_queryset", "select_for_update",
     "using", "db_manager",
 })
-
-
-def _argument(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression | None:
-    for i, arg in enumerate(call.args):
-        if arg.keyword is not None:
-            if arg.keyword.value == keyword:
-                return arg.value
-        elif arg.star:
-            return None
-        elif i == position:
-            return arg.value
-    return None
 
 
 def _is_orm_receiver(expr: cst.BaseExpression, ctx: FileContext) -> bool:
@@ -131,14 +112,14 @@ def unknown_alias(node: cst.CSTNode, ctx: FileContext) -> None:
     qualname = ctx.names.qualname(func)
     if qualname and qualname.startswith("django.db.transaction."):
         name = qualname.rpartition(".")[2]
-        if name in TRANSACTION_USING:
-            _check(ctx, node, _argument(node, TRANSACTION_USING[name], "using"), f"transaction.{name}()",
+        if name in USING_POSITION:
+            _check(ctx, node, argument(node, USING_POSITION[name], "using"), f"transaction.{name}()",
                    CONSEQUENCE.get(name, RAISES))
         return
     if not isinstance(func, cst.Attribute):
         return
     method = func.attr.value
     if method in ALIAS_METHODS and _is_orm_receiver(func.value, ctx):
-        _check(ctx, node, _argument(node, 0, ALIAS_METHODS[method]), f".{method}()")
+        _check(ctx, node, argument(node, 0, ALIAS_METHODS[method]), f".{method}()")
     elif method in USING_KEYWORD_METHODS:
-        _check(ctx, node, _argument(node, -1, "using"), f".{method}(using=...)")
+        _check(ctx, node, argument(node, -1, "using"), f".{method}(using=...)")
