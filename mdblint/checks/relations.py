@@ -25,7 +25,7 @@ def cross_alias_assignment(e: ev.RelationAssign, ctx: FileContext) -> None:
     ctx.report(e.node, "MDB101", (
         f"{short(e.owner.model)}.{e.relation.name} on {phrase(e.owner.aliases, owner_alias)} is given a "
         f"{short(e.value.model)} from {phrase(e.value.aliases, value_alias)}: Django raises ValueError "
-        f"(the router does not allow the relation); fetch the {short(e.value.model)} from {owner_alias!r}"
+        f"(the router does not allow the relation); {_fetch_hint(ctx, short(e.value.model), owner_alias)}"
     ), {"relation": e.relation.name, "via": e.via, "router": conflict.why,
         "instance": side(ctx, e.owner.model, e.owner.aliases, owner_alias),
         "value": side(ctx, e.value.model, e.value.aliases, value_alias)})
@@ -46,7 +46,7 @@ def cross_alias_related_write(e: ev.RelatedWrite, ctx: FileContext) -> None:
         ctx.report(node, "MDB102", (
             f"{short(owner.model)}.{e.manager.relation.name}.{e.method}() on {phrase(owner.aliases, owner_alias)} "
             f"is given a {short(obj.model)} from {phrase(obj.aliases, obj_alias)}: {consequence}; "
-            f"fetch it from {owner_alias!r}"
+            f"{_fetch_hint(ctx, 'it', owner_alias)}"
         ), {"relation": e.manager.relation.name, "method": e.method,
             "instance": side(ctx, owner.model, owner.aliases, owner_alias),
             "value": side(ctx, obj.model, obj.aliases, obj_alias)})
@@ -80,6 +80,15 @@ def _related_problem(ctx: FileContext, e: ev.RelatedWrite, obj) -> tuple[str, st
 
 def ctx_write(ctx: FileContext, e: ev.RelatedWrite):
     return ctx.flow.write_aliases(e.manager.model, e.manager.owner.aliases) if ctx.flow else None
+
+
+def _fetch_hint(ctx: FileContext, what: str, owner_alias: str) -> str:
+    """Where to fetch the value from: the owner's database, unless that one only reads (a replica)."""
+    from mdblint.checks.transactions import read_only_aliases
+
+    if owner_alias in read_only_aliases(ctx):
+        return f"fetch {what} and the object it is given to from the same writable database"
+    return f"fetch {what} from {owner_alias!r}"
 
 
 def _sync(method: str) -> str:

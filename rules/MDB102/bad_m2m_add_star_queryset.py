@@ -1,5 +1,4 @@
-"""Forward many-to-many add(*queryset) with the archive's people. PENDING: mdblint looks only at
-arguments that are single instances (not `*iterable`)."""
+"""Forward many-to-many add(*queryset) with the archive's people."""
 from catalog.models import Book, Person
 
 from mdblint.runtime.oracles import raises

@@ -1,5 +1,4 @@
-"""Forward many-to-many set(list(queryset)) with the archive's people. PENDING: `list(qs)` is a
-collection of archive instances to the analysis, but set() only reads list/tuple displays."""
+"""Forward many-to-many set(list(queryset)) with the archive's people."""
 from catalog.models import Book, Person
 
 from mdblint.runtime.oracles import raises

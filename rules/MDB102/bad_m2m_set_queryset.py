@@ -1,5 +1,4 @@
-"""Forward many-to-many set(queryset) with the archive's people. PENDING: mdblint reads set()'s
-argument only when it is a list or tuple display of instances."""
+"""Forward many-to-many set(queryset) with the archive's people."""
 from catalog.models import Book, Person
 
 from mdblint.runtime.oracles import raises

@@ -1,6 +1,5 @@
 """Reverse foreign key add() with an explicit bulk=True and a book read from the replica: the same
-"instance isn't saved" ValueError as the default. PENDING: mdblint checks the bulk case only when
-no `bulk=` keyword is written at all."""
+"instance isn't saved" ValueError as the default."""
 from catalog.models import Book, Person
 
 from mdblint.runtime.oracles import raises

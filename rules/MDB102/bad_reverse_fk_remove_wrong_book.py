@@ -1,6 +1,6 @@
 """Reverse foreign key remove() given an archive book whose editor has the same primary key as the
 primary's editor: Django compares `editor_id` only, then clears the editor of the primary's book
-with the archive book's primary key. PENDING: mdblint checks remove() only for many-to-many."""
+with the archive book's primary key."""
 from catalog.models import Book, Person
 
 from mdblint.runtime.oracles import wrong_result

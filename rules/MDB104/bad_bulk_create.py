@@ -1,6 +1,5 @@
 """bulk_create() on "other" given books whose editor was read from the primary: the rows on
-"other" point at an archive person with the primary person's key. mdblint does not look into
-the instances given to bulk_create() (pending)."""
+"other" point at an archive person with the primary person's key."""
 from catalog.models import Book, Person
 from mdblint.runtime.oracles import wrong_result
 

@@ -1,7 +1,6 @@
 """create() on the primary given a GenericForeignKey value from the archive: the constructor
 binds the review to "other" (through the content type), create() writes it on "default", and
-its object_id names a primary book with the archive book's key. mdblint reads only
-ForeignKey/OneToOne keywords of create() (pending)."""
+its object_id names a primary book with the archive book's key."""
 from catalog.models import Book, Review
 from mdblint.runtime.oracles import wrong_result
 

@@ -1,6 +1,5 @@
 """get_or_create() on "other" whose defaults hold an editor read from the primary: when it
-creates, the row on "other" points at an archive person with the primary person's key.
-mdblint does not read the defaults dict yet (pending)."""
+creates, the row on "other" points at an archive person with the primary person's key."""
 from catalog.models import Book, Person
 from mdblint.runtime.oracles import wrong_result
 

@@ -1,6 +1,5 @@
 """An unsaved book is bound to the primary by its editor, then save(using="other") writes it
-on the archive: the row points at an archive person with the primary person's key. mdblint
-does not track which relation values an instance holds when it is saved elsewhere (pending)."""
+on the archive: the row points at an archive person with the primary person's key."""
 from catalog.models import Book, Person
 from mdblint.runtime.oracles import wrong_result
 

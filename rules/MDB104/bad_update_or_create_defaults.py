@@ -1,7 +1,7 @@
 """update_or_create() on "other" whose defaults hold an editor read from the primary, when no
 row matches: the row it creates on "other" points at an archive person with the primary
 person's key. (When a row matches, the update assigns the editor to the fetched archive book and
-Django raises ValueError instead.) mdblint does not read the defaults dict yet (pending)."""
+Django raises ValueError instead.)"""
 from catalog.models import Book, Person
 from mdblint.runtime.oracles import wrong_result
 
