@@ -1,0 +1,19 @@
+"""A forward ForeignKey read once per row of a plain queryset loop: one query per book."""
+from catalog.models import Book, Publisher
+
+from mdblint.runtime.oracles import queries_grow
+
+ORACLE = queries_grow()
+
+
+def setup(n):
+    for i in range(n):
+        publisher = Publisher.objects.create(name=f"Publisher {i}")
+        Book.objects.create(title=f"Book {i}", published="2024-01-01", publisher=publisher)
+
+
+def scenario():
+    names = []
+    for book in Book.objects.all():
+        names.append(book.publisher.name)  # expect: MDB301
+    return names

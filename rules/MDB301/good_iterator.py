@@ -1,0 +1,15 @@
+"""select_related() still applies when the rows are streamed with .iterator()."""
+from catalog.models import Book, Publisher
+
+
+def setup(n):
+    for i in range(n):
+        publisher = Publisher.objects.create(name=f"Publisher {i}")
+        Book.objects.create(title=f"Book {i}", published="2024-01-01", publisher=publisher)
+
+
+def scenario():
+    names = []
+    for book in Book.objects.select_related("publisher").iterator():
+        names.append(book.publisher.name)
+    return names

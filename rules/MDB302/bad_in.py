@@ -1,0 +1,18 @@
+"""A membership test (in) against a related manager's queryset per row."""
+from catalog.models import Person, Pet
+
+from mdblint.runtime.oracles import queries_grow
+
+ORACLE = queries_grow()
+
+
+def setup(n):
+    for i in range(n):
+        owner = Person.objects.create(name=f"Owner {i}")
+        Pet.objects.create(name=f"Pet {i}", owner=owner)
+        Pet.objects.create(name=f"Pet {i}b", owner=owner)
+
+
+def scenario():
+    favourite = Pet.objects.order_by("name").first()
+    return [favourite in person.pet_set.all() for person in Person.objects.all()]  # expect: MDB302
