@@ -6,6 +6,8 @@ A corrupt or unreadable entry loads as None; an unwritable directory means no ca
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import os
 import pickle
 import tempfile
@@ -18,6 +20,19 @@ except ImportError:          # Windows: no locking (writes stay atomic)
     fcntl = None
 
 import mdblint
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of mdblint's own source, part of every cache key: a changed mdblint (a development
+    checkout, an upgrade that kept the version number) never reads another's results."""
+    digest = hashlib.blake2b(digest_size=8)
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            pass
+    return digest.hexdigest()
 
 
 def default_cache_dir(root: Path) -> Path:

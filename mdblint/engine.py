@@ -26,7 +26,7 @@ from mdblint.analysis.events import AliasSite
 from mdblint.analysis.flow import Interpreter
 from mdblint.analysis.summaries import Summaries
 from mdblint.analysis.walk import At, FileContext, walk
-from mdblint.cache import Cache, default_cache_dir
+from mdblint.cache import Cache, code_fingerprint, default_cache_dir
 from mdblint.checks import Rule, select_rules
 from mdblint.findings import Finding, fingerprint
 from mdblint.project import Project, load_project
@@ -194,6 +194,8 @@ class Linter:
                 if b"using" in data or b"db_manager" in data:
                     table = self._relevance.setdefault(module, _relevant_functions(path, self.relation_names))
                     names |= {name for name, relevant in table.items() if relevant}
+                if b"Manager" in data or b"QuerySet" in data:
+                    names |= _queryset_class_methods(path)
             self._alias_methods = frozenset(names)
         return self._alias_methods
 
@@ -292,6 +294,20 @@ def _string_constants(path: Path | None) -> dict[str, tuple[str, int]]:
                 literal = value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
                 found[target.id] = None if target.id in found or literal is None else (literal, node.lineno)
     return {k: v for k, v in found.items() if v is not None}
+
+
+def _queryset_class_methods(path: Path) -> set[str]:
+    """Names of methods defined on classes that derive from a ...Manager or ...QuerySet class."""
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (OSError, SyntaxError, ValueError, RecursionError):
+        return set()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and any(
+                (ast.unparse(b).split("(")[0].rsplit(".", 1)[-1]).endswith(("Manager", "QuerySet")) for b in node.bases):
+            names |= {f.name for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    return names
 
 
 def _relevant_functions(path: Path | None, relation_names: frozenset[str]) -> dict[str, bool]:
@@ -469,6 +485,11 @@ def _check_aliases(projects: list[Project], options: Options) -> None:
                                  f"(known: {', '.join(sorted(databases)) or 'none'})")
 
 
+def options_key(options: Options) -> tuple:
+    """The options that change findings (besides the rules): read-only aliases, relation groups."""
+    return tuple(options.read_only), tuple(tuple(g) for g in options.relation_groups)
+
+
 def _cache_dir(root: Path, options: Options) -> Path | None:
     return default_cache_dir(root) if options.cache else None
 
@@ -481,8 +502,11 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
 
     root = project.ref.root if project.ref else Path.cwd()
     cache = Cache(_cache_dir(root, options))
-    key = hashlib.blake2b(repr((mdblint.__version__, project.fingerprint, sorted(r.code for r in rules),
-                                os.getcwd())).encode(), digest_size=12).hexdigest()
+    # A file's findings can depend on other modules (summaries of their functions): the key covers
+    # every project file's content, and mdblint's own code.
+    key = hashlib.blake2b(repr((mdblint.__version__, code_fingerprint(), project.fingerprint, project.contents,
+                                sorted(r.code for r in rules), options_key(options), os.getcwd())).encode(),
+                          digest_size=12).hexdigest()
     cache_name = f"results-{key}"
     cached: dict[str, Any] = cache.load(cache_name) or {}
     fresh: dict[str, Any] = {}

@@ -92,6 +92,19 @@ class TransactionCall:
     atomic: tuple[Aliases, ...]
 
 
+@dataclass(frozen=True)
+class RowQuery:
+    """A relation read per row of a loop over a queryset, not loaded with the rows (N+1)."""
+    node: Any
+    kind: str              # "forward" (an object per row) or "manager" (a related manager evaluated per row)
+    model: str             # the model whose relation is read
+    relation: Any
+    path: str              # from the iterated queryset: what prefetch/select_related needs
+    through_many: bool     # the path crosses a to-many relation: only prefetch_related covers it
+    loop: Any              # the loop node
+    root: Any              # the iterated QuerySet value (its .node is where it was built)
+
+
 EVENTS = (AliasSite, RelationAssign, RelatedWrite, RowWrite, QuerysetArgument, InstanceLookup,
-          SetOperation, Write, TransactionCall)
+          SetOperation, Write, TransactionCall, RowQuery)
 __all__ = [e.__name__ for e in EVENTS] + ["EVENTS", "Value"]

@@ -22,8 +22,8 @@ from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
 from mdblint.analysis.values import (
-    UNKNOWN, UNKNOWN_ALIASES, Aliases, Bound, Collection, Instance, Manager, ModelClass, Param,
-    QuerySet, RelatedManager, Sequence, Source, Str, Unknown, Value, join, relocate,
+    NOTHING_LOADED, UNKNOWN, UNKNOWN_ALIASES, Aliases, Bound, Collection, Instance, Loaded, Manager, ModelClass,
+    Param, QuerySet, RelatedManager, Row, Sequence, Source, Str, Unknown, Value, join, relocate,
 )
 
 if TYPE_CHECKING:
@@ -57,6 +57,17 @@ USING_POSITION = {
     "set_rollback": 1, "set_autocommit": 1,
 }
 DEFAULT = "default"
+# Related-manager calls that run a query (unless the relation was prefetched).
+MANAGER_READS = frozenset({
+    "all", "count", "exists", "first", "last", "get", "filter", "exclude", "order_by", "values", "values_list",
+    "aggregate", "annotate", "iterator", "earliest", "latest", "in_bulk", "distinct", "only", "defer",
+    "select_related", "acount", "aexists", "afirst", "alast", "aget",
+})
+# On a prefetched manager these build a new query instead of reading the prefetched rows.
+REQUERIES = frozenset({
+    "filter", "exclude", "order_by", "annotate", "alias", "values", "values_list", "get", "distinct", "only", "defer",
+    "select_related", "aggregate", "extra", "reverse", "earliest", "latest", "in_bulk", "aget",
+})
 OVERRIDE = frozenset({"django.test.override_settings", "django.test.utils.override_settings"})
 
 
@@ -70,6 +81,13 @@ class _Atomic(Value):
 class _Subquery(Value):
     def __init__(self, inner: Value, kind: str, node: cst.CSTNode) -> None:
         self.inner, self.kind, self.node = inner, kind, node
+
+
+class _Prefetch(Value):
+    """`Prefetch("path", queryset=..., to_attr=...)`: with to_attr, the default manager stays unloaded."""
+
+    def __init__(self, path: str | None, to_attr: bool, inner: Loaded | None = None) -> None:
+        self.path, self.to_attr, self.inner = path, to_attr, inner
 
 
 class _Q(Value):
@@ -94,6 +112,11 @@ class Interpreter:
         self.routers = routers
         self.emit = emit
         self.atomic: list[Aliases] = []
+        self.loops: list[Any] = []                        # loop nodes whose body is being run
+        self._in_chain = False                             # inside an attribute chain (a.b.c)
+        self._once = False                                 # in a block that leaves the loop: runs once
+        self.assigned_relations: set[tuple[str, str]] = set()   # (model, relation) assigned on instances
+        self._chain_missing: tuple | None = None           # its deepest per-row relation read not loaded
         self.module_env: Env = {}
         self.functions: dict[str, cst.FunctionDef] = {}   # module-level functions
         self.classes: dict[str, cst.ClassDef] = {}        # module-level classes
@@ -183,11 +206,18 @@ class Interpreter:
 
     # -- statements --
     def block(self, body: Iterable[cst.CSTNode], env: Env | None) -> Env | None:
-        for stmt in body:
-            if env is None:
-                return None
-            env = self.statement(stmt, env)
-        return env
+        body = list(body)
+        # Inside a loop, a block that ends by leaving it (return, break, raise) runs once at most.
+        once = bool(self.loops) and bool(body) and _leaves(body[-1])
+        saved, self._once = self._once, self._once or once
+        try:
+            for stmt in body:
+                if env is None:
+                    return None
+                env = self.statement(stmt, env)
+            return env
+        finally:
+            self._once = saved
 
     def statement(self, stmt: cst.CSTNode, env: Env) -> Env | None:
         if isinstance(stmt, cst.SimpleStatementLine):
@@ -204,12 +234,18 @@ class Interpreter:
             return _join_envs(then, other)
         if isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
-                item = self.element(self.eval(stmt.iter, env))
+                item = self.element(self.eval(stmt.iter, env), stmt)
                 body_env = self.bind(stmt.target, item, dict(env), stmt)
             else:
                 self.eval(stmt.test, env)
                 body_env = dict(env)
-            after = self.block(stmt.body.body, body_env)
+            self.loops.append(stmt)
+            saved_once, self._once = self._once, False
+            try:
+                after = self.block(stmt.body.body, body_env)
+            finally:
+                self.loops.pop()
+                self._once = saved_once
             out = _join_envs(env, after if after is not None else env)
             if stmt.orelse is not None:
                 out = self.block(stmt.orelse.body.body, out) if out is not None else None
@@ -298,6 +334,8 @@ class Interpreter:
         return env
 
     def assign_attribute(self, owner: Value, name: str, value: Value, node: cst.CSTNode, env: Env) -> None:
+        if isinstance(owner, Instance):
+            self.assigned_relations.add((owner.model, name))
         if self._summary is not None and isinstance(owner, Param) and isinstance(value, (Param, Instance)):
             self._summary.assigns.append((owner.name, name, value, None))
         if not isinstance(owner, Instance) or not isinstance(value, Instance):
@@ -305,6 +343,7 @@ class Interpreter:
         relation = self._relation(owner.model, name)
         if relation is None or relation.kind not in ("fk", "o2o", "reverse_o2o", "gfk"):
             return
+        self.assigned_relations.add((owner.model, name))
         if relation.kind != "gfk" and not self.is_a(value.model, relation.target):
             return  # Django raises its own "must be a X instance" error
         self.emit(ev.RelationAssign(node, owner, relation, value, "assignment"))
@@ -320,14 +359,13 @@ class Interpreter:
             return UNKNOWN
 
     def _visit_children(self, e: cst.CSTNode, env: Env) -> Value:
+        """Evaluate the expressions inside `e` (f-string parts, arguments, elements) for their effects."""
         from mdblint.analysis.walk import children
         for child in children(e):
             if isinstance(child, cst.BaseExpression):
                 self.eval(child, env)
-            elif isinstance(child, (cst.Arg, cst.Element, cst.DictElement, cst.StarredDictElement)):
-                self.eval(getattr(child, "value", None), env)
-                if isinstance(child, cst.DictElement):
-                    self.eval(child.key, env)
+            else:
+                self._visit_children(child, env)
         return UNKNOWN
 
     def _e_SimpleString(self, e: cst.SimpleString, env: Env) -> Value:
@@ -356,6 +394,19 @@ class Interpreter:
         return UNKNOWN
 
     def _e_Attribute(self, e: cst.Attribute, env: Env) -> Value:
+        """An attribute; the outermost one of a chain reports its deepest per-row relation read."""
+        outermost = not self._in_chain
+        self._in_chain = True
+        try:
+            return self._attribute(e, env)
+        finally:
+            if outermost:
+                self._in_chain = False
+                missing, self._chain_missing = self._chain_missing, None
+                if missing is not None:
+                    self.emit(ev.RowQuery(e, "forward", *missing))
+
+    def _attribute(self, e: cst.Attribute, env: Env) -> Value:
         key = dotted(e)
         if key is not None and key in env:
             return env[key]
@@ -377,18 +428,73 @@ class Interpreter:
                 return Manager(base.label, manager=name)
             return UNKNOWN
         if isinstance(base, Instance):
-            return self._instance_attribute(base, name)
+            value = self._instance_attribute(base, name, e)
+            if key is not None and isinstance(value, Instance) and value.row is not None:
+                # Django caches the related object: later reads on this row cost nothing.
+                env[key] = replace(value, row=Row(value.row.loop, value.row.path, Loaded(select_all=True), value.row.root))
+            return value
         return UNKNOWN
 
-    def _instance_attribute(self, owner: Instance, name: str) -> Value:
+    def _instance_attribute(self, owner: Instance, name: str, node: cst.CSTNode | None = None) -> Value:
         relation = self._relation(owner.model, name)
+        if relation is not None and relation.kind == "gfk" and owner.row is not None and node is not None:
+            row = owner.row
+            if row.loop in self.loops and not self._once and not row.loaded.covers(name, forward=False):
+                self._chain_missing = (owner.model, relation, row.child(name, True).path, True, row.loop, row.root)
+            return UNKNOWN
         if relation is None or relation.target is None:
             return UNKNOWN
+        row = owner.row
         if relation.kind in FORWARD or relation.kind == "reverse_o2o":
-            return Instance(relation.target, self.read_aliases(relation.target, owner.aliases))
+            child_row = None
+            if row is not None:
+                # A multi-table parent link is built from the row's own columns; a relation assigned on
+                # the rows earlier (in this function) is cached on them.
+                free = (relation.parent_link and relation.kind != "reverse_o2o") or (owner.model, name) in self.assigned_relations
+                if row.loop in self.loops and not free and not self._once and not row.loaded.covers(name, forward=True) \
+                        and node is not None:
+                    # Reported once per attribute chain, with its deepest path (see _e_Attribute).
+                    self._chain_missing = (owner.model, relation, row.child(name, False).path, row.through_many,
+                                           row.loop, row.root)
+                child_row = row.child(name, False)
+            return Instance(relation.target, self.read_aliases(relation.target, owner.aliases), row=child_row)
         if relation.kind in TO_MANY:
-            return RelatedManager(owner, relation, relation.target)
+            prefetched = row is not None and row.loaded.covers(name, forward=False)
+            return RelatedManager(owner, relation, relation.target, row=row.child(name, True) if row else None,
+                                  prefetched=prefetched)
         return UNKNOWN
+
+    def loaded_after(self, e: cst.Call, name: str, loaded: Loaded, env: Env) -> Loaded:
+        """select_related()/prefetch_related() add the paths they name; prefetch_related(None) clears.
+        An argument mdblint cannot read counts as loading everything (never a guess that reports)."""
+        if name not in ("select_related", "prefetch_related"):
+            return loaded
+        paths, everything = set(), False
+        for a in e.args:
+            if a.keyword is not None:
+                continue
+            if isinstance(a.value, cst.Name) and a.value.value == "None":   # clears what was asked before
+                loaded = replace(loaded, prefetch=frozenset(), prefetch_all=False) if name == "prefetch_related" \
+                    else replace(loaded, select=frozenset(), select_all=False)
+                continue
+            value = self.eval(a.value, env)
+            if isinstance(value, Str) and value.values.exact and len(value.values.names) == 1:
+                paths.add(next(iter(value.values.names)))
+            elif isinstance(value, _Prefetch) and value.path is not None:
+                if value.to_attr:
+                    loaded = replace(loaded, to_attr=loaded.to_attr | {value.path})
+                else:
+                    paths.add(value.path)
+                    if value.inner is not None:   # what the Prefetch's own queryset loads, below its path
+                        loaded = replace(loaded, select=loaded.select | {f"{value.path}__{p}" for p in value.inner.select},
+                                         prefetch=loaded.prefetch | {f"{value.path}__{p}" for p in value.inner.prefetch})
+            else:
+                everything = True
+        if name == "select_related":
+            everything = everything or not e.args
+            return replace(loaded, select=loaded.select | paths, select_all=loaded.select_all or everything)
+        return replace(loaded, prefetch=loaded.prefetch | paths, select_all=loaded.select_all or everything,
+                       prefetch_all=loaded.prefetch_all or everything)
 
     def _e_Subscript(self, e: cst.Subscript, env: Env) -> Value:
         base = self.eval(e.value, env)
@@ -449,12 +555,18 @@ class Interpreter:
     def _comprehension(self, e: Any, env: Env, element: Callable[[Env], Value]) -> Value:
         inner = dict(env)
         clause = e.for_in
-        while clause is not None:
-            inner = self.bind(clause.target, self.element(self.eval(clause.iter, inner)), inner, e)
-            for condition in clause.ifs:
-                self.eval(condition.test, inner)
-            clause = clause.inner_for_in
-        return Collection(element(inner))
+        depth = 0
+        try:
+            while clause is not None:
+                inner = self.bind(clause.target, self.element(self.eval(clause.iter, inner), clause), inner, e)
+                self.loops.append(clause)
+                depth += 1
+                for condition in clause.ifs:
+                    self.eval(condition.test, inner)
+                clause = clause.inner_for_in
+            return Collection(element(inner))
+        finally:
+            del self.loops[len(self.loops) - depth:]
 
     def _e_ListComp(self, e: Any, env: Env) -> Value:
         return self._comprehension(e, env, lambda inner: self.eval(e.elt, inner))
@@ -469,6 +581,13 @@ class Interpreter:
 
     # -- calls --
     def _e_Call(self, e: cst.Call, env: Env) -> Value:
+        saved, self._in_chain = self._in_chain, False   # arguments are chains of their own
+        try:
+            return self._call(e, env)
+        finally:
+            self._in_chain = saved
+
+    def _call(self, e: cst.Call, env: Env) -> Value:
         func = e.func
         qualname = self.ctx.names.qualname(func)
         if qualname is not None and (qualname.startswith(TRANSACTION) or qualname.startswith("django.db.models")):
@@ -495,9 +614,12 @@ class Interpreter:
             if attr is not None:
                 self.assign_attribute(args[0], attr, args[2], e, env)
             return UNKNOWN
+        if name == "enumerate" and args and isinstance(args[0], (QuerySet, Collection)):
+            return Collection(Sequence((UNKNOWN, self.element(args[0]))), args[0], "enumerate")
         if name in ("list", "tuple", "set", "sorted", "reversed", "iter") and len(args) == 1:
             item = self.element(args[0])
-            return Collection(item) if item is not UNKNOWN else UNKNOWN
+            return Collection(item, args[0] if isinstance(args[0], QuerySet) else None) if item is not UNKNOWN else UNKNOWN
+
         return UNKNOWN
 
     def _django_call(self, e: cst.Call, qualname: str, env: Env) -> Value:
@@ -517,6 +639,12 @@ class Interpreter:
             aliases = None if using is None else _as_aliases(using)
             self.emit(ev.TransactionCall(e, name, aliases, tuple(self.atomic)))
             return UNKNOWN
+        if name == "Prefetch" and e.args:
+            to_attr = argument(e, 2, "to_attr")
+            queryset = argument(e, 1, "queryset")
+            inner = self.eval(queryset, env) if queryset is not None else None
+            return _Prefetch(string_literal(e.args[0].value), to_attr is not None,
+                             inner.loaded if isinstance(inner, QuerySet) and inner.loaded else None)
         if name in ("Subquery", "Exists") and e.args:
             return _Subquery(self.eval(e.args[0].value, env), name, e)
         if name == "Q":
@@ -558,7 +686,7 @@ class Interpreter:
             for a in e.args:
                 self.eval(a.value, env)
         if name in CHAIN:
-            return replace(current, node=e)
+            return replace(current, node=e, loaded=self.loaded_after(e, name, current.loaded or NOTHING_LOADED, env))
         if name in ROWS:
             return replace(current, rows="values", node=e)
         if name in SET_OPS:
@@ -632,10 +760,20 @@ class Interpreter:
             value = self.eval(expr, env) if expr is not None else UNKNOWN
             self.alias_site(e, ".db_manager()", value, expr)
             return replace(manager, reads=_as_aliases(value))
-        if manager.reads is not None:
-            qs = QuerySet(manager.model, Bound(manager.reads), node=e)
-        else:
-            qs = QuerySet(manager.model, Bound(instance=owner.aliases if owner.aliases is not None else UNKNOWN_ALIASES), node=e)
+        row = manager.row
+        if row is not None and row.loop in self.loops and not self._once and name in MANAGER_READS:
+            if not manager.prefetched:
+                # Prefetched into an attribute (to_attr) but read through the manager: "requery" (MDB303).
+                kind = "to_attr" if row.path in (row.root.loaded or NOTHING_LOADED).to_attr else "manager"
+                self.emit(ev.RowQuery(e, kind, owner.model, manager.relation, row.path, True, row.loop, row.root))
+            elif name in REQUERIES:
+                self.emit(ev.RowQuery(e, "requery", owner.model, manager.relation, row.path, True, row.loop, row.root))
+        bound = Bound(manager.reads) if manager.reads is not None else \
+            Bound(instance=owner.aliases if owner.aliases is not None else UNKNOWN_ALIASES)
+        # Rows of a reverse-FK manager know their owner (Django's known related objects).
+        known = Loaded(select=frozenset({manager.relation.reverse})) if manager.relation.kind == "reverse_fk" \
+            and manager.relation.reverse else NOTHING_LOADED
+        qs = QuerySet(manager.model, bound, node=e, row=row, loaded=known)
         if name in ("create", "get_or_create", "update_or_create", "clear"):
             target = self.write_aliases(manager.model, owner.aliases)
             self.emit(ev.Write(e, target, f"{manager.relation.name}.{name}()", tuple(self.atomic)))
@@ -870,10 +1008,25 @@ class Interpreter:
                 result = result.join(Aliases.of(alias, source or routed))
         return result
 
-    def element(self, value: Value) -> Value:
-        """What iterating `value` yields."""
+    def element(self, value: Value, loop: Any = None) -> Value:
+        """What iterating `value` yields; in a loop, an instance knows it is one row of it."""
+        if isinstance(value, Collection) and value.wrap == "enumerate" and loop is not None:
+            return Sequence((UNKNOWN, self.element(value.source, loop)))
+        if isinstance(value, Collection) and isinstance(value.source, QuerySet) and loop is not None:
+            value = value.source
         if isinstance(value, QuerySet):
-            return Instance(value.model, self.bound_aliases(value.bound, value.model)) if value.rows == "instances" else UNKNOWN
+            if value.rows != "instances":
+                return UNKNOWN
+            row = None
+            if loop is not None:
+                loaded = value.loaded or NOTHING_LOADED
+                if value.row is not None:   # rows of a related manager read per row of an outer loop
+                    outer = value.row.loaded
+                    row = Row(loop, value.row.path, Loaded(outer.select | loaded.select, outer.prefetch | loaded.prefetch,
+                                                         loaded.select_all), value.row.root, value.row.through_many)
+                else:
+                    row = Row(loop, "", loaded, value)
+            return Instance(value.model, self.bound_aliases(value.bound, value.model), row=row)
         if isinstance(value, Collection):
             return value.item
         if isinstance(value, Sequence) and value.items:
@@ -942,6 +1095,13 @@ def _unknown_reason(expr: cst.BaseExpression | None, value: Value) -> str:
     if isinstance(expr, (cst.Subscript, cst.BinaryOperation, cst.FormattedString)):
         return "computed value"
     return "dynamic"
+
+
+def _leaves(stmt: cst.CSTNode) -> bool:
+    """Does this statement leave the enclosing loop (return, break, raise)?"""
+    if isinstance(stmt, cst.SimpleStatementLine):
+        return any(isinstance(s, (cst.Return, cst.Break, cst.Raise)) for s in stmt.body)
+    return False
 
 
 def _manager_refs(value: cst.BaseExpression) -> list[cst.BaseExpression]:

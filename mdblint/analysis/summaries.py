@@ -142,17 +142,20 @@ class Summaries:
     """Per-process memo of summaries, keyed by the function's definition node."""
 
     def __init__(self) -> None:
-        self._done: dict[int, Summary | None] = {}
+        # (id of the definition, self value) -> (the definition, its summary). Holding the node keeps
+        # its id from being reused by another file's node while the entry exists.
+        self._done: dict[tuple, tuple[cst.FunctionDef, Summary | None]] = {}
         self._modules: dict[str, tuple[cst.Module, Any] | None] = {}
 
     def of(self, fn: cst.FunctionDef, cls: cst.ClassDef | None, interpreter: "Interpreter",
            self_value: Value | None = None) -> Summary | None:
-        key = id(fn) if self_value is None else hash((id(fn), self_value))
-        if key in self._done:
-            return self._done[key]
-        self._done[key] = None            # recursion: a function calling itself is unknown there
+        key = (id(fn), self_value)
+        entry = self._done.get(key)
+        if entry is not None and entry[0] is fn:
+            return entry[1]
+        self._done[key] = (fn, None)      # recursion: a function calling itself is unknown there
         summary = interpreter.summarize(fn, cls, self_value)
-        self._done[key] = summary
+        self._done[key] = (fn, summary)
         return summary
 
     def module(self, name: str, make_interpreter: Any) -> tuple[cst.Module, Any] | None:

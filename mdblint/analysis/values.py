@@ -106,6 +106,46 @@ class QuerySet(Value):
     rows: str = "instances"            # "instances" | "values"
     node: Any = field(default=None, compare=False)   # where it was built (for provenance)
     manager: str | None = None
+    # What each row comes with: select_related / prefetch_related paths ("publisher__country").
+    loaded: "Loaded" = field(default=None, compare=False)
+    # A related manager's queryset inside a loop: the owner's row and the relation (for N+1 paths).
+    row: "Row | None" = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    select: frozenset = frozenset()
+    prefetch: frozenset = frozenset()
+    select_all: bool = False           # select_related() without arguments: every non-null forward key
+    prefetch_all: bool = False         # a prefetch mdblint could not read: assume it covers everything
+    to_attr: frozenset = frozenset()   # paths prefetched into an attribute (Prefetch(..., to_attr=...))
+
+    def covers(self, name: str, forward: bool) -> bool:
+        paths = self.prefetch | (self.select if forward else frozenset())
+        return (forward and self.select_all) or self.prefetch_all or any(p == name or p.startswith(name + "__") for p in paths)
+
+    def below(self, name: str) -> "Loaded":
+        """What is loaded on the objects reached through `name`."""
+        rest = lambda paths: frozenset(p[len(name) + 2:] for p in paths if p.startswith(name + "__"))
+        return Loaded(rest(self.select), rest(self.prefetch), prefetch_all=self.prefetch_all)
+
+
+NOTHING_LOADED = Loaded()
+
+
+@dataclass(frozen=True)
+class Row:
+    """An instance that is one row of a loop over a queryset: which loop, its path from the
+    iterated (root) queryset, what came with it, and where the root queryset was built."""
+    loop: Any
+    path: str
+    loaded: Loaded
+    root: Any                          # the root QuerySet value
+    through_many: bool = False         # the path crosses a to-many relation (prefetch, not select)
+
+    def child(self, name: str, many: bool) -> "Row":
+        return Row(self.loop, f"{self.path}__{name}" if self.path else name, self.loaded.below(name), self.root,
+                   self.through_many or many)
 
 
 @dataclass(frozen=True)
@@ -115,6 +155,7 @@ class Instance(Value):
     # Relation values given to the constructor of a not-yet-saved instance: (relation, value, node);
     # a later save(using=X) or bulk_create writes them on X.
     pending: tuple = field(default=(), compare=False)
+    row: Row | None = field(default=None, compare=False)   # one row of a loop over a queryset
 
 
 @dataclass(frozen=True)
@@ -123,6 +164,8 @@ class RelatedManager(Value):
     relation: Any                      # project.graph.Relation
     model: str                         # the related model's label
     reads: Aliases | None = None       # `.db_manager(x)`: reads go to x (Django's writes still route)
+    row: Row | None = field(default=None, compare=False)   # the owner's row, extended by this relation
+    prefetched: bool = False                                # the owner's row came with this relation
 
 
 @dataclass(frozen=True)
@@ -135,6 +178,8 @@ class Sequence(Value):
 class Collection(Value):
     """A list/iterator of like items (`list(qs)`), for iteration."""
     item: Value
+    source: Any = field(default=None, compare=False)   # the QuerySet it was evaluated from, if any
+    wrap: str | None = None                            # "enumerate": items are (index, row)
 
 
 @dataclass(frozen=True)

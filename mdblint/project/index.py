@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import mdblint
-from mdblint.cache import Cache
+from mdblint.cache import Cache, code_fingerprint
 from mdblint.discovery import ProjectRef, iter_python_files
 from mdblint.project.graph import ModelGraph, build_graph
 from mdblint.project.settings_static import SettingsInfo, read_settings
@@ -34,6 +34,7 @@ class Project:
     modules: dict[str, Path]                # dotted module name -> file, every module of the project
     fingerprint: str                        # hash of the exported facts (settings + graph)
     broken: dict[str, str] = field(default_factory=dict)   # module -> why its file did not parse
+    contents: str = ""                      # hash of every file's content: what cross-file analysis read
 
 
 def module_name(root: Path, path: Path) -> tuple[str, bool] | None:
@@ -79,7 +80,7 @@ def _empty_project() -> Project:
 
 
 def _key(ref: ProjectRef) -> str:
-    raw = repr((mdblint.__version__, SCHEMA, sys.version_info[:2], str(ref.root), ref.settings_module))
+    raw = repr((mdblint.__version__, code_fingerprint(), SCHEMA, sys.version_info[:2], str(ref.root), ref.settings_module))
     return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
 
 
@@ -171,11 +172,11 @@ def load_project(ref: ProjectRef | None, *, cache_dir: Path | None = None) -> Pr
             cached = cache.load(f"project-{key}")
             if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == digest \
                     and isinstance(cached[1], Project):
-                return cached[1]
+                return dataclasses.replace(cached[1], contents=digest)
         old = cache.load(f"summaries-{key}")
         files, dirty = _summaries(ref.root, current, changed, old if isinstance(old, dict) else {})
         if dirty:
             cache.store(f"summaries-{key}", files)
-        project = build_project(ref, files)
+        project = dataclasses.replace(build_project(ref, files), contents=digest)
         cache.store(f"project-{key}", (digest, project))
     return project

@@ -96,5 +96,5 @@ def subscription_report():
     lines = []
     # misuse: N+1, one profile and one user query per subscription
     for subscription in Subscription.objects.all():
-        lines.append(f"{subscription.profile.user.username}: {subscription.started}")
+        lines.append(f"{subscription.profile.user.username}: {subscription.started}")  # expect: MDB301
     return lines

@@ -123,14 +123,14 @@ def move_to_archive(book):
 def print_catalogue():
     # misuse: N+1, one publisher query per book (use select_related("publisher"))
     for book in Book.objects.all():
-        print(book.publisher.name)
+        print(book.publisher.name)  # expect: MDB301
 
 
 def recent_titles_by_author(year):
     result = {}
     for person in Person.objects.prefetch_related("book_set"):
         # misuse: .filter() on a prefetched manager in a loop, one query per person
-        result[person.name] = [b.title for b in person.book_set.filter(published__year=year)]
+        result[person.name] = [b.title for b in person.book_set.filter(published__year=year)]  # expect: MDB303
     return result
 
 

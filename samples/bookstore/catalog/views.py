@@ -79,7 +79,7 @@ def rename_person(request, pk):
 def person_books(request, pk):
     person = Person.objects.using("other").get(pk=pk)
     # misuse: N+1, one publisher query per book of the archived person
-    titles = [b.publisher.name if b.publisher_id else b.title for b in person.book_set.all()]
+    titles = [b.publisher.name if b.publisher_id else b.title for b in person.book_set.all()]  # expect: MDB301
     return JsonResponse({"books": titles})
 
 

@@ -1,10 +1,5 @@
-"""filter() on a prefetched manager builds a new query: the prefetch is ignored and every
-person queries its pets again."""
+"""The prefetched rows filtered in Python, and the prefetched manager's .all(): no query per row."""
 from catalog.models import Person, Pet
-
-from mdblint.runtime.oracles import queries_grow
-
-ORACLE = queries_grow()
 
 
 def setup(n):
@@ -17,5 +12,5 @@ def setup(n):
 def scenario():
     names = []
     for person in Person.objects.prefetch_related("pet_set"):
-        names.append([pet.name for pet in person.pet_set.filter(name__endswith="b")])  # expect: MDB302
+        names.append([pet.name for pet in person.pet_set.all() if pet.name.endswith("b")])
     return names
