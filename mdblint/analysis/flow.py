@@ -430,8 +430,7 @@ class Interpreter:
         if isinstance(base, Instance):
             value = self._instance_attribute(base, name, e)
             if key is not None and isinstance(value, Instance) and value.row is not None:
-                # Django caches the related object: later reads on this row cost nothing.
-                env[key] = replace(value, row=Row(value.row.loop, value.row.path, Loaded(select_all=True), value.row.root))
+                env[key] = value   # Django caches the related object: a second read costs nothing
             return value
         return UNKNOWN
 
@@ -457,11 +456,18 @@ class Interpreter:
                     self._chain_missing = (owner.model, relation, row.child(name, False).path, row.through_many,
                                            row.loop, row.root)
                 child_row = row.child(name, False)
-            return Instance(relation.target, self.read_aliases(relation.target, owner.aliases), row=child_row)
+                if relation.kind in ("o2o", "reverse_o2o") and relation.reverse:
+                    # A one-to-one caches both sides: the object reached knows its way back.
+                    back = child_row.loaded
+                    child_row = replace(child_row, loaded=replace(back, select=back.select | {relation.reverse}))
+            loaded = owner.loaded.below(name) if row is None and owner.loaded is not None else None
+            return Instance(relation.target, self.read_aliases(relation.target, owner.aliases), row=child_row,
+                            loaded=loaded)
         if relation.kind in TO_MANY:
-            prefetched = row is not None and row.loaded.covers(name, forward=False)
+            loaded = row.loaded if row is not None else owner.loaded
+            prefetched = loaded is not None and loaded.covers(name, forward=False)
             return RelatedManager(owner, relation, relation.target, row=row.child(name, True) if row else None,
-                                  prefetched=prefetched)
+                                  prefetched=prefetched, loaded=loaded.below(name) if loaded is not None else None)
         return UNKNOWN
 
     def loaded_after(self, e: cst.Call, name: str, loaded: Loaded, env: Env) -> Loaded:
@@ -709,7 +715,7 @@ class Interpreter:
                 return Sequence((instance, UNKNOWN)) if name in WRITE_PAIR else instance
             return UNKNOWN
         if name in READ_ONE:
-            return Instance(model, self.bound_aliases(bound, model))
+            return Instance(model, self.bound_aliases(bound, model), loaded=current.loaded)
         return self.custom_method(e, qs, name, env)
 
     def check_lookups(self, e: cst.Call, outer: QuerySet, env: Env) -> None:
@@ -773,6 +779,9 @@ class Interpreter:
         # Rows of a reverse-FK manager know their owner (Django's known related objects).
         known = Loaded(select=frozenset({manager.relation.reverse})) if manager.relation.kind == "reverse_fk" \
             and manager.relation.reverse else NOTHING_LOADED
+        if manager.loaded is not None:   # the owner came with this relation's nested prefetches
+            known = Loaded(known.select | manager.loaded.select, manager.loaded.prefetch, manager.loaded.select_all,
+                           manager.loaded.prefetch_all)
         qs = QuerySet(manager.model, bound, node=e, row=row, loaded=known)
         if name in ("create", "get_or_create", "update_or_create", "clear"):
             target = self.write_aliases(manager.model, owner.aliases)

@@ -156,6 +156,7 @@ class Instance(Value):
     # a later save(using=X) or bulk_create writes them on X.
     pending: tuple = field(default=(), compare=False)
     row: Row | None = field(default=None, compare=False)   # one row of a loop over a queryset
+    loaded: "Loaded | None" = field(default=None, compare=False)  # outside loops: what came with it (get())
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ class RelatedManager(Value):
     reads: Aliases | None = None       # `.db_manager(x)`: reads go to x (Django's writes still route)
     row: Row | None = field(default=None, compare=False)   # the owner's row, extended by this relation
     prefetched: bool = False                                # the owner's row came with this relation
+    loaded: "Loaded | None" = field(default=None, compare=False)  # what its rows come with (nested prefetches)
 
 
 @dataclass(frozen=True)
