@@ -22,7 +22,7 @@ from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
 from mdblint.analysis.values import (
-    NOTHING_LOADED, UNKNOWN, UNKNOWN_ALIASES, Aliases, Bound, Collection, Instance, Loaded, Manager, ModelClass,
+    EVERYTHING_LOADED, NOTHING_LOADED, UNKNOWN, UNKNOWN_ALIASES, Aliases, Bound, Collection, Instance, Loaded, Manager, ModelClass,
     Param, QuerySet, RelatedManager, Row, Sequence, Source, Str, Unknown, Value, join, relocate,
 )
 
@@ -464,10 +464,12 @@ class Interpreter:
             return Instance(relation.target, self.read_aliases(relation.target, owner.aliases), row=child_row,
                             loaded=loaded)
         if relation.kind in TO_MANY:
-            loaded = row.loaded if row is not None else owner.loaded
-            prefetched = loaded is not None and loaded.covers(name, forward=False)
+            # An instance of unknown provenance (self, a parameter) may come with any prefetch: assume
+            # its relations are loaded rather than report what the code does not prove.
+            loaded = row.loaded if row is not None else owner.loaded if owner.loaded is not None else EVERYTHING_LOADED
+            prefetched = loaded.covers(name, forward=False)
             return RelatedManager(owner, relation, relation.target, row=row.child(name, True) if row else None,
-                                  prefetched=prefetched, loaded=loaded.below(name) if loaded is not None else None)
+                                  prefetched=prefetched, loaded=loaded.below(name))
         return UNKNOWN
 
     def loaded_after(self, e: cst.Call, name: str, loaded: Loaded, env: Env) -> Loaded:
@@ -714,8 +716,8 @@ class Interpreter:
                 instance = Instance(model, target)
                 return Sequence((instance, UNKNOWN)) if name in WRITE_PAIR else instance
             return UNKNOWN
-        if name in READ_ONE:
-            return Instance(model, self.bound_aliases(bound, model), loaded=current.loaded)
+        if name in READ_ONE:   # what came with the instance is known: the queryset's paths, or nothing
+            return Instance(model, self.bound_aliases(bound, model), loaded=current.loaded or NOTHING_LOADED)
         return self.custom_method(e, qs, name, env)
 
     def check_lookups(self, e: cst.Call, outer: QuerySet, env: Env) -> None:

@@ -127,10 +127,11 @@ class Loaded:
     def below(self, name: str) -> "Loaded":
         """What is loaded on the objects reached through `name`."""
         rest = lambda paths: frozenset(p[len(name) + 2:] for p in paths if p.startswith(name + "__"))
-        return Loaded(rest(self.select), rest(self.prefetch), prefetch_all=self.prefetch_all)
+        return Loaded(rest(self.select), rest(self.prefetch), self.select_all and self.prefetch_all, self.prefetch_all)
 
 
 NOTHING_LOADED = Loaded()
+EVERYTHING_LOADED = Loaded(select_all=True, prefetch_all=True)   # unknown: assume loaded (never report)
 
 
 @dataclass(frozen=True)
