@@ -633,13 +633,7 @@ class Interpreter:
     def _django_call(self, e: cst.Call, qualname: str, env: Env) -> Value:
         name = qualname.rpartition(".")[2]
         if qualname.startswith(TRANSACTION) and name in USING_POSITION:
-            expr = argument(e, USING_POSITION[name], "using")
-            using = self.eval(expr, env) if expr is not None else None
-            for a in e.args:
-                if a.value is not expr:
-                    self.eval(a.value, env)
-            if using is not None:
-                self.alias_site(e, f"transaction.{name}()", using, expr)
+            using = self.using_argument(e, USING_POSITION[name], f"transaction.{name}()", env)
             if name == "atomic":
                 if using is None:
                     return _Atomic(Aliases.of(DEFAULT, Source("atomic() without using", e)))
@@ -794,13 +788,7 @@ class Interpreter:
         return self.queryset_method(e, qs, name, env) if name != "all" else qs
 
     def instance_method(self, e: cst.Call, instance: Instance, name: str, env: Env) -> Value:
-        using_expr = argument(e, -1, "using")
-        using = self.eval(using_expr, env) if using_expr is not None else None
-        for a in e.args:
-            if a.value is not using_expr:
-                self.eval(a.value, env)
-        if using is not None:
-            self.alias_site(e, f".{name}(using=...)", using, using_expr)
+        using = self.using_argument(e, -1, f".{name}(using=...)", env)
         if name in ("save", "delete", "asave", "adelete"):
             if using is None:
                 target = self.write_aliases(instance.model, instance.aliases)
@@ -977,6 +965,17 @@ class Interpreter:
         return (other, other.classes[name]) if other is not None and name in other.classes else None
 
     # -- aliases --
+    def using_argument(self, e: cst.Call, position: int, kind: str, env: Env) -> Value | None:
+        """Evaluate a call's arguments; its `using` one (None when absent) is also an alias site."""
+        expr = argument(e, position, "using")
+        using = self.eval(expr, env) if expr is not None else None
+        for a in e.args:
+            if a.value is not expr:
+                self.eval(a.value, env)
+        if using is not None:
+            self.alias_site(e, kind, using, expr)
+        return using
+
     def alias_site(self, node: cst.CSTNode, kind: str, value: Value, expr: cst.BaseExpression | None = None) -> None:
         if isinstance(value, Str):
             aliases = value.values
