@@ -84,11 +84,12 @@ class Linter:
     """The selected rules and the project a file belongs to; lints one file's bytes."""
 
     def __init__(self, project: Project, rules: list[Rule], read_only: list[str] | tuple = (),
-                 relation_groups: list[list[str]] | tuple = ()) -> None:
+                 relation_groups: list[list[str]] | tuple = (), django_version: str | None = None) -> None:
         self.project = project
         self.rules = rules
         self.read_only = tuple(read_only)                        # [tool.mdblint] read-only
         self.relation_groups = tuple(tuple(g) for g in relation_groups)   # [tool.mdblint] relation-groups
+        self.django_version = django_version                     # [tool.mdblint] django-version
         self.handlers: dict[type, list] = {}
         self.event_handlers: dict[type, list] = {}
         for r in rules:
@@ -135,6 +136,7 @@ class Linter:
         if self.event_handlers:
             ctx.routers = self.routers
             ctx.read_only = self.read_only
+            ctx.django_version = tuple(int(p) for p in self.django_version.split(".")) if self.django_version else None
             ctx.flow = Interpreter(ctx, self.routers, lambda event: self._dispatch(event, ctx), self)
             for error in ctx.flow.run(module):
                 sys.stderr.write(f"mdblint: warning: internal error analysing {shown} ({error}); please report it\n")
@@ -486,8 +488,8 @@ def _check_aliases(projects: list[Project], options: Options) -> None:
 
 
 def options_key(options: Options) -> tuple:
-    """The options that change findings (besides the rules): read-only aliases, relation groups."""
-    return tuple(options.read_only), tuple(tuple(g) for g in options.relation_groups)
+    """The options that change findings (besides the rules): read-only aliases, relation groups, Django's version."""
+    return tuple(options.read_only), tuple(tuple(g) for g in options.relation_groups), options.django_version
 
 
 def _cache_dir(root: Path, options: Options) -> Path | None:
@@ -512,7 +514,7 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
     fresh: dict[str, Any] = {}
     todo: list[tuple[Path, bytes, str]] = []
     findings: list[Finding] = []
-    linter = Linter(project, rules, options.read_only, options.relation_groups)
+    linter = Linter(project, rules, options.read_only, options.relation_groups, options.django_version)
     selected = frozenset(r.code for r in rules)
     ignores = [(discovery.GlobSet([glob]), tuple(c.strip().upper() for c in codes))
                for glob, codes in options.per_file_ignores.items()]
@@ -560,7 +562,7 @@ def _run(linter: Linter, todo: list[tuple[Path, bytes, str]], jobs: int) -> list
     context = get_context("spawn")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                              initargs=(linter.project, [r.code for r in linter.rules], linter.read_only,
-                                       linter.relation_groups)) as pool:
+                                       linter.relation_groups, linter.django_version)) as pool:
         chunk = max(1, min(8, len(todo) // (jobs * 4)))
         for i, result in zip(order, pool.map(_lint_in_worker, [todo[i][0] for i in order], chunksize=chunk)):
             results[i] = result

@@ -70,6 +70,10 @@ def test_markers(fixture: Path):
 def test_mdblint_reports_exactly_the_marked_lines(fixture: Path):
     project = load_sample(fixture_sample(fixture))
     findings = Linter(project, select_rules()).lint_path(fixture)[0]
+    if fixture.name.startswith("bad_"):
+        # A bad fixture shows one misuse; what other rules say of its set-up code is theirs. A good
+        # fixture runs clean with flat query counts: no rule may report it.
+        findings = [f for f in findings if f.code == fixture.parent.name]
     reported = {(f.line, f.code) for f in findings}
     assert reported == expected(fixture), "\n".join(f"{f.line}:{f.column} {f.code} {f.message}" for f in findings)
 

@@ -94,9 +94,12 @@ class TransactionCall:
 
 @dataclass(frozen=True)
 class RowQuery:
-    """A relation read per row of a loop over a queryset, not loaded with the rows (N+1)."""
+    """A relation or field read per row of a loop over a queryset, not loaded with the rows (N+1)."""
     node: Any
-    kind: str              # "forward" (an object per row) or "manager" (a related manager evaluated per row)
+    # "forward" (an object per row), "manager" (a related manager evaluated per row), "requery" (a
+    # prefetched manager queried again), "to_attr" (the manager read instead of the to_attr list),
+    # "deferred" (a field left out by only()/defer()), "iterator" (iterator() drops the prefetch).
+    kind: str
     model: str             # the model whose relation is read
     relation: Any
     path: str              # from the iterated queryset: what prefetch/select_related needs
@@ -105,6 +108,16 @@ class RowQuery:
     root: Any              # the iterated QuerySet value (its .node is where it was built)
 
 
+@dataclass(frozen=True)
+class LoopQuery:
+    """A query run on every iteration of a loop over rows (a queryset, a list of rows)."""
+    node: Any
+    model: str
+    method: str            # "get", "count", "save", ...
+    on: str                # "queryset", "instance" or "related" (a related manager of an object outside the rows)
+    loop: Any
+
+
 EVENTS = (AliasSite, RelationAssign, RelatedWrite, RowWrite, QuerysetArgument, InstanceLookup,
-          SetOperation, Write, TransactionCall, RowQuery)
+          SetOperation, Write, TransactionCall, RowQuery, LoopQuery)
 __all__ = [e.__name__ for e in EVENTS] + ["EVENTS", "Value"]

@@ -69,6 +69,15 @@ REQUERIES = frozenset({
     "select_related", "aggregate", "extra", "reverse", "earliest", "latest", "in_bulk", "aget",
 })
 OVERRIDE = frozenset({"django.test.override_settings", "django.test.utils.override_settings"})
+# Calls that run a query each time (MDB305 when per iteration of a loop over rows).
+QUERIES = frozenset({"count", "exists", "aggregate", "in_bulk", "acount", "aexists", "aaggregate", "ain_bulk"}) \
+    | READ_ONE | WRITES | frozenset({"latest", "earliest", "alatest", "aearliest"})
+INSTANCE_QUERIES = frozenset({"save", "delete", "refresh_from_db", "asave", "adelete", "arefresh_from_db"})
+RELATED_QUERIES = frozenset({"create", "get_or_create", "update_or_create", "add", "remove", "clear", "set",
+                             "acreate", "aget_or_create", "aupdate_or_create", "aadd", "aremove", "aclear", "aset"})
+# Annotations of a parameter whose items are rows: `QuerySet[M]`, `Iterable[M]`, `list[M]`, ...
+ROW_CONTAINERS = frozenset({"QuerySet", "Iterable", "Iterator", "Sequence", "Collection", "list", "List", "set",
+                            "Set", "AbstractSet", "MutableSequence", "frozenset", "FrozenSet"})
 
 
 class _Atomic(Value):
@@ -113,6 +122,7 @@ class Interpreter:
         self.emit = emit
         self.atomic: list[Aliases] = []
         self.loops: list[Any] = []                        # loop nodes whose body is being run
+        self.row_loops: set[Any] = set()                  # loops over rows: a queryset, a list of rows
         self._in_chain = False                             # inside an attribute chain (a.b.c)
         self._once = False                                 # in a block that leaves the loop: runs once
         self.assigned_relations: set[tuple[str, str]] = set()   # (model, relation) assigned on instances
@@ -186,7 +196,7 @@ class Interpreter:
         env: Env = {}
         params = fn.params
         for p in (*params.posonly_params, *params.params, *params.kwonly_params):
-            env[p.name.value] = Param(p.name.value)
+            env[p.name.value] = Param(p.name.value, item=self._annotated_rows(p.annotation))
         if cls is not None and params.params and not _is_static(fn):
             env[params.params[0].name.value] = self_value if self_value is not None else self._self_value(cls)
         saved, self.atomic = self.atomic, [self._atomic_of(d.decorator) for d in fn.decorators]
@@ -199,6 +209,25 @@ class Interpreter:
         finally:
             self.atomic = saved
             self.use_routers(saved_routers)
+
+    def _annotated_rows(self, annotation: cst.Annotation | None) -> str | None:
+        """The model of `QuerySet[M]`, `Iterable["M"]`, `list[M]`, ... annotating a parameter."""
+        expr = annotation.annotation if annotation is not None else None
+        if not isinstance(expr, cst.Subscript) or len(expr.slice) != 1 or not isinstance(expr.slice[0].slice, cst.Index):
+            return None
+        container = dotted(expr.value)
+        if container is None or container.rpartition(".")[2] not in ROW_CONTAINERS:
+            return None
+        item = expr.slice[0].slice.value
+        if isinstance(item, cst.SimpleString):   # a forward reference: "Book"
+            try:
+                item = cst.parse_expression(string_literal(item) or "")
+            except cst.ParserSyntaxError:
+                return None
+        if not isinstance(item, (cst.Name, cst.Attribute)):
+            return None
+        value = self.eval(item, self.module_env)
+        return value.label if isinstance(value, ModelClass) else None
 
     def _self_value(self, cls: cst.ClassDef) -> Value:
         label = self._model_of_name(cls.name.value)
@@ -234,7 +263,10 @@ class Interpreter:
             return _join_envs(then, other)
         if isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
-                item = self.element(self.eval(stmt.iter, env), stmt)
+                iterable = self.eval(stmt.iter, env)
+                if _rows(iterable):
+                    self.row_loops.add(stmt)
+                item = self.element(iterable, stmt)
                 body_env = self.bind(stmt.target, item, dict(env), stmt)
             else:
                 self.eval(stmt.test, env)
@@ -429,8 +461,8 @@ class Interpreter:
             return UNKNOWN
         if isinstance(base, Instance):
             value = self._instance_attribute(base, name, e)
-            if key is not None and isinstance(value, Instance) and value.row is not None:
-                env[key] = value   # Django caches the related object: a second read costs nothing
+            if key is not None and (isinstance(value, Instance) or value is UNKNOWN) and base.row is not None:
+                env[key] = value   # Django caches the related object, and a deferred field once read
             return value
         return UNKNOWN
 
@@ -440,6 +472,9 @@ class Interpreter:
             row = owner.row
             if row.loop in self.loops and not self._once and not row.loaded.covers(name, forward=False):
                 self._chain_missing = (owner.model, relation, row.child(name, True).path, True, row.loop, row.root)
+            return UNKNOWN
+        if relation is None and owner.row is not None and node is not None:
+            self._field_read(owner, name, node)
             return UNKNOWN
         if relation is None or relation.target is None:
             return UNKNOWN
@@ -472,9 +507,58 @@ class Interpreter:
                                   prefetched=prefetched, loaded=loaded.below(name))
         return UNKNOWN
 
+    def _field_read(self, owner: Instance, name: str, node: cst.CSTNode) -> None:
+        """A field read on a row: one query per row if only()/defer() left it out (MDB304)."""
+        row, model = owner.row, self.graph.models.get(owner.model)
+        if model is None or row.loop not in self.loops or self._once or (owner.model, name) in self.assigned_relations:
+            return
+        field = name
+        if name not in model.fields:   # a foreign key's column: `publisher_id`
+            relation = model.relations.get(name[:-3]) if name.endswith("_id") else None
+            if relation is None or relation.kind not in FORWARD or relation.name not in model.fields:
+                return
+            field = relation.name
+        if any(field == pk for pk in self._primary_keys(owner.model)):
+            return
+        if row.loaded.defers(field, model.pk):
+            self.emit(ev.RowQuery(node, "deferred", owner.model, name, row.child(field, False).path, False, row.loop,
+                                  row.root))
+
+    def _primary_keys(self, label: str) -> set[str]:
+        """The primary keys of a model and of its multi-table parents (always loaded with a row)."""
+        keys, todo = set(), [label]
+        while todo:
+            model = self.graph.models.get(todo.pop())
+            if model is not None and model.pk not in keys:
+                keys.add(model.pk)
+                todo += model.parents
+        return keys
+
+    def _deferred_loading(self, e: cst.Call, name: str, loaded: Loaded, env: Env) -> Loaded:
+        """only()/defer(): Django's `add_immediate_loading` / `add_deferred_loading` on literal names."""
+        if any(isinstance(a.value, cst.Name) and a.value.value == "None" for a in e.args) and name == "defer":
+            return replace(loaded, deferred=(frozenset(), True))
+        names = [string_literal(a.value) for a in e.args]
+        if loaded.deferred is None or any(n is None for n in names) or any(a.keyword or a.star for a in e.args):
+            return replace(loaded, deferred=None)
+        existing, defer = loaded.deferred
+        given = frozenset(names)
+        if name == "only":
+            return replace(loaded, deferred=(given - existing, False) if defer else (given, False))
+        if defer:
+            return replace(loaded, deferred=(existing | given, True))
+        if existing - given:
+            return replace(loaded, deferred=(existing - given, False))
+        return replace(loaded, deferred=(given - existing, True))
+
     def loaded_after(self, e: cst.Call, name: str, loaded: Loaded, env: Env) -> Loaded:
         """select_related()/prefetch_related() add the paths they name; prefetch_related(None) clears.
         An argument mdblint cannot read counts as loading everything (never a guess that reports)."""
+        if name in ("only", "defer"):
+            return self._deferred_loading(e, name, loaded, env)
+        if name == "fetch_mode":   # Django 6.1: FETCH_PEERS loads a field or forward key for all rows at once
+            mode = dotted(e.args[0].value) if e.args else None
+            return replace(loaded, peers=not (mode or "").endswith("FETCH_ONE"))
         if name not in ("select_related", "prefetch_related"):
             return loaded
         paths, everything = set(), False
@@ -482,7 +566,8 @@ class Interpreter:
             if a.keyword is not None:
                 continue
             if isinstance(a.value, cst.Name) and a.value.value == "None":   # clears what was asked before
-                loaded = replace(loaded, prefetch=frozenset(), prefetch_all=False) if name == "prefetch_related" \
+                loaded = replace(loaded, prefetch=frozenset(), prefetch_all=False, to_attr=frozenset(), lookups=False) \
+                    if name == "prefetch_related" \
                     else replace(loaded, select=frozenset(), select_all=False)
                 continue
             value = self.eval(a.value, env)
@@ -502,7 +587,21 @@ class Interpreter:
             everything = everything or not e.args
             return replace(loaded, select=loaded.select | paths, select_all=loaded.select_all or everything)
         return replace(loaded, prefetch=loaded.prefetch | paths, select_all=loaded.select_all or everything,
-                       prefetch_all=loaded.prefetch_all or everything)
+                       prefetch_all=loaded.prefetch_all or everything,
+                       lookups=bool(loaded.prefetch | paths | loaded.to_attr) or loaded.prefetch_all or everything)
+
+    def _iterator(self, e: cst.Call, qs: QuerySet, loaded: Loaded) -> Loaded:
+        """iterator() keeps this queryset's prefetches only given chunk_size, on Django >= 4.1; without
+        it Django < 5.0 drops them (one query per row) and Django >= 5.0 raises ValueError."""
+        if not loaded.lookups:
+            return loaded
+        version = self.ctx.django_version
+        if version is not None and version < (4, 1):
+            return replace(loaded, prefetch=frozenset(), prefetch_all=False, to_attr=frozenset(), lookups=False)
+        if argument(e, 0, "chunk_size") is None:
+            self.emit(ev.RowQuery(e, "iterator", qs.model, None, ", ".join(sorted(loaded.prefetch | loaded.to_attr)),
+                                  True, None, qs))
+        return loaded
 
     def _e_Subscript(self, e: cst.Subscript, env: Env) -> Value:
         base = self.eval(e.value, env)
@@ -520,7 +619,7 @@ class Interpreter:
             if isinstance(base, Collection):
                 return base.item
         elif isinstance(index, cst.Slice) and isinstance(base, QuerySet):
-            return base
+            return replace(base, bounded=base.bounded or isinstance(index.upper, cst.Integer))
         return UNKNOWN
 
     def _e_IfExp(self, e: cst.IfExp, env: Env) -> Value:
@@ -566,7 +665,10 @@ class Interpreter:
         depth = 0
         try:
             while clause is not None:
-                inner = self.bind(clause.target, self.element(self.eval(clause.iter, inner), clause), inner, e)
+                iterable = self.eval(clause.iter, inner)
+                if _rows(iterable):
+                    self.row_loops.add(clause)
+                inner = self.bind(clause.target, self.element(iterable, clause), inner, e)
                 self.loops.append(clause)
                 depth += 1
                 for condition in clause.ifs:
@@ -624,7 +726,8 @@ class Interpreter:
             return UNKNOWN
         if name == "enumerate" and args and isinstance(args[0], (QuerySet, Collection)):
             return Collection(Sequence((UNKNOWN, self.element(args[0]))), args[0], "enumerate")
-        if name in ("list", "tuple", "set", "sorted", "reversed", "iter") and len(args) == 1:
+        if name in ("list", "tuple", "set", "sorted", "reversed", "iter") and args \
+                and sum(a.keyword is None for a in e.args) == 1 and e.args[0].keyword is None and not e.args[0].star:
             item = self.element(args[0])
             return Collection(item, args[0] if isinstance(args[0], QuerySet) else None) if item is not UNKNOWN else UNKNOWN
 
@@ -671,8 +774,21 @@ class Interpreter:
             self.alias_site(e, f".{name}()", self.eval(expr, env), expr)
         return UNKNOWN
 
-    def queryset_method(self, e: cst.Call, qs: Manager | QuerySet, name: str, env: Env) -> Value:
+    def per_iteration(self, e: cst.Call, model: str, method: str, on: str) -> None:
+        """A call that runs a query: reported if it runs on every iteration of a loop over rows."""
+        if self._once:
+            return
+        loop = next((loop for loop in reversed(self.loops) if loop in self.row_loops), None)
+        if loop is not None:
+            self.emit(ev.LoopQuery(e, model, method, on, loop))
+
+    def queryset_method(self, e: cst.Call, qs: Manager | QuerySet, name: str, env: Env,
+                        per_iteration: bool = True) -> Value:
         model, bound = qs.model, qs.bound
+        # A related manager read on a row of the loop is MDB302's (the manager's own queryset carries the row).
+        if per_iteration and name in QUERIES and not (isinstance(qs, QuerySet) and qs.row is not None
+                                                      and qs.row.loop in self.loops):
+            self.per_iteration(e, model, name, "queryset")
         if name in ("using", "db_manager"):
             expr = argument(e, 0, "alias" if name == "using" else "using")
             value = self.eval(expr, env) if expr is not None else Str(Aliases.of(DEFAULT, Source("None", e)))
@@ -688,7 +804,10 @@ class Interpreter:
             for a in e.args:
                 self.eval(a.value, env)
         if name in CHAIN:
-            return replace(current, node=e, loaded=self.loaded_after(e, name, current.loaded or NOTHING_LOADED, env))
+            loaded = self.loaded_after(e, name, current.loaded or NOTHING_LOADED, env)
+            if name == "iterator":
+                loaded = self._iterator(e, current, loaded)
+            return replace(current, node=e, loaded=loaded)
         if name in ROWS:
             return replace(current, rows="values", node=e)
         if name in SET_OPS:
@@ -747,6 +866,7 @@ class Interpreter:
             if a.keyword is not None:
                 self.eval(a.value, env)
         if name in RELATED_WRITES:
+            self.per_iteration(e, manager.model, name, "related")
             objs: list[tuple[Any, Instance]] = []
             for arg, value in args:
                 # add(obj), add(*objs), set([a, b]), set(queryset), set(list(queryset))
@@ -762,6 +882,8 @@ class Interpreter:
             value = self.eval(expr, env) if expr is not None else UNKNOWN
             self.alias_site(e, ".db_manager()", value, expr)
             return replace(manager, reads=_as_aliases(value))
+        if name in RELATED_QUERIES:
+            self.per_iteration(e, manager.model, name, "related")
         row = manager.row
         if row is not None and row.loop in self.loops and not self._once and name in MANAGER_READS:
             if not manager.prefetched:
@@ -785,10 +907,13 @@ class Interpreter:
             if name == "create":
                 return Instance(manager.model, target)
             return UNKNOWN
-        return self.queryset_method(e, qs, name, env) if name != "all" else qs
+        # Served from the prefetch cache: no query (MDB303 reports the calls that are not).
+        return self.queryset_method(e, qs, name, env, per_iteration=not manager.prefetched) if name != "all" else qs
 
     def instance_method(self, e: cst.Call, instance: Instance, name: str, env: Env) -> Value:
         using = self.using_argument(e, -1, f".{name}(using=...)", env)
+        if name in INSTANCE_QUERIES:
+            self.per_iteration(e, instance.model, name, "instance")
         if name in ("save", "delete", "asave", "adelete"):
             if using is None:
                 target = self.write_aliases(instance.model, instance.aliases)
@@ -1032,13 +1157,16 @@ class Interpreter:
                 loaded = value.loaded or NOTHING_LOADED
                 if value.row is not None:   # rows of a related manager read per row of an outer loop
                     outer = value.row.loaded
-                    row = Row(loop, value.row.path, Loaded(outer.select | loaded.select, outer.prefetch | loaded.prefetch,
-                                                         loaded.select_all), value.row.root, value.row.through_many)
+                    row = Row(loop, value.row.path, replace(loaded, select=outer.select | loaded.select,
+                                                            prefetch=outer.prefetch | loaded.prefetch, prefetch_all=False),
+                              value.row.root, value.row.through_many)
                 else:
                     row = Row(loop, "", loaded, value)
             return Instance(value.model, self.bound_aliases(value.bound, value.model), row=row)
         if isinstance(value, Collection):
             return value.item
+        if isinstance(value, Param) and value.item is not None:   # annotated: rows of unknown provenance
+            return Instance(value.item, UNKNOWN_ALIASES, loaded=EVERYTHING_LOADED)
         if isinstance(value, Sequence) and value.items:
             result = value.items[0]
             for item in value.items[1:]:
@@ -1079,6 +1207,17 @@ class Interpreter:
             return None
         value = self.eval(decorator, self.module_env)
         return value.aliases if isinstance(value, _Atomic) else Aliases.of(DEFAULT, Source("@atomic", decorator))
+
+
+def _rows(value: Value) -> bool:
+    """Is iterating `value` a loop over rows (a queryset, a list of rows, an annotated parameter)?"""
+    if isinstance(value, QuerySet):
+        return not value.bounded
+    if isinstance(value, Collection):
+        if isinstance(value.source, (QuerySet, Collection)):
+            return _rows(value.source)
+        return isinstance(value.item, Instance)
+    return isinstance(value, Param) and value.item is not None
 
 
 def _short(label: str) -> str:

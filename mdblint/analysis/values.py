@@ -110,6 +110,7 @@ class QuerySet(Value):
     loaded: "Loaded" = field(default=None, compare=False)
     # A related manager's queryset inside a loop: the owner's row and the relation (for N+1 paths).
     row: "Row | None" = field(default=None, compare=False)
+    bounded: bool = field(default=False, compare=False)   # sliced to a constant number of rows ([:10])
 
 
 @dataclass(frozen=True)
@@ -119,15 +120,35 @@ class Loaded:
     select_all: bool = False           # select_related() without arguments: every non-null forward key
     prefetch_all: bool = False         # a prefetch mdblint could not read: assume it covers everything
     to_attr: frozenset = frozenset()   # paths prefetched into an attribute (Prefetch(..., to_attr=...))
+    # Django's `query.deferred_loading`: (names, True) defers the names (defer()), (names, False)
+    # loads only them (only()); paths may be nested ("publisher__name"). None: not known.
+    deferred: tuple | None = (frozenset(), True)
+    peers: bool = False                # fetch_mode(FETCH_PEERS) (Django 6.1): forward keys and fields come in batches
+    lookups: bool = False              # this queryset's own prefetch_related() names lookups
 
     def covers(self, name: str, forward: bool) -> bool:
         paths = self.prefetch | (self.select if forward else frozenset())
-        return (forward and self.select_all) or self.prefetch_all or any(p == name or p.startswith(name + "__") for p in paths)
+        return (forward and (self.select_all or self.peers)) or self.prefetch_all \
+            or any(p == name or p.startswith(name + "__") for p in paths)
+
+    def defers(self, name: str, pk: str | None) -> bool:
+        """Is the field `name` of the rows' own model deferred (read later with one query per row)?"""
+        if self.deferred is None or self.peers or name == pk:
+            return False
+        names, defer = self.deferred
+        if defer:
+            return name in names
+        return bool(names) and not any(n == name or n.startswith(name + "__") for n in names)
 
     def below(self, name: str) -> "Loaded":
         """What is loaded on the objects reached through `name`."""
         rest = lambda paths: frozenset(p[len(name) + 2:] for p in paths if p.startswith(name + "__"))
-        return Loaded(rest(self.select), rest(self.prefetch), self.select_all and self.prefetch_all, self.prefetch_all)
+        deferred = self.deferred
+        if deferred is not None:
+            names, defer = deferred
+            deferred = (rest(names), defer) if defer or rest(names) else (frozenset(), True)
+        return Loaded(rest(self.select), rest(self.prefetch), self.select_all and self.prefetch_all, self.prefetch_all,
+                      deferred=deferred, peers=self.peers)
 
 
 NOTHING_LOADED = Loaded()
@@ -190,6 +211,7 @@ class Param(Value):
     """A function parameter inside a summary: the caller's argument."""
     name: str
     default: Value = field(default=UNKNOWN)
+    item: str | None = field(default=None, compare=False)   # annotated `QuerySet[M]`, `Iterable[M]`: M's label
 
 
 def join(a: Value, b: Value) -> Value:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import libcst as cst
+
 from mdblint.analysis import events as ev
 from mdblint.analysis.walk import FileContext
 from mdblint.checks.base import rule
@@ -12,9 +14,10 @@ TOKENS = (b"for ",)
 
 def _data(ctx: FileContext, e: ev.RowQuery, method: str) -> dict:
     root = e.root.node if e.root is not None else None
+    loop = ctx.at_node(e.loop) if e.loop is not None else None
     return {"path": e.path, "fix": f'{method}("{e.path}")', "model": e.model,
             "relation": getattr(e.relation, "name", None),
-            "queryset": ctx.at_node(root) if root is not None else None, "loop": ctx.at_node(e.loop)}
+            "queryset": ctx.at_node(root) if root is not None else None, "loop": loop}
 
 
 @rule("MDB301", "forward-relation-per-row", "A ForeignKey/OneToOne read on every row of a loop, not loaded with the rows.",
@@ -43,9 +46,15 @@ def related_manager_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
 
 @rule("MDB303", "prefetch-bypassed-per-row",
       "A prefetched relation queried again on every row (filter() on it, or the manager instead of to_attr).",
-      tokens=TOKENS, events=(ev.RowQuery,))
+      tokens=(*TOKENS, b"iterator("), events=(ev.RowQuery,))
 def prefetch_bypassed_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
-    if e.kind not in ("requery", "to_attr"):
+    if e.kind not in ("requery", "to_attr", "iterator"):
+        return
+    if e.kind == "iterator":
+        ctx.report(e.node, "MDB303", (
+            f"iterator() without chunk_size after prefetch_related(\"{e.path}\"): Django 5.0+ raises ValueError, "
+            f"older versions drop the prefetch (one query per row); pass chunk_size, e.g. iterator(chunk_size=2000)"
+        ), _data(ctx, e, "iterator"))
         return
     name = e.path.rpartition("__")[2]
     if e.kind == "to_attr":
@@ -59,3 +68,46 @@ def prefetch_bypassed_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
         f"filter in Python, or move the condition into Prefetch(\"{e.path}\", queryset=..., to_attr=...) "
         f"and read that attribute"
     ), _data(ctx, e, "Prefetch"))
+
+
+@rule("MDB304", "deferred-field-per-row", "A field left out by only()/defer() read on every row of a loop.",
+      tokens=TOKENS, events=(ev.RowQuery,))
+def deferred_field_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
+    if e.kind != "deferred":
+        return
+    field = e.path.rpartition("__")[2]
+    ctx.report(e.node, "MDB304", (
+        f"{short(e.model)}.{e.relation} was deferred by only()/defer(), and is read on every row of the loop: "
+        f"one query per row (N+1); load \"{e.path}\" with the rows (add it to only(), or remove it from defer())"
+    ), {**_data(ctx, e, "only"), "field": field})
+
+
+# What to do instead of a query per iteration, by method.
+INSTEAD = {
+    **dict.fromkeys(("get", "first", "last", "latest", "earliest", "in_bulk", "aget", "afirst", "alast"),
+                    "fetch the rows once before the loop (in_bulk(), or filter(pk__in=...) into a dict)"),
+    **dict.fromkeys(("count", "exists", "aggregate", "acount", "aexists"),
+                    "annotate the iterated queryset (Count, Exists, Subquery) or compute it once before the loop"),
+    **dict.fromkeys(("create", "get_or_create", "update_or_create", "bulk_create", "acreate"),
+                    "build the objects in the loop and save them with one bulk_create() after it"),
+    **dict.fromkeys(("save", "asave", "bulk_update"),
+                    "collect the objects and write them with one bulk_update() (or one queryset update()) after the loop"),
+    **dict.fromkeys(("update", "delete", "adelete", "aupdate"),
+                    "run one update()/delete() on filter(pk__in=...) after the loop"),
+    **dict.fromkeys(("add", "remove", "set", "clear"),
+                    "write the through rows with one bulk_create() (or delete()) after the loop"),
+}
+
+
+@rule("MDB305", "query-per-iteration",
+      "A query run on every iteration of a loop over rows (get/first/count/exists/create/save...).",
+      tokens=TOKENS, events=(ev.LoopQuery,))
+def query_per_iteration(e: ev.LoopQuery, ctx: FileContext) -> None:
+    func = e.node.func
+    receiver = " ".join(ctx.flow.module.code_for_node(func.value).split()) if isinstance(func, cst.Attribute) else ""
+    if len(receiver) > 40:
+        receiver = "..." + receiver[-37:]
+    instead = INSTEAD.get(e.method, "run the query once, before or after the loop")
+    ctx.report(e.node, "MDB305", (
+        f"{receiver}.{e.method}() runs a query on every iteration of the loop over rows (N+1); {instead}"
+    ), {"method": e.method, "model": e.model, "on": e.on, "loop": ctx.at_node(e.loop)})

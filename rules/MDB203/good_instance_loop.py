@@ -13,7 +13,7 @@ def setup(n):
 
 def scenario():
     counts = {}
-    for person in Person.objects.using("other").filter(name__in=["Archived 0", "Archived 1"]):
+    for person in Person.objects.using("other").filter(name__in=["Archived 0", "Archived 1"])[:2]:
         counts[person.name] = Book.objects.using("other").filter(editor=person).count()
     return counts
 

@@ -50,7 +50,7 @@ def archived_people():
 def purge_pets(owner_name):
     """Delete an owner's pets on the archive database."""
     for pet in Pet.objects.using(settings.ARCHIVE_DB).filter(owner__name=owner_name):
-        pet.delete(using=settings.ARCHIVE_DB)
+        pet.delete(using=settings.ARCHIVE_DB)  # expect: MDB305
 
 
 def books_per_publisher():
