@@ -62,6 +62,9 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--aliases", action="store_true",
                    help="list every alias-taking site with the aliases resolved there, or why they are unknown")
     p.add_argument("--show-settings", action="store_true", help="print the resolved configuration and exit")
+    p.add_argument("--fix", action="store_true",
+                   help="add the missing select_related()/prefetch_related() where that is safe, then report the rest")
+    p.add_argument("--diff", action="store_true", help="print the changes --fix would make, and change nothing")
     g = p.add_argument_group("rules")
     g.add_argument("--select", type=_codes, action="extend", help="codes or prefixes to report (default: all)")
     g.add_argument("--ignore", type=_codes, action="extend", help="codes or prefixes not to report")
@@ -181,6 +184,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.aliases:
             return _aliases(paths, loaded.options, args.format, args.output_file)
+        if args.diff:
+            return _diff(paths, loaded.options)
+        if args.fix:
+            from mdblint.engine import fix_paths
+
+            changes = fix_paths(paths, loaded.options)
+            fixed = sum(c.fixed for c in changes)
+            sys.stderr.write(f"mdblint: fixed {fixed} finding{'' if fixed == 1 else 's'} in {len(changes)} "
+                             f"file{'' if len(changes) == 1 else 's'}\n")
         known = baseline.read(args.baseline) if args.baseline and not args.write_baseline else None
         result = lint_paths(paths, loaded.options, unused)
         if args.write_baseline:
@@ -210,6 +222,24 @@ def _output(path: Path | None):
         return
     with open(path, "w", encoding="utf-8") as out:
         yield out
+
+
+def _diff(paths: list[Path], options) -> int:
+    """`--diff`: the unified diff of every fix; exit 1 if there is one."""
+    import difflib
+
+    from mdblint.engine import fix_paths
+    from mdblint.source import decode
+
+    changes = fix_paths(paths, options, write=False)
+    for change in changes:
+        old, new = decode(change.old).text, decode(change.new).text
+        sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), new.splitlines(True),
+                                                   f"a/{change.path}", f"b/{change.path}"))
+    fixed = sum(c.fixed for c in changes)
+    sys.stderr.write(f"mdblint: {fixed} finding{'' if fixed == 1 else 's'} fixable in {len(changes)} "
+                     f"file{'' if len(changes) == 1 else 's'}\n")
+    return 1 if changes else 0
 
 
 def _aliases(paths: list[Path], options, fmt: str, output: Path | None) -> int:

@@ -21,7 +21,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 import mdblint
-from mdblint import discovery
+from mdblint import discovery, fixes
 from mdblint.analysis.events import AliasSite
 from mdblint.analysis.flow import Interpreter
 from mdblint.analysis.summaries import Summaries
@@ -71,6 +71,7 @@ class Result:
     files: int            # files looked at
     parsed: int           # files that went through libcst (the rest were cached or prefiltered)
     projects: list[Project]
+    project_of: dict[str, Project] = field(default_factory=dict)   # a finding's path -> its project
 
 
 def display_path(path: Any) -> str:
@@ -117,17 +118,42 @@ class Linter:
 
     def lint_bytes(self, path: Path, data: bytes) -> tuple[list[Finding], bool]:
         """Findings for one file, and whether it had to be parsed."""
+        analysed = self._analyse(path, data)
+        if len(analysed) == 2:
+            return analysed
+        module, ctx, _ = analysed
+        return self._findings(path, module, ctx), True
+
+    def fix_bytes(self, path: Path, data: bytes, wanted: set[tuple[int, int, str]]) -> tuple[bytes | None, int]:
+        """The file's new content with the fixes of the findings `wanted` ((line, column, code)) made,
+        and how many; None if nothing changes. The result is checked to compile."""
+        analysed = self._analyse(path, data)
+        if len(analysed) != 3 or not analysed[1].fixes:
+            return None, 0
+        module, ctx, source = analysed
+        positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        chosen = [f for f in ctx.fixes if (positions[f.node].start.line, positions[f.node].start.column + 1, f.code) in wanted]
+        fixed_module, count = fixes.apply(module, chosen)
+        if not count:
+            return None, 0
+        new = fixed_module.code.encode(source.encoding)
+        compile(new, str(path), "exec")   # a fix that does not compile is a bug: never write it
+        return new, count
+
+    def _analyse(self, path: Path, data: bytes) -> Any:
+        """(module, ctx, source) once the rules ran; or the finished (findings, parsed) if the file
+        could not be read, parsed, or cannot match."""
         shown = display_path(path)
         try:
-            text = decode(data).text
+            source = decode(data)
         except SourceError as e:
             return self._own(shown, e), False
         if not (self.handlers or self.event_handlers) or (self.tokens and not any(t in data for t in self.tokens)):
             return [], False
         try:
-            module = cst.parse_module(text)
+            module = cst.parse_module(source.text)
         except cst.ParserSyntaxError as e:
-            return self._own(shown, _syntax_error(text, e)), True
+            return self._own(shown, _syntax_error(source.text, e)), True
         except RecursionError:
             return self._own(shown, SourceError("MDB003", "file too deeply nested to parse")), True
         name, is_package = self.module_name(path)
@@ -140,8 +166,12 @@ class Linter:
             ctx.flow = Interpreter(ctx, self.routers, lambda event: self._dispatch(event, ctx), self)
             for error in ctx.flow.run(module):
                 sys.stderr.write(f"mdblint: warning: internal error analysing {shown} ({error}); please report it\n")
+        return module, ctx, source
+
+    def _findings(self, path: Path, module: cst.Module, ctx: FileContext) -> list[Finding]:
         if not ctx.reports:
-            return [], True
+            return []
+        shown = display_path(path)
         positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
         findings: dict[tuple, Finding] = {}
         ranks: dict[tuple[str, str], int] = {}
@@ -154,7 +184,7 @@ class Linter:
                               where.end.column + 1, code, message.replace("\n", "\\n"), _resolve(data, positions, shown),
                               fingerprint(code, stable, text, rank))
             findings.setdefault((finding.line, finding.column, code, message), finding)
-        return sorted(findings.values()), True
+        return sorted(findings.values())
 
     def _grouped(self, routers: Any) -> Any:
         return _GroupedRouters(routers, self.relation_groups) if self.relation_groups else routers
@@ -447,11 +477,78 @@ def lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str,
         groups[len(projects) - 1] = groups.pop(-1)
     findings: list[Finding] = []
     parsed = 0
+    project_of = {display_path(file): projects[index] for index, group in groups.items() for file in group}
     for index, group in groups.items():
         project_findings, project_parsed = _lint_project(projects[index], rules, group, options, unused_noqa)
         findings += project_findings
         parsed += project_parsed
-    return Result(sorted(findings), len(files), parsed, projects)
+    return Result(sorted(findings), len(files), parsed, projects, project_of)
+
+
+# -- --fix --
+
+FIXABLE = ("MDB301", "MDB302")
+
+
+@dataclass
+class Change:
+    path: str             # as findings show it
+    old: bytes
+    new: bytes
+    fixed: int            # findings fixed
+
+
+def fix_paths(paths: list[Path], options: Options, write: bool = True) -> list[Change]:
+    """Fix what can be fixed among the findings a normal run reports (after `# noqa` and
+    per-file-ignores); with `write`, replace each changed file atomically."""
+    result = lint_paths(paths, options)
+    wanted: dict[str, set[tuple[int, int, str]]] = {}
+    for f in result.findings:
+        if f.code in FIXABLE:
+            wanted.setdefault(f.path, set()).add((f.line, f.column, f.code))
+    changes = []
+    for shown, marks in wanted.items():
+        project = result.project_of[shown]
+        linter = Linter(project, select_rules(FIXABLE), options.read_only, options.relation_groups, options.django_version)
+        path = Path(os.path.abspath(shown))
+        old = data = path.read_bytes()
+        fixed = 0
+        for _ in range(3):   # a queryset nested in another fixed one waits for the next pass
+            new, count = linter.fix_bytes(path, data, marks if data is old else _all_fixable(linter, path, data, marks))
+            if new is None:
+                break
+            data, fixed = new, fixed + count
+        if data is not old:
+            if write:
+                write_atomically(path, data)
+            changes.append(Change(shown, old, data, fixed))
+    return changes
+
+
+def _all_fixable(linter: Linter, path: Path, data: bytes, first: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+    """The fixable findings of a file already fixed once (of the codes fixed then, minus `# noqa`)."""
+    from mdblint import noqa
+
+    codes = {code for _, _, code in first}
+    kept, _ = noqa.apply(data, [f for f in linter.lint_bytes(path, data)[0] if f.code in codes], frozenset(codes), False)
+    return {(f.line, f.column, f.code) for f in kept}
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace the file behind `path` (following a symbolic link) with `data`, keeping its mode."""
+    import tempfile
+
+    target = Path(os.path.realpath(path))
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".mdblint-fix")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, os.stat(target).st_mode & 0o7777)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
 
 
 def _configured(project: Project, options: Options) -> Project:

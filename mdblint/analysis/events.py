@@ -106,6 +106,7 @@ class RowQuery:
     through_many: bool     # the path crosses a to-many relation: only prefetch_related covers it
     loop: Any              # the loop node
     root: Any              # the iterated QuerySet value (its .node is where it was built)
+    method: str | None = None   # the related manager's method called ("count", "filter", ...)
 
 
 @dataclass(frozen=True)

@@ -889,7 +889,7 @@ class Interpreter:
             if not manager.prefetched:
                 # Prefetched into an attribute (to_attr) but read through the manager: "requery" (MDB303).
                 kind = "to_attr" if row.path in (row.root.loaded or NOTHING_LOADED).to_attr else "manager"
-                self.emit(ev.RowQuery(e, kind, owner.model, manager.relation, row.path, True, row.loop, row.root))
+                self.emit(ev.RowQuery(e, kind, owner.model, manager.relation, row.path, True, row.loop, row.root, name))
             elif name in REQUERIES:
                 self.emit(ev.RowQuery(e, "requery", owner.model, manager.relation, row.path, True, row.loop, row.root))
         bound = Bound(manager.reads) if manager.reads is not None else \

@@ -72,6 +72,7 @@ class FileContext:
         self.read_only: tuple[str, ...] = ()  # [tool.mdblint] read-only aliases
         self.django_version: tuple[int, ...] | None = None   # [tool.mdblint] django-version
         self.reports: list[tuple[cst.CSTNode, str, str, dict[str, Any]]] = []
+        self.fixes: list[Any] = []            # mdblint.fixes.Fix, offered with the reports
         self._locals: dict[int, frozenset[str]] = {}
 
     def report(self, node: cst.CSTNode, code: str, message: str, data: dict[str, Any]) -> None:

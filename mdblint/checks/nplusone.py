@@ -5,9 +5,11 @@ from __future__ import annotations
 import libcst as cst
 
 from mdblint.analysis import events as ev
+from mdblint.analysis.flow import REQUERIES
 from mdblint.analysis.walk import FileContext
 from mdblint.checks.base import rule
 from mdblint.checks.verdicts import short
+from mdblint.fixes import Fix
 
 TOKENS = (b"for ",)
 
@@ -20,12 +22,18 @@ def _data(ctx: FileContext, e: ev.RowQuery, method: str) -> dict:
             "queryset": ctx.at_node(root) if root is not None else None, "loop": loop}
 
 
+def _offer_fix(e: ev.RowQuery, ctx: FileContext, code: str, method: str) -> None:
+    if e.root is not None and e.root.node is not None:
+        ctx.fixes.append(Fix(e.node, code, e.root.node, e.loop, method, e.path))
+
+
 @rule("MDB301", "forward-relation-per-row", "A ForeignKey/OneToOne read on every row of a loop, not loaded with the rows.",
       tokens=TOKENS, events=(ev.RowQuery,))
 def forward_relation_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
     if e.kind != "forward":
         return
     method = "prefetch_related" if e.through_many else "select_related"
+    _offer_fix(e, ctx, "MDB301", method)
     ctx.report(e.node, "MDB301", (
         f"{short(e.model)}.{e.relation.name} is read on every row of the loop: one query per row (N+1); "
         f"add {method}(\"{e.path}\") to the queryset the loop iterates"
@@ -38,6 +46,14 @@ def related_manager_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
     if e.kind != "manager":
         return
     name = e.path.rpartition("__")[2]
+    if e.method in REQUERIES:   # a new query even on a prefetched manager: prefetch_related() alone does not help
+        ctx.report(e.node, "MDB302", (
+            f"{short(e.model)}.{name}.{e.method}() is queried on every row of the loop: one query per row (N+1); "
+            f"{e.method}() queries even a prefetched manager: prefetch with Prefetch(\"{e.path}\", "
+            f"queryset=..., to_attr=...) and read that attribute"
+        ), _data(ctx, e, "Prefetch"))
+        return
+    _offer_fix(e, ctx, "MDB302", "prefetch_related")
     ctx.report(e.node, "MDB302", (
         f"{short(e.model)}.{name} is queried on every row of the loop: one query per row (N+1); "
         f"add prefetch_related(\"{e.path}\") to the queryset the loop iterates"

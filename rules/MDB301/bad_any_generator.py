@@ -11,5 +11,6 @@ def setup(n):
         Subscription.objects.create(profile=profile)
 
 
+# fix: select_related("profile")
 def scenario():
     return any(sub.profile.flavor == "chocolate" for sub in Subscription.objects.all())  # expect: MDB301

@@ -15,6 +15,7 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
+# fix: select_related("owner", "owner__created_by")
 def scenario():
     names = []
     for pet in Pet.objects.select_related("owner"):

@@ -14,5 +14,6 @@ def setup(n):
         Subscription.objects.create(profile=profile)
 
 
+# fix: select_related("profile", "profile__user")
 def scenario():
     return [sub.profile.user.username for sub in Subscription.objects.select_related("profile")]  # expect: MDB301

@@ -12,5 +12,6 @@ def setup(n):
         Ebook.objects.create(title=f"Ebook {i}", published="2024-01-01", file_size=i)
 
 
+# fix: select_related("ebook")
 def scenario():
     return [book.ebook.file_size for book in Book.objects.all()]  # expect: MDB301

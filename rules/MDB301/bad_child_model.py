@@ -13,6 +13,7 @@ def setup(n):
         Ebook.objects.create(title=f"Ebook {i}", published="2024-01-01", publisher=publisher)
 
 
+# fix: select_related("publisher")
 def scenario():
     names = []
     for ebook in Ebook.objects.filter(file_size__gte=0):

@@ -13,5 +13,6 @@ def setup(n):
         UserProfile.objects.create(user=user, flavor="vanilla")
 
 
+# fix: select_related("user")
 def scenario():
     return {profile.pk: profile.user.username for profile in UserProfile.objects.all()}  # expect: MDB301

@@ -12,6 +12,7 @@ def setup(n):
         Book.objects.create(title=f"Book {i}", published="2024-01-01", publisher=publisher)
 
 
+# fix: select_related("publisher")
 def scenario():
     lines = []
     for number, book in enumerate(Book.objects.all(), 1):

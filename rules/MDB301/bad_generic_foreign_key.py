@@ -12,5 +12,6 @@ def setup(n):
         Review.objects.create(source=f"Source {i}", content_object=book)
 
 
+# fix: prefetch_related("content_object")
 def scenario():
     return [review.content_object.title for review in Review.objects.all()]  # expect: MDB301

@@ -12,5 +12,6 @@ def setup(n):
         Book.objects.create(title=f"Book {i}", published="2024-01-01", publisher=publisher)
 
 
+# fix: select_related("publisher")
 def scenario():
     return ", ".join(book.publisher.name for book in Book.objects.order_by("title"))  # expect: MDB301

@@ -12,5 +12,6 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
+# fix: select_related("owner")
 def scenario():
     return [pet.owner.name for pet in Pet.objects.all()]  # expect: MDB301

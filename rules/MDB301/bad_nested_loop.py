@@ -15,6 +15,7 @@ def setup(n):
         book.authors.add(author)
 
 
+# fix: prefetch_related("book_set", "book_set__publisher")
 def scenario():
     rows = []
     for author in Person.objects.prefetch_related("book_set"):

@@ -16,5 +16,6 @@ def setup(n):
         Article.objects.create(title=f"Article {i}", section=section, author=author)
 
 
+# fix: select_related("author")
 def scenario():
     return [f"{article.title} ({article.author.beat})" for article in Article.objects.all()]  # expect: MDB301

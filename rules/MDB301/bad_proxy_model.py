@@ -12,5 +12,6 @@ def setup(n):
         Book.objects.create(title=f"Book {i}", published="2024-01-01", publisher=publisher)
 
 
+# fix: select_related("publisher")
 def scenario():
     return [best.publisher.name for best in BestSeller.objects.all()]  # expect: MDB301

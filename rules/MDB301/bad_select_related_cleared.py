@@ -12,6 +12,7 @@ def setup(n):
         Book.objects.create(title=f"Book {i}", published="2024-01-01", publisher=publisher)
 
 
+# fix: select_related("publisher")
 def scenario():
     books = Book.objects.select_related("publisher").order_by("title")
     names = []

@@ -12,5 +12,6 @@ def setup(n):
         Book.objects.create(title=f"Book {i}", published="2024-01-01", editor=editor)
 
 
+# fix: select_related("editor")
 def scenario():
     return {book.editor.name for book in Book.objects.filter(title__startswith="Book")}  # expect: MDB301

@@ -14,6 +14,7 @@ def setup(n):
         Book.objects.using("other").create(title=f"Book {i}", published="2024-01-01", editor=editor)
 
 
+# fix: select_related("editor")
 def scenario():
     names = []
     for book in Book.objects.using(settings.ARCHIVE_DB).all():

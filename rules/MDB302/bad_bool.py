@@ -13,6 +13,7 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}b", owner=owner)
 
 
+# fix: prefetch_related("pet_set")
 def scenario():
     owners = []
     for person in Person.objects.all():

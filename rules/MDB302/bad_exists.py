@@ -13,5 +13,6 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}b", owner=owner)
 
 
+# fix: prefetch_related("pet_set")
 def scenario():
     return [person.name for person in Person.objects.all() if person.pet_set.exists()]  # expect: MDB302

@@ -12,6 +12,7 @@ def setup(n):
         Review.objects.create(source=f"Source {i}", content_object=book)
 
 
+# fix: prefetch_related("reviews")
 def scenario():
     sources = []
     for book in Book.objects.all():

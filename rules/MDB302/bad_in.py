@@ -13,6 +13,7 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}b", owner=owner)
 
 
+# fix: prefetch_related("pet_set")
 def scenario():
     favourite = Pet.objects.order_by("name").first()
     return [favourite in person.pet_set.all() for person in Person.objects.all()]  # expect: MDB302

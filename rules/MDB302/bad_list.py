@@ -12,6 +12,7 @@ def setup(n):
         Book.objects.create(title=f"Book {i}", published="2024-01-01", editor=editor)
 
 
+# fix: prefetch_related("edited")
 def scenario():
     edited = []
     for person in Person.objects.all():

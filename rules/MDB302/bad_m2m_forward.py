@@ -13,5 +13,6 @@ def setup(n):
         book.authors.add(author)
 
 
+# fix: prefetch_related("authors")
 def scenario():
     return [[str(a) for a in book.authors.all()] for book in Book.objects.all()]  # expect: MDB302

@@ -14,5 +14,6 @@ def setup(n):
         book.authors.add(author)
 
 
+# fix: prefetch_related("book_set")
 def scenario():
     return sum(person.book_set.count() for person in Person.objects.all())  # expect: MDB302

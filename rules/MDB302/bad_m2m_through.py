@@ -13,6 +13,7 @@ def setup(n):
         book.tags.add(tag)
 
 
+# fix: prefetch_related("books")
 def scenario():
     titles = []
     for tag in Tag.objects.all():

@@ -14,6 +14,7 @@ def setup(n):
         book.authors.add(author)
 
 
+# fix: prefetch_related("book_set", "book_set__authors")
 def scenario():
     rows = []
     for person in Person.objects.prefetch_related("book_set"):

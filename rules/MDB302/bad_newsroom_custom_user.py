@@ -17,6 +17,7 @@ def setup(n):
         article.contributors.add(journalist)
 
 
+# fix: prefetch_related("contributions")
 def scenario():
     titles = []
     for journalist in Journalist.objects.order_by("username"):

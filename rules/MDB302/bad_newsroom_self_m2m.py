@@ -20,5 +20,6 @@ def setup(n):
         previous = article
 
 
+# fix: prefetch_related("cited_by")
 def scenario():
     return {article.title: article.cited_by.count() for article in Article.objects.all()}  # expect: MDB302

@@ -13,6 +13,7 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}b", owner=owner)
 
 
+# fix: prefetch_related("pet_set")
 def scenario():
     people = Person.objects.prefetch_related("pet_set")
     return [person.pet_set.count() for person in people.prefetch_related(None)]  # expect: MDB302

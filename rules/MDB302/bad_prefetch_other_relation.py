@@ -13,6 +13,7 @@ def setup(n):
         Book.objects.create(title=f"Book {i}", published="2024-01-01", editor=person)
 
 
+# fix: prefetch_related("pet_set", "edited")
 def scenario():
     rows = []
     for person in Person.objects.prefetch_related("pet_set"):

@@ -12,6 +12,7 @@ def setup(n):
         Subscription.objects.create(profile=profile)
 
 
+# fix: prefetch_related("subscriptions")
 def scenario():
     pks = []
     for profile in UserProfile.objects.all():

@@ -13,5 +13,6 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}b", owner=owner)
 
 
+# fix: prefetch_related("pet_set")
 def scenario():
     return [[pet.name for pet in person.pet_set.all()[:1]] for person in Person.objects.all()]  # expect: MDB302

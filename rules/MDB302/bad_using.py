@@ -14,5 +14,6 @@ def setup(n):
         Pet.objects.using(ARCHIVE).create(name=f"Pet {i}", owner=owner)
 
 
+# fix: prefetch_related("pet_set")
 def scenario():
     return [list(person.pet_set.all()) for person in Person.objects.using(ARCHIVE)]  # expect: MDB302
