@@ -133,6 +133,7 @@ class Interpreter:
         self.services = services
         self.summaries = services.summaries if services is not None else Summaries()
         self._summary: Summary | None = None
+        self._specializing = False                         # running a function with a caller's querysets
         self.module: cst.Module | None = None
         self._positions: Any = None
 
@@ -192,11 +193,13 @@ class Interpreter:
             self.emit, self._summary = saved
             del summary
 
-    def function(self, fn: cst.FunctionDef, cls: cst.ClassDef | None, self_value: Value | None = None) -> Env | None:
+    def function(self, fn: cst.FunctionDef, cls: cst.ClassDef | None, self_value: Value | None = None,
+                 given: Env | None = None) -> Env | None:
+        """Run `fn`'s body; parameters are symbolic unless `given` (a caller's arguments)."""
         env: Env = {}
         params = fn.params
         for p in (*params.posonly_params, *params.params, *params.kwonly_params):
-            env[p.name.value] = Param(p.name.value, item=self._annotated_rows(p.annotation))
+            env[p.name.value] = (given or {}).get(p.name.value) or Param(p.name.value, item=self._annotated_rows(p.annotation))
         if cls is not None and params.params and not _is_static(fn):
             env[params.params[0].name.value] = self_value if self_value is not None else self._self_value(cls)
         saved, self.atomic = self.atomic, [self._atomic_of(d.decorator) for d in fn.decorators]
@@ -717,6 +720,8 @@ class Interpreter:
         if isinstance(func, cst.Name) and func.value not in env:
             found = self.project_function(func)
             if found is not None:
+                if found[0] is self:
+                    self.specialize(e, found[1], args)
                 return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0])
         name = func.value if isinstance(func, cst.Name) else None
         if name == "setattr" and len(e.args) == 3:
@@ -1048,6 +1053,26 @@ class Interpreter:
             if depends_on_params(event) or self.atomic:
                 self.emit(substitute_event(event, bound, call, tuple(self.atomic)))
         return substitute(summary.returns, bound) if summary.returned else UNKNOWN
+
+    def specialize(self, call: cst.Call, fn: cst.FunctionDef, args: list[Value]) -> None:
+        """Run a function of this module again with the querysets its caller passes: its loops over
+        them know what the rows come with (only the N+1 rules hear of it)."""
+        if self._specializing or self._summary is not None or not any(_rows(a) and not isinstance(a, Param) for a in args):
+            return
+        params = [(p.name.value, UNKNOWN) for p in (*fn.params.posonly_params, *fn.params.params, *fn.params.kwonly_params)]
+        bound = bind_arguments(Summary(params), call, args, False)
+        given = {k: v for k, v in (bound or {}).items() if isinstance(v, (QuerySet, Collection)) and _rows(v)}
+        if not given:
+            return
+        saved = self.emit, self.loops, self._once, self.atomic
+        outer = self.emit
+        self.emit = lambda event: outer(event) if isinstance(event, (ev.RowQuery, ev.LoopQuery)) else None
+        self.loops, self._once, self._specializing = [], False, True
+        try:
+            self.function(fn, None, None, given)
+        finally:
+            self.emit, self.loops, self._once, self.atomic = saved
+            self._specializing = False
 
     def custom_method(self, e: cst.Call, receiver: Manager | QuerySet, name: str, env: Env) -> Value:
         """A method of the model's custom manager or queryset class (`Person.objects.archived()`)."""

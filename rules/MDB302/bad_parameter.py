@@ -1,6 +1,5 @@
 """The loop is in a function that receives the queryset as a parameter; the caller passes a
-queryset that does not prefetch the pets. (Pending: mdblint does not trace querysets passed
-as arguments.)"""
+queryset that does not prefetch the pets."""
 from catalog.models import Person, Pet
 
 from mdblint.runtime.oracles import queries_grow
