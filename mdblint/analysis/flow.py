@@ -95,8 +95,8 @@ class _Subquery(Value):
 class _Prefetch(Value):
     """`Prefetch("path", queryset=..., to_attr=...)`: with to_attr, the default manager stays unloaded."""
 
-    def __init__(self, path: str | None, to_attr: bool, inner: Loaded | None = None) -> None:
-        self.path, self.to_attr, self.inner = path, to_attr, inner
+    def __init__(self, path: str | None, to_attr: bool, inner: Loaded | None = None, custom: bool = False) -> None:
+        self.path, self.to_attr, self.inner, self.custom = path, to_attr, inner, custom
 
 
 class _Q(Value):
@@ -507,7 +507,8 @@ class Interpreter:
             loaded = row.loaded if row is not None else owner.loaded if owner.loaded is not None else EVERYTHING_LOADED
             prefetched = loaded.covers(name, forward=False)
             return RelatedManager(owner, relation, relation.target, row=row.child(name, True) if row else None,
-                                  prefetched=prefetched, loaded=loaded.below(name))
+                                  prefetched=prefetched, loaded=loaded.below(name),
+                                  custom=loaded.prefetch_all or name in loaded.custom)
         return UNKNOWN
 
     def _field_read(self, owner: Instance, name: str, node: cst.CSTNode) -> None:
@@ -581,6 +582,8 @@ class Interpreter:
                     loaded = replace(loaded, to_attr=loaded.to_attr | {value.path})
                 else:
                     paths.add(value.path)
+                    if value.custom:
+                        loaded = replace(loaded, custom=loaded.custom | {value.path})
                     if value.inner is not None:   # what the Prefetch's own queryset loads, below its path
                         loaded = replace(loaded, select=loaded.select | {f"{value.path}__{p}" for p in value.inner.select},
                                          prefetch=loaded.prefetch | {f"{value.path}__{p}" for p in value.inner.prefetch})
@@ -754,7 +757,7 @@ class Interpreter:
             queryset = argument(e, 1, "queryset")
             inner = self.eval(queryset, env) if queryset is not None else None
             return _Prefetch(string_literal(e.args[0].value), to_attr is not None,
-                             inner.loaded if isinstance(inner, QuerySet) and inner.loaded else None)
+                             inner.loaded if isinstance(inner, QuerySet) and inner.loaded else None, queryset is not None)
         if name in ("Subquery", "Exists") and e.args:
             return _Subquery(self.eval(e.args[0].value, env), name, e)
         if name == "Q":
@@ -778,6 +781,11 @@ class Interpreter:
         if expr is not None:
             self.alias_site(e, f".{name}()", self.eval(expr, env), expr)
         return UNKNOWN
+
+    def _unordered(self, manager: RelatedManager) -> bool:
+        """Is the prefetched queryset known to have no ordering? first()/last() then order by pk: a query."""
+        model = self.graph.models.get(manager.model)
+        return not manager.custom and model is not None and model.ordered is False
 
     def per_iteration(self, e: cst.Call, model: str, method: str, on: str) -> None:
         """A call that runs a query: reported if it runs on every iteration of a loop over rows."""
@@ -895,8 +903,9 @@ class Interpreter:
                 # Prefetched into an attribute (to_attr) but read through the manager: "requery" (MDB303).
                 kind = "to_attr" if row.path in (row.root.loaded or NOTHING_LOADED).to_attr else "manager"
                 self.emit(ev.RowQuery(e, kind, owner.model, manager.relation, row.path, True, row.loop, row.root, name))
-            elif name in REQUERIES:
-                self.emit(ev.RowQuery(e, "requery", owner.model, manager.relation, row.path, True, row.loop, row.root))
+            elif name in REQUERIES or (name in ("first", "last", "afirst", "alast") and self._unordered(manager)):
+                self.emit(ev.RowQuery(e, "requery", owner.model, manager.relation, row.path, True, row.loop, row.root,
+                                      name))
         bound = Bound(manager.reads) if manager.reads is not None else \
             Bound(instance=owner.aliases if owner.aliases is not None else UNKNOWN_ALIASES)
         # Rows of a reverse-FK manager know their owner (Django's known related objects).

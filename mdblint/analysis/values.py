@@ -125,6 +125,7 @@ class Loaded:
     deferred: tuple | None = (frozenset(), True)
     peers: bool = False                # fetch_mode(FETCH_PEERS) (Django 6.1): forward keys and fields come in batches
     lookups: bool = False              # this queryset's own prefetch_related() names lookups
+    custom: frozenset = frozenset()    # paths prefetched with Prefetch(..., queryset=...): ordering unknown
 
     def covers(self, name: str, forward: bool) -> bool:
         paths = self.prefetch | (self.select if forward else frozenset())
@@ -148,7 +149,7 @@ class Loaded:
             names, defer = deferred
             deferred = (rest(names), defer) if defer or rest(names) else (frozenset(), True)
         return Loaded(rest(self.select), rest(self.prefetch), self.select_all and self.prefetch_all, self.prefetch_all,
-                      deferred=deferred, peers=self.peers)
+                      deferred=deferred, peers=self.peers, custom=rest(self.custom))
 
 
 NOTHING_LOADED = Loaded()
@@ -189,6 +190,7 @@ class RelatedManager(Value):
     reads: Aliases | None = None       # `.db_manager(x)`: reads go to x (Django's writes still route)
     row: Row | None = field(default=None, compare=False)   # the owner's row, extended by this relation
     prefetched: bool = False                                # the owner's row came with this relation
+    custom: bool = False                                    # ... through Prefetch(queryset=...) or unknown
     loaded: "Loaded | None" = field(default=None, compare=False)  # what its rows come with (nested prefetches)
 
 

@@ -73,6 +73,13 @@ def prefetch_bypassed_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
         ), _data(ctx, e, "iterator"))
         return
     name = e.path.rpartition("__")[2]
+    if e.method in ("first", "last", "afirst", "alast"):
+        ctx.report(e.node, "MDB303", (
+            f"{short(e.model)}.{name} was prefetched, but its model has no Meta.ordering: {e.method}() orders by pk, "
+            f"a new query on every row (N+1); take the row from the prefetched list (next(iter(...all()), None)), "
+            f"or prefetch with Prefetch(\"{e.path}\", queryset=<an ordered queryset>)"
+        ), _data(ctx, e, "Prefetch"))
+        return
     if e.kind == "to_attr":
         ctx.report(e.node, "MDB303", (
             f"{short(e.model)}.{name} was prefetched into an attribute (Prefetch(..., to_attr=...)), but the loop "

@@ -51,6 +51,9 @@ class Permission(models.Model):
     codename = models.CharField(max_length=100)
     objects = PermissionManager()
 
+    class Meta:
+        ordering = ["content_type__app_label", "content_type__model", "codename"]
+
 class GroupManager(models.Manager):
     pass
 
@@ -105,6 +108,9 @@ class LogEntry(models.Model):
     action_flag = models.PositiveSmallIntegerField()
     change_message = models.TextField(blank=True)
     objects = LogEntryManager()
+
+    class Meta:
+        ordering = ["-action_time"]
 '''
 
 SESSIONS_BASE = '''
@@ -146,6 +152,9 @@ class Site(models.Model):
     domain = models.CharField(max_length=100, unique=True)
     name = models.CharField(max_length=50)
     objects = SiteManager()
+
+    class Meta:
+        ordering = ["domain"]
 '''
 
 # app name -> {module: source}; the app's models module comes last.

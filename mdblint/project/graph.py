@@ -54,6 +54,7 @@ class Model:
     swapped: str | None = None            # the replacing label when swapped out (auth.User)
     auto_created: bool = False            # an m2m through model Django creates
     qualname: str | None = None
+    ordered: bool | None = None           # Meta.ordering (own, inherited) is non-empty; None: not known
 
 
 @dataclass
@@ -270,6 +271,23 @@ class _Builder(Resolver):
         meta = self.classes[qual][1].meta
         return bool(meta) and meta.get("abstract") is True
 
+    def ordered(self, qual: str) -> bool | None:
+        """Does the model have a default ordering? Multi-table children and proxies inherit it."""
+        meta = self.meta(qual)
+        if "ordering" in meta:
+            value = meta["ordering"]
+            return bool(value) if isinstance(value, (list, tuple)) else None
+        if meta.get("order_with_respect_to"):
+            return True
+        # ModelBase: a concrete model without its own ordering takes that of the first `_meta` in
+        # its MRO, if that one is not abstract.
+        bases = self._models[qual].bases
+        if not bases:
+            return False
+        if self.is_abstract(bases[0]):
+            return False if len(bases) == 1 else None
+        return self.ordered(bases[0])
+
     def model(self, qual: str) -> _Model:
         """Replay ModelBase.__new__ for one model class (bases first)."""
         if qual in self._models:
@@ -458,6 +476,7 @@ class _Builder(Resolver):
                 continue
             model.concrete = self._models[m.concrete].label
             model.parents = tuple(self._models[p].label for p in m.parents)
+            model.ordered = self.ordered(qual)
             model.managers = tuple(self.managers(m))
             if not m.abstract:
                 model.fields = tuple(self.concrete_fields(m, set()))

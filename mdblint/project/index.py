@@ -23,7 +23,7 @@ from mdblint.project.graph import ModelGraph, build_graph
 from mdblint.project.settings_static import SettingsInfo, read_settings
 from mdblint.project.summary import ModuleSummary, summarize
 
-SCHEMA = 3
+SCHEMA = 4
 
 
 @dataclass
