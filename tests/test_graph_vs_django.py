@@ -74,6 +74,8 @@ for model in apps.get_models(include_auto_created=True):
             "reverse": None if hidden(f.remote_field) else f.remote_field.get_accessor_name(),
             "through": f.remote_field.through._meta.label if f.many_to_many else None,
             "parent_link": bool(getattr(f.remote_field, "parent_link", False)), "query_name": f.name}
+        if kind in ("fk", "o2o"):
+            rels[f.name]["null"] = f.null
     out[meta.label] = {
         "proxy": meta.proxy, "concrete": meta.concrete_model._meta.label,
         "parents": [p._meta.label for p in meta.parents],
@@ -109,7 +111,8 @@ def static_dump(root: Path, settings_module: str) -> dict:
             "auto_created": m.auto_created, "module": m.module, "ordered": m.ordered,
             "relations": {name: {"kind": r.kind, "target": r.target, "reverse": r.reverse,
                                  "through": r.through, "parent_link": r.parent_link,
-                                 "query_name": r.query_name}
+                                 "query_name": r.query_name,
+                                 **({"null": r.null} if r.kind in ("fk", "o2o") else {})}
                           for name, r in m.relations.items()},
         }
     return out
@@ -129,9 +132,13 @@ def compare(root: Path, settings_module: str) -> tuple[int, int]:
             problems.append(f"{label}: missing from the static graph")
         elif label not in real:
             problems.append(f"{label}: not a model for Django")
-        elif static[label]["ordered"] is None:   # Meta.ordering mdblint cannot read: not compared
-            static[label].pop("ordered")
-            real[label].pop("ordered")
+        else:
+            if static[label]["ordered"] is None:   # Meta.ordering mdblint cannot read: not compared
+                static[label].pop("ordered")
+                real[label].pop("ordered")
+            for name, rel in static[label]["relations"].items():
+                if rel.get("null", False) is None and name in real[label]["relations"]:   # null=<not a literal>
+                    rel["null"] = real[label]["relations"][name].get("null")
         if label in real and label in static and real[label] != static[label]:
             diff = difflib.unified_diff(pprint.pformat(real[label], width=110).splitlines(),
                                         pprint.pformat(static[label], width=110).splitlines(),

@@ -488,7 +488,7 @@ class Interpreter:
                 # A multi-table parent link is built from the row's own columns; a relation assigned on
                 # the rows earlier (in this function) is cached on them.
                 free = (relation.parent_link and relation.kind != "reverse_o2o") or (owner.model, name) in self.assigned_relations
-                if row.loop in self.loops and not free and not self._once and not row.loaded.covers(name, forward=True) \
+                if row.loop in self.loops and not free and not self._once and not row.loaded.covers(name, True, relation.null is True) \
                         and node is not None:
                     # Reported once per attribute chain, with its deepest path (see _e_Attribute).
                     self._chain_missing = (owner.model, relation, row.child(name, False).path, row.through_many,

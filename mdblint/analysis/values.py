@@ -127,9 +127,10 @@ class Loaded:
     lookups: bool = False              # this queryset's own prefetch_related() names lookups
     custom: frozenset = frozenset()    # paths prefetched with Prefetch(..., queryset=...): ordering unknown
 
-    def covers(self, name: str, forward: bool) -> bool:
+    def covers(self, name: str, forward: bool, nullable: bool = False) -> bool:
+        """Is the relation `name` loaded? select_related() without arguments follows non-null keys only."""
         paths = self.prefetch | (self.select if forward else frozenset())
-        return (forward and (self.select_all or self.peers)) or self.prefetch_all \
+        return (forward and ((self.select_all and not nullable) or self.peers)) or self.prefetch_all \
             or any(p == name or p.startswith(name + "__") for p in paths)
 
     def defers(self, name: str, pk: str | None) -> bool:

@@ -33,6 +33,7 @@ class Relation:
     query_name: str | None = None   # name used in lookups from this model (`book__title`)
     defined_in: str | None = None   # qualname of the class whose body defines the forward field
     db_constraint: bool = True      # False: declared without a database constraint (may point across databases)
+    null: bool | None = False       # a forward key declared null=True (None: not a literal)
 
 
 @dataclass
@@ -539,8 +540,9 @@ class _Builder(Resolver):
                 if not swapped and target:
                     through_model = self.through_model(m, f, target, through)
         parent_link = kwargs.get("parent_link") is True
+        null = kwargs.get("null", False)
         rel = Relation(f.name, kind, target, accessor, through, parent_link, f.line, f.name, f.origin,
-                       kwargs.get("db_constraint") is not False)
+                       kwargs.get("db_constraint") is not False, null if isinstance(null, bool) else None)
         back = None
         if accessor is not None:
             query_name = related_query_name if isinstance(related_query_name, str) else (

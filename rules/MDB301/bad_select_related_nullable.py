@@ -13,6 +13,7 @@ def setup(n):
         Book.objects.create(title=f"Book {i}", published="2024-01-01", publisher=publisher)
 
 
+# fix: select_related("publisher")
 def scenario():
     names = []
     for book in Book.objects.select_related():
