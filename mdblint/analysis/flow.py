@@ -95,8 +95,9 @@ class _Subquery(Value):
 class _Prefetch(Value):
     """`Prefetch("path", queryset=..., to_attr=...)`: with to_attr, the default manager stays unloaded."""
 
-    def __init__(self, path: str | None, to_attr: bool, inner: Loaded | None = None, custom: bool = False) -> None:
-        self.path, self.to_attr, self.inner, self.custom = path, to_attr, inner, custom
+    def __init__(self, path: str | None, to_attr: bool, inner: Loaded | None = None, custom: bool = False,
+                 known: bool = False) -> None:
+        self.path, self.to_attr, self.inner, self.custom, self.known = path, to_attr, inner, custom, known
 
 
 class _Q(Value):
@@ -260,7 +261,12 @@ class Interpreter:
             return env
         if isinstance(stmt, cst.If):
             self.eval(stmt.test, env)
-            then = self.block(stmt.body.body, dict(env))
+            # `if key != last: ...; last = key`, `if k not in cache: cache[k] = ...`: once per key, not per row.
+            saved_once, self._once = self._once, self._once or (bool(self.loops) and _memo_guard(stmt))
+            try:
+                then = self.block(stmt.body.body, dict(env))
+            finally:
+                self._once = saved_once
             other = self.block(stmt.orelse.body.body, dict(env)) if isinstance(stmt.orelse, cst.Else) else \
                 self.statement(stmt.orelse, dict(env)) if stmt.orelse is not None else dict(env)
             return _join_envs(then, other)
@@ -584,6 +590,8 @@ class Interpreter:
                     paths.add(value.path)
                     if value.custom:
                         loaded = replace(loaded, custom=loaded.custom | {value.path})
+                        if value.inner is None and not value.known:
+                            loaded = replace(loaded, opaque=loaded.opaque | {value.path})
                     if value.inner is not None:   # what the Prefetch's own queryset loads, below its path
                         loaded = replace(loaded, select=loaded.select | {f"{value.path}__{p}" for p in value.inner.select},
                                          prefetch=loaded.prefetch | {f"{value.path}__{p}" for p in value.inner.prefetch})
@@ -757,7 +765,8 @@ class Interpreter:
             queryset = argument(e, 1, "queryset")
             inner = self.eval(queryset, env) if queryset is not None else None
             return _Prefetch(string_literal(e.args[0].value), to_attr is not None,
-                             inner.loaded if isinstance(inner, QuerySet) and inner.loaded else None, queryset is not None)
+                             inner.loaded if isinstance(inner, QuerySet) and inner.loaded else None, queryset is not None,
+                             isinstance(inner, QuerySet))
         if name in ("Subquery", "Exists") and e.args:
             return _Subquery(self.eval(e.args[0].value, env), name, e)
         if name == "Q":
@@ -799,8 +808,8 @@ class Interpreter:
                         per_iteration: bool = True) -> Value:
         model, bound = qs.model, qs.bound
         # A related manager read on a row of the loop is MDB302's (the manager's own queryset carries the row).
-        if per_iteration and name in QUERIES and not (isinstance(qs, QuerySet) and qs.row is not None
-                                                      and qs.row.loop in self.loops):
+        if per_iteration and name in QUERIES and not (isinstance(qs, QuerySet) and (
+                qs.row is not None and qs.row.loop in self.loops or qs.of_loop in self.loops)):
             self.per_iteration(e, model, name, "queryset")
         if name in ("using", "db_manager"):
             expr = argument(e, 0, "alias" if name == "using" else "using")
@@ -820,6 +829,10 @@ class Interpreter:
             loaded = self.loaded_after(e, name, current.loaded or NOTHING_LOADED, env)
             if name == "iterator":
                 loaded = self._iterator(e, current, loaded)
+            # filter(), only(), ... on a related manager run a query of their own: their rows do not
+            # come from the outer queryset's prefetch, and their lookup paths start here.
+            if current.row is not None and name in REQUERIES:
+                return replace(current, node=e, loaded=loaded, row=None, of_loop=current.row.loop)
             return replace(current, node=e, loaded=loaded)
         if name in ROWS:
             return replace(current, rows="values", node=e)
@@ -1192,7 +1205,7 @@ class Interpreter:
                 if value.row is not None:   # rows of a related manager read per row of an outer loop
                     outer = value.row.loaded
                     row = Row(loop, value.row.path, replace(loaded, select=outer.select | loaded.select,
-                                                            prefetch=outer.prefetch | loaded.prefetch, prefetch_all=False),
+                                                            prefetch=outer.prefetch | loaded.prefetch),
                               value.row.root, value.row.through_many)
                 else:
                     row = Row(loop, "", loaded, value)
@@ -1280,6 +1293,35 @@ def _unknown_reason(expr: cst.BaseExpression | None, value: Value) -> str:
     return "dynamic"
 
 
+def _memo_guard(stmt: cst.If) -> bool:
+    """Does the `if` body rebind a name its test reads (a last-key or cache check)?"""
+    tested, todo = set(), [stmt.test]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, cst.Name):
+            tested.add(node.value)
+        elif isinstance(node, cst.Attribute):
+            todo.append(node.value)
+        else:
+            todo.extend(node.children)
+    bound = set()
+    for line in stmt.body.body:
+        for small in line.body if isinstance(line, cst.SimpleStatementLine) else ():
+            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
+                [small.target] if isinstance(small, (cst.AugAssign, cst.AnnAssign)) else []
+            if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) \
+                    and isinstance(small.value.func, cst.Attribute) \
+                    and small.value.func.attr.value in ("add", "append", "update", "setdefault"):
+                targets = [small.value.func.value]
+            for target in targets:
+                for node in (target.elements if isinstance(target, (cst.Tuple, cst.List)) else [target]):
+                    node = getattr(node, "value", node) if isinstance(node, cst.Element) else node
+                    node = node.value if isinstance(node, cst.Subscript) else node
+                    if isinstance(node, cst.Name):
+                        bound.add(node.value)
+    return bool(tested & bound)
+
+
 def _leaves(stmt: cst.CSTNode) -> bool:
     """Does this statement leave the enclosing loop (return, break, raise)?"""
     if isinstance(stmt, cst.SimpleStatementLine):
@@ -1313,7 +1355,9 @@ def _join_envs(a: Env | None, b: Env | None) -> Env | None:
         return b
     if b is None:
         return a
-    return {k: join(a[k], b[k]) if k in a and k in b else UNKNOWN for k in a.keys() | b.keys()}
+    # An attribute cached on one branch only ("book.publisher") is not cached after the join.
+    return {k: join(a[k], b[k]) if k in a and k in b else UNKNOWN for k in a.keys() | b.keys()
+            if (k in a and k in b) or "." not in k}
 
 
 def _functions(body: Iterable[cst.CSTNode], cls: cst.ClassDef | None):

@@ -111,6 +111,7 @@ class QuerySet(Value):
     # A related manager's queryset inside a loop: the owner's row and the relation (for N+1 paths).
     row: "Row | None" = field(default=None, compare=False)
     bounded: bool = field(default=False, compare=False)   # sliced to a constant number of rows ([:10])
+    of_loop: Any = field(default=None, compare=False)     # built from a related manager of this loop's rows
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class Loaded:
     peers: bool = False                # fetch_mode(FETCH_PEERS) (Django 6.1): forward keys and fields come in batches
     lookups: bool = False              # this queryset's own prefetch_related() names lookups
     custom: frozenset = frozenset()    # paths prefetched with Prefetch(..., queryset=...): ordering unknown
+    opaque: frozenset = frozenset()    # ... whose queryset mdblint could not read: what it loads is unknown
 
     def covers(self, name: str, forward: bool, nullable: bool = False) -> bool:
         """Is the relation `name` loaded? select_related() without arguments follows non-null keys only."""
@@ -138,12 +140,15 @@ class Loaded:
         if self.deferred is None or self.peers or name == pk:
             return False
         names, defer = self.deferred
+        given = (name, name + "_id")   # only("event_id") loads the key's column like only("event")
         if defer:
-            return name in names
-        return bool(names) and not any(n == name or n.startswith(name + "__") for n in names)
+            return any(n in names for n in given)
+        return bool(names) and not any(n in given or n.startswith(name + "__") for n in names)
 
     def below(self, name: str) -> "Loaded":
         """What is loaded on the objects reached through `name`."""
+        if name in self.opaque:
+            return EVERYTHING_LOADED
         rest = lambda paths: frozenset(p[len(name) + 2:] for p in paths if p.startswith(name + "__"))
         deferred = self.deferred
         if deferred is not None:
