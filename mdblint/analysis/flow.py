@@ -677,6 +677,7 @@ class Interpreter:
         inner = dict(env)
         clause = e.for_in
         depth = 0
+        saved_once, self._once = self._once, False   # a loop of its own, even in a block that runs once
         try:
             while clause is not None:
                 iterable = self.eval(clause.iter, inner)
@@ -691,6 +692,7 @@ class Interpreter:
             return Collection(element(inner))
         finally:
             del self.loops[len(self.loops) - depth:]
+            self._once = saved_once
 
     def _e_ListComp(self, e: Any, env: Env) -> Value:
         return self._comprehension(e, env, lambda inner: self.eval(e.elt, inner))
