@@ -820,7 +820,9 @@ class Interpreter:
             aliases = _as_aliases(value)
             if name == "db_manager":
                 return Manager(model, Bound(aliases), qs.manager)
-            return QuerySet(model, Bound(aliases), getattr(qs, "rows", "instances"), e, qs.manager)
+            if isinstance(qs, QuerySet):   # a clone: what it loads and how it is sliced stay
+                return replace(qs, bound=Bound(aliases), node=e)
+            return QuerySet(model, Bound(aliases), node=e, manager=qs.manager)
         current = qs if isinstance(qs, QuerySet) else QuerySet(model, bound, node=e, manager=qs.manager)
         if name in FILTERS or name in CHAIN:
             self.check_lookups(e, current, env)
