@@ -61,36 +61,29 @@ def related_manager_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
 
 
 @rule("MDB303", "prefetch-bypassed-per-row",
-      "A prefetched relation queried again on every row (filter() on it, or the manager instead of to_attr).",
+      "A prefetched relation queried again on every row (filter(), unordered first(), the manager instead "
+      "of to_attr), or iterator() without chunk_size.",
       tokens=(*TOKENS, b"iterator("), events=(ev.RowQuery,))
 def prefetch_bypassed_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
     if e.kind not in ("requery", "to_attr", "iterator"):
         return
+    name = f"{short(e.model)}.{e.path.rpartition('__')[2]}"
     if e.kind == "iterator":
-        ctx.report(e.node, "MDB303", (
-            f"iterator() without chunk_size after prefetch_related(\"{e.path}\"): Django 5.0+ raises ValueError, "
-            f"older versions drop the prefetch (one query per row); pass chunk_size, e.g. iterator(chunk_size=2000)"
-        ), _data(ctx, e, "iterator"))
-        return
-    name = e.path.rpartition("__")[2]
-    if e.method in ("first", "last", "afirst", "alast"):
-        ctx.report(e.node, "MDB303", (
-            f"{short(e.model)}.{name} was prefetched, but its model has no Meta.ordering: {e.method}() orders by pk, "
-            f"a new query on every row (N+1); take the row from the prefetched list (next(iter(...all()), None)), "
-            f"or prefetch with Prefetch(\"{e.path}\", queryset=<an ordered queryset>)"
-        ), _data(ctx, e, "Prefetch"))
-        return
-    if e.kind == "to_attr":
-        ctx.report(e.node, "MDB303", (
-            f"{short(e.model)}.{name} was prefetched into an attribute (Prefetch(..., to_attr=...)), but the loop "
-            f"reads the manager: one query per row (N+1); read the to_attr attribute instead"
-        ), _data(ctx, e, "Prefetch"))
-        return
-    ctx.report(e.node, "MDB303", (
-        f"{short(e.model)}.{name} was prefetched, but this reads it with a new query on every row (N+1): "
-        f"filter in Python, or move the condition into Prefetch(\"{e.path}\", queryset=..., to_attr=...) "
-        f"and read that attribute"
-    ), _data(ctx, e, "Prefetch"))
+        message = (f"iterator() without chunk_size after prefetch_related(\"{e.path}\"): Django 5.0+ raises "
+                   f"ValueError, older versions drop the prefetch (one query per row); pass chunk_size, "
+                   f"e.g. iterator(chunk_size=2000)")
+    elif e.method in ("first", "last", "afirst", "alast"):
+        message = (f"{name} was prefetched, but its model has no Meta.ordering: {e.method}() orders by pk, a new "
+                   f"query on every row (N+1); take the row from the prefetched list (next(iter(...all()), None)), "
+                   f"or prefetch with Prefetch(\"{e.path}\", queryset=<an ordered queryset>)")
+    elif e.kind == "to_attr":
+        message = (f"{name} was prefetched into an attribute (Prefetch(..., to_attr=...)), but the loop reads the "
+                   f"manager: one query per row (N+1); read the to_attr attribute instead")
+    else:
+        message = (f"{name} was prefetched, but this reads it with a new query on every row (N+1): filter in "
+                   f"Python, or move the condition into Prefetch(\"{e.path}\", queryset=..., to_attr=...) and "
+                   f"read that attribute")
+    ctx.report(e.node, "MDB303", message, _data(ctx, e, "iterator" if e.kind == "iterator" else "Prefetch"))
 
 
 @rule("MDB304", "deferred-field-per-row", "A field left out by only()/defer() read on every row of a loop.",
