@@ -824,6 +824,9 @@ class Interpreter:
                 return replace(qs, bound=Bound(aliases), node=e)
             return QuerySet(model, Bound(aliases), node=e, manager=qs.manager)
         current = qs if isinstance(qs, QuerySet) else QuerySet(model, bound, node=e, manager=qs.manager)
+        if current.cache is not None:   # `row.rel.all().filter(...)`: the prefetched rows, queried again
+            self.row_read(e, current.cache, name)
+            current = replace(current, cache=None)
         if name in FILTERS or name in CHAIN:
             self.check_lookups(e, current, env)
         else:
@@ -915,14 +918,7 @@ class Interpreter:
         if name in RELATED_QUERIES:
             self.per_iteration(e, manager.model, name, "related")
         row = manager.row
-        if row is not None and row.loop in self.loops and not self._once and name in MANAGER_READS:
-            if not manager.prefetched:
-                # Prefetched into an attribute (to_attr) but read through the manager: "requery" (MDB303).
-                kind = "to_attr" if row.path in (row.root.loaded or NOTHING_LOADED).to_attr else "manager"
-                self.emit(ev.RowQuery(e, kind, owner.model, manager.relation, row.path, True, row.loop, row.root, name))
-            elif name in REQUERIES or (name in ("first", "last", "afirst", "alast") and self._unordered(manager)):
-                self.emit(ev.RowQuery(e, "requery", owner.model, manager.relation, row.path, True, row.loop, row.root,
-                                      name))
+        self.row_read(e, manager, name)
         bound = Bound(manager.reads) if manager.reads is not None else \
             Bound(instance=owner.aliases if owner.aliases is not None else UNKNOWN_ALIASES)
         # Rows of a reverse-FK manager know their owner (Django's known related objects).
@@ -931,7 +927,8 @@ class Interpreter:
         if manager.loaded is not None:   # the owner came with this relation's nested prefetches
             known = Loaded(known.select | manager.loaded.select, manager.loaded.prefetch, manager.loaded.select_all,
                            manager.loaded.prefetch_all)
-        qs = QuerySet(manager.model, bound, node=e, row=row, loaded=known)
+        qs = QuerySet(manager.model, bound, node=e, row=row, loaded=known,
+                      cache=manager if manager.prefetched and name == "all" else None)
         if name in ("create", "get_or_create", "update_or_create", "clear"):
             target = self.write_aliases(manager.model, owner.aliases)
             self.emit(ev.Write(e, target, f"{manager.relation.name}.{name}()", tuple(self.atomic)))
@@ -940,6 +937,21 @@ class Interpreter:
             return UNKNOWN
         # Served from the prefetch cache: no query (MDB303 reports the calls that are not).
         return self.queryset_method(e, qs, name, env, per_iteration=not manager.prefetched) if name != "all" else qs
+
+    def row_read(self, e: cst.Call, manager: RelatedManager, name: str) -> None:
+        """A related manager of a loop's row read with `name`: a query per row unless prefetched and
+        served from the prefetched rows (MDB302, MDB303)."""
+        row = manager.row
+        if row is None or row.loop not in self.loops or self._once or name not in MANAGER_READS | REQUERIES:
+            return
+        owner = manager.owner
+        if not manager.prefetched:
+            # Prefetched into an attribute (to_attr) but read through the manager: "to_attr" (MDB303).
+            kind = "to_attr" if row.path in (row.root.loaded or NOTHING_LOADED).to_attr else "manager"
+            self.emit(ev.RowQuery(e, kind, owner.model, manager.relation, row.path, True, row.loop, row.root, name))
+        elif name in REQUERIES or name in ("last", "alast") or (name in ("first", "afirst") and self._unordered(manager)):
+            # last() reverses (a clone), first() of unordered rows orders by pk: both query again.
+            self.emit(ev.RowQuery(e, "requery", owner.model, manager.relation, row.path, True, row.loop, row.root, name))
 
     def instance_method(self, e: cst.Call, instance: Instance, name: str, env: Env) -> Value:
         using = self.using_argument(e, -1, f".{name}(using=...)", env)

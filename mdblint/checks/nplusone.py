@@ -72,7 +72,10 @@ def prefetch_bypassed_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
         message = (f"iterator() without chunk_size after prefetch_related(\"{e.path}\"): Django 5.0+ raises "
                    f"ValueError, older versions drop the prefetch (one query per row); pass chunk_size, "
                    f"e.g. iterator(chunk_size=2000)")
-    elif e.method in ("first", "last", "afirst", "alast"):
+    elif e.method in ("last", "alast"):
+        message = (f"{name} was prefetched, but {e.method}() reverses the rows into a new query, on every row "
+                   f"(N+1); take the last of the prefetched rows (list(...all())[-1:])")
+    elif e.method in ("first", "afirst"):
         message = (f"{name} was prefetched, but its model has no Meta.ordering: {e.method}() orders by pk, a new "
                    f"query on every row (N+1); take the row from the prefetched list (next(iter(...all()), None)), "
                    f"or prefetch with Prefetch(\"{e.path}\", queryset=<an ordered queryset>)")
