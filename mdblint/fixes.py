@@ -172,10 +172,11 @@ def _add_paths(root: cst.Call, method: str, paths: list[str]) -> cst.Call:
         args[-1] = args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
         args += _args(new, quote)
         return root.deep_replace(existing, existing.with_changes(args=args))
-    target = root
-    if root.func.attr.value == "iterator" and isinstance(root.func.value, cst.Call):
+    target: cst.BaseExpression = root
+    if root.func.attr.value == "iterator":   # `qs.iterator()` -> `qs.select_related(...).iterator()`
         target = root.func.value
-    if target.func.attr.value == "all" and not target.args:   # `X.all()` -> `X.select_related(...)`
+    if isinstance(target, cst.Call) and isinstance(target.func, cst.Attribute) and target.func.attr.value == "all" \
+            and not target.args:   # `X.all()` -> `X.select_related(...)`
         wrapped = target.with_changes(func=target.func.with_changes(attr=cst.Name(method)), args=_args(_needed(paths, []), '"'))
     else:
         wrapped = cst.Call(func=cst.Attribute(value=target, attr=cst.Name(method)), args=_args(_needed(paths, []), '"'))
