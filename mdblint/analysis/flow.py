@@ -593,8 +593,11 @@ class Interpreter:
                         if value.inner is None and not value.known:
                             loaded = replace(loaded, opaque=loaded.opaque | {value.path})
                     if value.inner is not None:   # what the Prefetch's own queryset loads, below its path
-                        loaded = replace(loaded, select=loaded.select | {f"{value.path}__{p}" for p in value.inner.select},
-                                         prefetch=loaded.prefetch | {f"{value.path}__{p}" for p in value.inner.prefetch})
+                        inner, path = value.inner, value.path
+                        loaded = replace(loaded, select=loaded.select | {f"{path}__{p}" for p in inner.select},
+                                         prefetch=loaded.prefetch | {f"{path}__{p}" for p in inner.prefetch},
+                                         deferred_at=(*loaded.deferred_at, (path, inner.deferred),
+                                                      *((f"{path}__{p}", d) for p, d in inner.deferred_at)))
             else:
                 everything = True
         if name == "select_related":
@@ -925,8 +928,7 @@ class Interpreter:
         known = Loaded(select=frozenset({manager.relation.reverse})) if manager.relation.kind == "reverse_fk" \
             and manager.relation.reverse else NOTHING_LOADED
         if manager.loaded is not None:   # the owner came with this relation's nested prefetches
-            known = Loaded(known.select | manager.loaded.select, manager.loaded.prefetch, manager.loaded.select_all,
-                           manager.loaded.prefetch_all)
+            known = replace(manager.loaded, select=known.select | manager.loaded.select)
         qs = QuerySet(manager.model, bound, node=e, row=row, loaded=known,
                       cache=manager if manager.prefetched and name == "all" else None)
         if name in ("create", "get_or_create", "update_or_create", "clear"):

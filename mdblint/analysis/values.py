@@ -129,6 +129,7 @@ class Loaded:
     lookups: bool = False              # this queryset's own prefetch_related() names lookups
     custom: frozenset = frozenset()    # paths prefetched with Prefetch(..., queryset=...): ordering unknown
     opaque: frozenset = frozenset()    # ... whose queryset mdblint could not read: what it loads is unknown
+    deferred_at: tuple = ()            # (path, deferred) of Prefetch(path, queryset=...only()/defer())
 
     def covers(self, name: str, forward: bool, nullable: bool = False) -> bool:
         """Is the relation `name` loaded? select_related() without arguments follows non-null keys only."""
@@ -155,8 +156,10 @@ class Loaded:
         if deferred is not None:
             names, defer = deferred
             deferred = (rest(names), defer) if defer or rest(names) else (frozenset(), True)
+        deferred = next((d for path, d in self.deferred_at if path == name), deferred)
+        at = tuple((path[len(name) + 2:], d) for path, d in self.deferred_at if path.startswith(name + "__"))
         return Loaded(rest(self.select), rest(self.prefetch), self.select_all and self.prefetch_all, self.prefetch_all,
-                      deferred=deferred, peers=self.peers, custom=rest(self.custom))
+                      deferred=deferred, peers=self.peers, custom=rest(self.custom), deferred_at=at)
 
 
 NOTHING_LOADED = Loaded()

@@ -97,7 +97,7 @@ def deferred_field_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
     field = e.path.rpartition("__")[2]
     ctx.report(e.node, "MDB304", (
         f"{short(e.model)}.{e.relation} was deferred by only()/defer(), and is read on every row of the loop: "
-        f"one query per row (N+1); load \"{e.path}\" with the rows (add it to only(), or remove it from defer())"
+        f"one query per row (N+1); add it to the only() that left it out, or remove it from defer()"
     ), {**_data(ctx, e, "only"), "field": field})
 
 
