@@ -90,7 +90,8 @@ class Linter:
         self.rules = rules
         self.read_only = tuple(read_only)                        # [tool.mdblint] read-only
         self.relation_groups = tuple(tuple(g) for g in relation_groups)   # [tool.mdblint] relation-groups
-        self.django_version = django_version                     # [tool.mdblint] django-version
+        self.django_version = django_version                     # [tool.mdblint] django-version ("5.2")
+        self._version = tuple(int(p) for p in django_version.split(".")) if django_version else None
         self.handlers: dict[type, list] = {}
         self.event_handlers: dict[type, list] = {}
         for r in rules:
@@ -137,7 +138,11 @@ class Linter:
         if not count:
             return None, 0
         new = fixed_module.code.encode(source.encoding)
-        compile(new, str(path), "exec")   # a fix that does not compile is a bug: never write it
+        try:
+            compile(new, str(path), "exec")
+        except (SyntaxError, ValueError) as e:   # a fix that does not compile is a bug: never write it
+            sys.stderr.write(f"mdblint: warning: no fix written to {display_path(path)} ({e}); please report it\n")
+            return None, 0
         return new, count
 
     def _analyse(self, path: Path, data: bytes) -> Any:
@@ -162,7 +167,7 @@ class Linter:
         if self.event_handlers:
             ctx.routers = self.routers
             ctx.read_only = self.read_only
-            ctx.django_version = tuple(int(p) for p in self.django_version.split(".")) if self.django_version else None
+            ctx.django_version = self._version
             ctx.flow = Interpreter(ctx, self.routers, lambda event: self._dispatch(event, ctx), self)
             for error in ctx.flow.run(module):
                 sys.stderr.write(f"mdblint: warning: internal error analysing {shown} ({error}); please report it\n")

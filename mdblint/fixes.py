@@ -43,8 +43,8 @@ def apply(module: cst.Module, fixes: Iterable[Fix]) -> tuple[cst.Module, int]:
     fixed = 0
     for group in groups.values():
         root = group[0].root
-        if any(_inside(root, other, parents) for other in replacements):
-            continue  # nested in another edited queryset: left for a second run
+        if any(_inside(root, other, parents) or _inside(other, root, parents) for other in replacements):
+            continue  # one edited queryset inside another: left for the next pass
         by_method: dict[str, list[str]] = {}
         for fix in group:
             by_method.setdefault(fix.method, []).append(fix.path)
@@ -68,14 +68,7 @@ class _Replace(cst.CSTTransformer):
 
 
 def _parents(module: cst.Module) -> dict[cst.CSTNode, cst.CSTNode]:
-    parents: dict[cst.CSTNode, cst.CSTNode] = {}
-    todo: list[cst.CSTNode] = [module]
-    while todo:
-        node = todo.pop()
-        for child in node.children:
-            parents[child] = node
-            todo.append(child)
-    return parents
+    return {child: node for node in _walk(module) for child in node.children}
 
 
 def _inside(node: cst.CSTNode, ancestor: cst.CSTNode, parents: dict) -> bool:

@@ -95,9 +95,9 @@ class _Subquery(Value):
 class _Prefetch(Value):
     """`Prefetch("path", queryset=..., to_attr=...)`: with to_attr, the default manager stays unloaded."""
 
-    def __init__(self, path: str | None, to_attr: bool, inner: Loaded | None = None, custom: bool = False,
-                 known: bool = False) -> None:
-        self.path, self.to_attr, self.inner, self.custom, self.known = path, to_attr, inner, custom, known
+    def __init__(self, path: str | None, to_attr: bool, inner: Loaded | None = None, custom: bool = False) -> None:
+        """`inner`: what the given queryset loads, None if none was given or it is unknown."""
+        self.path, self.to_attr, self.inner, self.custom = path, to_attr, inner, custom
 
 
 class _Q(Value):
@@ -528,9 +528,7 @@ class Interpreter:
             if relation is None or relation.kind not in FORWARD or relation.name not in model.fields:
                 return
             field = relation.name
-        if any(field == pk for pk in self._primary_keys(owner.model)):
-            return
-        if row.loaded.defers(field, model.pk):
+        if field not in self._primary_keys(owner.model) and row.loaded.defers(field):
             self.emit(ev.RowQuery(node, "deferred", owner.model, name, row.child(field, False).path, False, row.loop,
                                   row.root))
 
@@ -544,9 +542,10 @@ class Interpreter:
                 todo += model.parents
         return keys
 
-    def _deferred_loading(self, e: cst.Call, name: str, loaded: Loaded, env: Env) -> Loaded:
+    @staticmethod
+    def _deferred_loading(e: cst.Call, name: str, loaded: Loaded) -> Loaded:
         """only()/defer(): Django's `add_immediate_loading` / `add_deferred_loading` on literal names."""
-        if any(isinstance(a.value, cst.Name) and a.value.value == "None" for a in e.args) and name == "defer":
+        if name == "defer" and any(isinstance(a.value, cst.Name) and a.value.value == "None" for a in e.args):
             return replace(loaded, deferred=(frozenset(), True))
         names = [string_literal(a.value) for a in e.args]
         if loaded.deferred is None or any(n is None for n in names) or any(a.keyword or a.star for a in e.args):
@@ -565,7 +564,7 @@ class Interpreter:
         """select_related()/prefetch_related() add the paths they name; prefetch_related(None) clears.
         An argument mdblint cannot read counts as loading everything (never a guess that reports)."""
         if name in ("only", "defer"):
-            return self._deferred_loading(e, name, loaded, env)
+            return self._deferred_loading(e, name, loaded)
         if name == "fetch_mode":   # Django 6.1: FETCH_PEERS loads a field or forward key for all rows at once
             mode = dotted(e.args[0].value) if e.args else None
             return replace(loaded, peers=not (mode or "").endswith("FETCH_ONE"))
@@ -590,7 +589,7 @@ class Interpreter:
                     paths.add(value.path)
                     if value.custom:
                         loaded = replace(loaded, custom=loaded.custom | {value.path})
-                        if value.inner is None and not value.known:
+                        if value.inner is None:
                             loaded = replace(loaded, opaque=loaded.opaque | {value.path})
                     if value.inner is not None:   # what the Prefetch's own queryset loads, below its path
                         inner, path = value.inner, value.path
@@ -770,8 +769,8 @@ class Interpreter:
             queryset = argument(e, 1, "queryset")
             inner = self.eval(queryset, env) if queryset is not None else None
             return _Prefetch(string_literal(e.args[0].value), to_attr is not None,
-                             inner.loaded if isinstance(inner, QuerySet) and inner.loaded else None, queryset is not None,
-                             isinstance(inner, QuerySet))
+                             (inner.loaded or NOTHING_LOADED) if isinstance(inner, QuerySet) else None,
+                             queryset is not None)
         if name in ("Subquery", "Exists") and e.args:
             return _Subquery(self.eval(e.args[0].value, env), name, e)
         if name == "Q":
@@ -901,8 +900,9 @@ class Interpreter:
         for a in e.args:
             if a.keyword is not None:
                 self.eval(a.value, env)
-        if name in RELATED_WRITES:
+        if name in RELATED_QUERIES:
             self.per_iteration(e, manager.model, name, "related")
+        if name in RELATED_WRITES:
             objs: list[tuple[Any, Instance]] = []
             for arg, value in args:
                 # add(obj), add(*objs), set([a, b]), set(queryset), set(list(queryset))
@@ -918,8 +918,6 @@ class Interpreter:
             value = self.eval(expr, env) if expr is not None else UNKNOWN
             self.alias_site(e, ".db_manager()", value, expr)
             return replace(manager, reads=_as_aliases(value))
-        if name in RELATED_QUERIES:
-            self.per_iteration(e, manager.model, name, "related")
         row = manager.row
         self.row_read(e, manager, name)
         bound = Bound(manager.reads) if manager.reads is not None else \
@@ -1097,11 +1095,12 @@ class Interpreter:
     def specialize(self, call: cst.Call, fn: cst.FunctionDef, args: list[Value]) -> None:
         """Run a function of this module again with the querysets its caller passes: its loops over
         them know what the rows come with (only the N+1 rules hear of it)."""
-        if self._specializing or self._summary is not None or not any(_rows(a) and not isinstance(a, Param) for a in args):
+        rows = lambda value: isinstance(value, (QuerySet, Collection)) and _rows(value)
+        if self._specializing or self._summary is not None or not any(rows(a) for a in args):
             return
         params = [(p.name.value, UNKNOWN) for p in (*fn.params.posonly_params, *fn.params.params, *fn.params.kwonly_params)]
         bound = bind_arguments(Summary(params), call, args, False)
-        given = {k: v for k, v in (bound or {}).items() if isinstance(v, (QuerySet, Collection)) and _rows(v)}
+        given = {k: v for k, v in (bound or {}).items() if rows(v)}
         if not given:
             return
         saved = self.emit, self.loops, self._once, self.atomic

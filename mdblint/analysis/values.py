@@ -137,9 +137,9 @@ class Loaded:
         return (forward and ((self.select_all and not nullable) or self.peers)) or self.prefetch_all \
             or any(p == name or p.startswith(name + "__") for p in paths)
 
-    def defers(self, name: str, pk: str | None) -> bool:
+    def defers(self, name: str) -> bool:
         """Is the field `name` of the rows' own model deferred (read later with one query per row)?"""
-        if self.deferred is None or self.peers or name == pk:
+        if self.deferred is None or self.peers:
             return False
         names, defer = self.deferred
         given = (name, name + "_id")   # only("event_id") loads the key's column like only("event")
