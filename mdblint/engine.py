@@ -103,10 +103,6 @@ class Linter:
         self.summaries = Summaries()
         self._modules: dict[str, Interpreter | None] = {}
         self._router_sets: dict[tuple[str, ...] | None, Any] = {}
-        self._relevance: dict[str, dict[str, bool]] = {}
-        self._alias_methods: frozenset[str] | None = None
-        self._constants: dict[str, dict[str, tuple[str, int]]] = {}
-        self.relation_names = frozenset(r for m in project.graph.models.values() for r in m.relations)
         self.tokens = tuple({t for r in rules for t in r.tokens})
         self.codes = frozenset(r.code for r in rules)
         self.manager_names = frozenset(
@@ -201,40 +197,21 @@ class Linter:
         return self._router_sets[paths]
 
     def worth_summarizing(self, module: str, function: str) -> bool:
-        """Could `module.function`'s summary matter? A stdlib-ast look (about 10x cheaper than
-        libcst) before parsing the module: it must mention the ORM or aliases, or assign an
-        attribute of one of its parameters."""
-        table = self._relevance.get(module)
-        if table is None:
-            table = self._relevance[module] = _relevant_functions(self.project.modules.get(module), self.relation_names)
-        return table.get(function, False)
+        """Could `module.function`'s summary matter? It binds an alias, or assigns a relation
+        attribute of one of its parameters (the index's facts: mdblint/project/units.py)."""
+        return function in self.project.relevant.get(module, ())
 
     def imported_constant(self, qualname: str) -> tuple[str, Path, int] | None:
-        """`module.NAME` when that module assigns NAME a string literal once at its top level (read
-        with stdlib ast, once per module): (value, path, line)."""
+        """`module.NAME` when that module assigns NAME a string literal once at its top level:
+        (value, path, line)."""
         module, _, name = qualname.rpartition(".")
-        if module not in self._constants:
-            self._constants[module] = _string_constants(self.project.modules.get(module))
-        found = self._constants[module].get(name)
+        found = self.project.constants.get(module, {}).get(name)
         return (found[0], self.project.modules[module], found[1]) if found else None
 
     def method_names_binding_aliases(self) -> frozenset[str]:
         """Names of project functions/methods that bind an alias: the only custom manager or
-        queryset methods worth a summary. Only modules holding such tokens are read with `ast`."""
-        if self._alias_methods is None:
-            names: set[str] = set()
-            for module, path in self.project.modules.items():
-                try:
-                    data = path.read_bytes()
-                except OSError:
-                    continue
-                if b"using" in data or b"db_manager" in data:
-                    table = self._relevance.setdefault(module, _relevant_functions(path, self.relation_names))
-                    names |= {name for name, relevant in table.items() if relevant}
-                if b"Manager" in data or b"QuerySet" in data:
-                    names |= _queryset_class_methods(path)
-            self._alias_methods = frozenset(names)
-        return self._alias_methods
+        queryset methods worth a summary."""
+        return self.project.alias_methods
 
     def module_interpreter(self, name: str) -> Interpreter | None:
         """An interpreter over another project module (for function summaries), parsed once."""
@@ -311,63 +288,6 @@ class Linter:
             return []
         return [Finding(shown, error.line, error.column, error.line, error.column, error.code, error.message,
                         fingerprint=fingerprint(error.code, shown, error.message, 0))]
-
-
-SUMMARY_TOKENS = ("using", "db_manager", "connections[", "atomic(")
-
-
-def _string_constants(path: Path | None) -> dict[str, tuple[str, int]]:
-    """Top-level names a module binds once, to a string literal: name -> (value, line)."""
-    try:
-        tree = ast.parse(path.read_bytes()) if path is not None else None
-    except (OSError, SyntaxError, ValueError, RecursionError):
-        return {}
-    found: dict[str, tuple[str, int] | None] = {}
-    for node in tree.body if tree is not None else ():
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
-        for target in targets:
-            if isinstance(target, ast.Name):
-                value = getattr(node, "value", None)
-                literal = value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
-                found[target.id] = None if target.id in found or literal is None else (literal, node.lineno)
-    return {k: v for k, v in found.items() if v is not None}
-
-
-def _queryset_class_methods(path: Path) -> set[str]:
-    """Names of methods defined on classes that derive from a ...Manager or ...QuerySet class."""
-    try:
-        tree = ast.parse(path.read_bytes())
-    except (OSError, SyntaxError, ValueError, RecursionError):
-        return set()
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef) and any(
-                (ast.unparse(b).split("(")[0].rsplit(".", 1)[-1]).endswith(("Manager", "QuerySet")) for b in node.bases):
-            names |= {f.name for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    return names
-
-
-def _relevant_functions(path: Path | None, relation_names: frozenset[str]) -> dict[str, bool]:
-    """Function and method name -> worth a summary: it binds an alias, or assigns a relation
-    attribute of one of its parameters (see Linter.worth_summarizing)."""
-    try:
-        source = path.read_bytes().decode("utf-8") if path is not None else ""
-        tree = ast.parse(source) if any(t in source for t in SUMMARY_TOKENS) or " = " in source else None
-    except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError):
-        return {}
-    if tree is None:
-        return {}
-    lines = source.splitlines()
-    table: dict[str, bool] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            text = "\n".join(lines[node.lineno - 1:node.end_lineno])
-            params = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
-            assigns = any(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id in params
-                          and t.attr in relation_names
-                          for n in ast.walk(node) if isinstance(n, ast.Assign) for t in n.targets)
-            table[node.name] = table.get(node.name, False) or assigns or any(t in text for t in SUMMARY_TOKENS)
-    return table
 
 
 def _routers(project: Project, paths: tuple[str, ...] | None = None) -> Any:
