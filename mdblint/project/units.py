@@ -86,8 +86,8 @@ def _collect_units(body: list[ast.stmt], cls: str | None, inherited: tuple[ast.A
     for stmt in body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             start = stmt.decorator_list[0].lineno if stmt.decorator_list else stmt.lineno
-            first = stmt.body[0].lineno if stmt.body else 0
-            header_end = stmt.body[0].lineno if stmt.body else stmt.lineno
+            first = _first_line(stmt.body[0]) if stmt.body else 0
+            header_end = first or stmt.lineno
             # A body that starts on the def's own line cannot be blanked line by line.
             blankable = first if first > stmt.lineno and first > _header_last_line(stmt) else 0
             names, loops, positional, imports = _scan([stmt, *inherited])
@@ -102,6 +102,12 @@ def _collect_units(body: list[ast.stmt], cls: str | None, inherited: tuple[ast.A
             blocks = [stmt.body, getattr(stmt, "orelse", []), getattr(stmt, "finalbody", [])]
             for block in blocks:
                 _collect_units(block, cls, inherited, units, covered)
+
+
+def _first_line(stmt: ast.stmt) -> int:
+    """A statement's first line: its first decorator's, for a decorated def or class."""
+    decorators = getattr(stmt, "decorator_list", None)
+    return min(stmt.lineno, *(d.lineno for d in decorators)) if decorators else stmt.lineno
 
 
 def _header_last_line(fn: ast.AST) -> int:
