@@ -105,6 +105,8 @@ class Linter:
         self.summaries = Summaries()
         self._modules: dict[str, Interpreter | None] = {}
         self._router_sets: dict[tuple[str, ...] | None, Any] = {}
+        self.read: set[str] = set()                     # modules the file being linted read
+        self.last_deps: dict[str, str] = {}
         self.tokens = tuple({t for r in rules for t in r.tokens})
         self.codes = frozenset(r.code for r in rules)
         self.manager_names = frozenset(
@@ -116,12 +118,17 @@ class Linter:
         return found if found else (None, False)
 
     def lint_bytes(self, path: Path, data: bytes) -> tuple[list[Finding], bool]:
-        """Findings for one file, and whether it had to be parsed."""
+        """Findings for one file, and whether it had to be parsed; `self.last_deps` then holds
+        the other project modules its analysis read, with the content hash the index knows."""
+        self.read = set()
         analysed = self._analyse(path, data)
         if len(analysed) == 2:
-            return analysed
-        module, ctx, _ = analysed
-        return self._findings(path, module, ctx), True
+            result = analysed
+        else:
+            module, ctx, _ = analysed
+            result = self._findings(path, module, ctx), True
+        self.last_deps = {m: self.project.digests.get(m, "") for m in sorted(self.read)}
+        return result
 
     def fix_bytes(self, path: Path, data: bytes, wanted: set[tuple[int, int, str]]) -> tuple[bytes | None, int]:
         """The file's new content with the fixes of the findings `wanted` ((line, column, code)) made,
@@ -229,6 +236,7 @@ class Linter:
 
     def module_interpreter(self, name: str) -> Interpreter | None:
         """An interpreter over another project module (for function summaries), parsed once."""
+        self.read.add(name)
         if name in self._modules:
             return self._modules[name]
         self._modules[name] = None   # while loading: cycles see "unknown"
@@ -540,9 +548,12 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
 
     root = project.ref.root if project.ref else Path.cwd()
     cache = Cache(_cache_dir(root, options))
-    # A file's findings can depend on other modules (summaries of their functions): the key covers
-    # every project file's content, and mdblint's own code.
-    key = hashlib.blake2b(repr((mdblint.__version__, code_fingerprint(), project.fingerprint, project.contents,
+    # What every file's findings may depend on: mdblint's code, the settings and model graph, the
+    # project-wide tables of the index. What one file read of other modules (function summaries)
+    # is kept with its entry, so that an edit elsewhere re-checks only the files that read it.
+    tables = (sorted((m, sorted(f)) for m, f in project.relevant.items()), sorted(project.alias_methods),
+              sorted((m, sorted(c.items())) for m, c in project.constants.items()))
+    key = hashlib.blake2b(repr((mdblint.__version__, code_fingerprint(), project.fingerprint, tables,
                                 sorted(r.code for r in rules), options_key(options), os.getcwd())).encode(),
                           digest_size=12).hexdigest()
     cache_name = f"results-{key}"
@@ -573,25 +584,34 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
             continue
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         hit = cached.get(str(path))
-        if hit is not None and hit[0] == digest:
-            findings += keep(path, data, hit[1])
+        if hit is not None and hit[0] == digest and _deps_unchanged(project, hit[1]):
+            findings += keep(path, data, hit[2])
             fresh[str(path)] = hit
         else:
             todo.append((path, data, digest))
     parsed = 0
-    for (path, data, digest), (file_findings, was_parsed) in zip(todo, _run(linter, todo, options.jobs)):
+    for (path, data, digest), (file_findings, was_parsed, deps) in zip(todo, _run(linter, todo, options.jobs)):
         findings += keep(path, data, file_findings)
         parsed += was_parsed
-        fresh[str(path)] = (digest, file_findings)
+        fresh[str(path)] = (digest, deps, file_findings)
     if todo or len(fresh) != len(cached):
         cache.store(cache_name, {**cached, **fresh})
     return findings, parsed
 
 
-def _run(linter: Linter, todo: list[tuple[Path, bytes, str]], jobs: int) -> list[tuple[list[Finding], bool]]:
+def _deps_unchanged(project: Project, deps: dict[str, str]) -> bool:
+    return all(project.digests.get(module, "") == digest for module, digest in deps.items())
+
+
+def _linted(linter: Linter, path: Path, data: bytes) -> tuple[list[Finding], bool, dict[str, str]]:
+    findings, parsed = linter.lint_bytes(path, data)
+    return findings, parsed, linter.last_deps
+
+
+def _run(linter: Linter, todo: list[tuple[Path, bytes, str]], jobs: int) -> list[tuple[list[Finding], bool, dict[str, str]]]:
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(todo) <= SERIAL_MAX_FILES:
-        return [linter.lint_bytes(path, data) for path, data, _ in todo]
+        return [_linted(linter, path, data) for path, data, _ in todo]
     # Largest files first, so that no worker is left with a big one at the end.
     order = sorted(range(len(todo)), key=lambda i: -len(todo[i][1]))
     results: list[Any] = [None] * len(todo)
@@ -614,9 +634,13 @@ def _init_worker(project: Project, codes: list[str], *extra: Any) -> None:
     cst.parse_module("")  # warm the parser
 
 
-def _lint_in_worker(path: Path) -> tuple[list[Finding], bool]:
+def _lint_in_worker(path: Path) -> tuple[list[Finding], bool, dict[str, str]]:
     assert _worker is not None
-    return _worker.lint_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return (*_worker.lint_path(path), {})
+    return _linted(_worker, path, data)
 
 
 def lint_source(source: str | bytes, path: str | Path, project: Project, select: Iterable[str] = (),
