@@ -347,6 +347,7 @@ def main(argv: list[str] | None = None) -> None:
     from mdblint.engine import collect_files
 
     root = args.directory.resolve()
+    out_json = args.json.resolve() if args.json else None  # named from where the script was started
     os.chdir(root)  # as a user runs it: from the tree's root, "." or relative names
     options = config.read([Path(".")]).options
     files = [os.path.relpath(f, root) for f in collect_files([Path(".")], options)]
@@ -469,13 +470,13 @@ def main(argv: list[str] | None = None) -> None:
         print()
         for text, value, unit in ratios.values():
             print(f"{text:52} {value:7.2f}{unit}")
-    if args.json:
+    if out_json:
         out = {"tree": str(root), "files": len(files), "lines": lines, "bytes": size, "jobs": args.jobs,
                "repeat": args.repeat, "tools": tools, "skipped": skipped, "precommit_files": edits,
                "cores": os.cpu_count(), "loadavg_before": load_before, "loadavg_after": load_after,
                "rows": {name: {"label": labels[name], **median[name], "runs": runs[name]} for name in median},
                "ratios": {k: v[1] for k, v in ratios.items()}}
-        args.json.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+        out_json.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
 
 
 def _revision() -> str:
