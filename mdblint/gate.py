@@ -72,6 +72,7 @@ class Gate:
                                      | {m.name for m in graph.models.values()})
         self._routing = (routers, read_only)
         self._uniform: bool | None = None
+        self._under: dict[tuple[int, str], frozenset[str]] = {}
         # Custom manager/queryset methods that may bind an alias: the interpreter summarizes only
         # methods of a model's manager classes, so methods of classes known to be neither (models,
         # forms, views...) do not count; those of nested or unknown classes do.
@@ -186,8 +187,7 @@ class Gate:
         # A project function worth a summary may return a queryset or an instance.
         return self._calls_project_function(names, imports, self.project.relevant)
 
-    @staticmethod
-    def _calls_project_function(names: tuple[str, ...], imports: dict[str, str],
+    def _calls_project_function(self, names: tuple[str, ...], imports: dict[str, str],
                                 table: dict[str, frozenset[str]]) -> bool:
         for n in names:
             target = imports.get(n)
@@ -197,10 +197,19 @@ class Gate:
             if fn in table.get(owner, ()):
                 return True
             # `import pkg.helpers` (or `as h`): `h.function(...)` names a function of that module.
-            for mod, fns in table.items():
-                if (mod == target or mod.startswith(target + ".")) and not fns.isdisjoint(names):
-                    return True
+            if not self._below(table, target).isdisjoint(names):
+                return True
         return False
+
+    def _below(self, table: dict[str, frozenset[str]], target: str) -> frozenset[str]:
+        """The functions of `table` in module `target` and the modules below it."""
+        key = (id(table), target)
+        found = self._under.get(key)
+        if found is None:
+            prefix = target + "."
+            found = self._under[key] = frozenset().union(
+                *(fns for mod, fns in table.items() if mod == target or mod.startswith(prefix)))
+        return found
 
 
 def _absolute(target: str, package: str) -> str:

@@ -81,8 +81,8 @@ def module_facts(tree: ast.Module, text: str) -> ModuleFacts:
     facts = ModuleFacts()
     facts.alias_tokens = "using" in text or "db_manager" in text
     facts.string_constants = _string_constants(tree)
-    facts.queryset_methods = _queryset_class_methods(tree, text)
-    facts.functions = _functions(tree, lines, text)
+    facts.functions, classes = _functions_and_classes(tree, lines, text)
+    facts.queryset_methods = _queryset_class_methods(classes, text)
     units: list[Unit] = []
     covered: list[tuple[int, int]] = []
     _collect_units(tree.body, None, (), units, covered)
@@ -354,43 +354,79 @@ def _string_constants(tree: ast.Module) -> dict[str, tuple[str, int]]:
     return {k: v for k, v in found.items() if v is not None}
 
 
-def _queryset_class_methods(tree: ast.Module, text: str) -> tuple[str, ...]:
+def _queryset_class_methods(classes: list[ast.ClassDef], text: str) -> tuple[str, ...]:
     """Names of methods defined on classes that derive from a ...Manager or ...QuerySet class."""
     if "Manager" not in text and "QuerySet" not in text:
         return ()
     names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef) and any(
-                (ast.unparse(b).split("(")[0].rsplit(".", 1)[-1]).endswith(("Manager", "QuerySet")) for b in node.bases):
+    for node in classes:
+        if any((ast.unparse(b).split("(")[0].rsplit(".", 1)[-1]).endswith(("Manager", "QuerySet")) for b in node.bases):
             names |= {f.name for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
     return tuple(sorted(names))
 
 
-def _functions(tree: ast.Module, lines: list[str], text: str) -> dict[str, tuple[FunctionFacts, ...]]:
-    """Every def (any depth), by bare name: does its text hold SUMMARY_TOKENS, which attributes of
-    its parameters does it assign. A module whose text holds neither the tokens nor " = " has none."""
-    if not (any(t in text for t in SUMMARY_TOKENS) or " = " in text):
-        return {}
+class _Frame:
+    __slots__ = ("node", "params", "attrs", "calls", "positional")
+
+    def __init__(self, node: ast.AST) -> None:
+        self.node = node
+        self.params = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+        self.attrs: set[str] = set()
+        self.calls: set[str] = set()
+        self.positional = False
+
+
+_DONE = object()
+
+
+def _functions_and_classes(tree: ast.Module, lines: list[str], text: str
+                           ) -> tuple[dict[str, tuple[FunctionFacts, ...]], list[ast.ClassDef]]:
+    """One pass over the tree: every def (any depth) by bare name, with whether its text holds
+    SUMMARY_TOKENS and which attributes of its parameters it assigns (nested defs count for the
+    enclosing ones too); and every class. A module whose text holds neither the tokens nor " = "
+    has no function facts."""
+    wanted = any(t in text for t in SUMMARY_TOKENS) or " = " in text
     table: dict[str, list[FunctionFacts]] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            body = "".join(lines[node.lineno - 1:node.end_lineno])
+    classes: list[ast.ClassDef] = []
+    frames: list[_Frame] = []
+    todo: list = [tree]
+    while todo:
+        node = todo.pop()
+        if node is _DONE:
+            frame = frames.pop()
+            fn = frame.node
+            body = "".join(lines[fn.lineno - 1:fn.end_lineno])
             tokens = any(t in body for t in SUMMARY_TOKENS)
-            attrs: list[str] = []
-            if tokens or _ATTR_ASSIGN.search(body):
-                params = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
-                attrs = sorted({t.attr for n in ast.walk(node) if isinstance(n, ast.Assign) for t in n.targets
-                                if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id in params})
-            if tokens or attrs:
-                names, _, positional, _ = _scan([node])
-                alias = positional or any(t in body for t in SUMMARY_TOKENS[:3])
-                calls = tuple(sorted({c.func.id if isinstance(c.func, ast.Name) else c.func.attr
-                                      for c in ast.walk(node) if isinstance(c, ast.Call)
-                                      and isinstance(c.func, (ast.Name, ast.Attribute))}))
-                table.setdefault(node.name, []).append(FunctionFacts(tokens, tuple(attrs), alias, calls))
+            if tokens or frame.attrs:
+                alias = frame.positional or any(t in body for t in SUMMARY_TOKENS[:3])
+                table.setdefault(fn.name, []).append(
+                    FunctionFacts(tokens, tuple(sorted(frame.attrs)), alias, tuple(sorted(frame.calls))))
             else:
-                table.setdefault(node.name, [])
-    return {k: tuple(v) for k, v in table.items()}
+                table.setdefault(fn.name, [])
+            continue
+        kind = type(node)
+        if kind in (ast.FunctionDef, ast.AsyncFunctionDef) and wanted:
+            frames.append(_Frame(node))
+            todo.append(_DONE)
+        elif kind is ast.ClassDef:
+            classes.append(node)
+        elif frames:
+            if kind is ast.Assign:
+                for target in node.targets:
+                    if type(target) is ast.Attribute and type(target.value) is ast.Name:
+                        for frame in frames:
+                            if target.value.id in frame.params:
+                                frame.attrs.add(target.attr)
+            elif kind is ast.Call:
+                func = node.func
+                callee = func.id if type(func) is ast.Name else func.attr if type(func) is ast.Attribute else None
+                if callee is not None:
+                    position = TRANSACTION_USING.get(callee)
+                    for frame in frames:
+                        frame.calls.add(callee)
+                        if position is not None and len(node.args) > position:
+                            frame.positional = True
+        todo.extend(ast.iter_child_nodes(node))
+    return {k: tuple(v) for k, v in table.items()}, classes
 
 
-_ATTR_ASSIGN = re.compile(r"\.\s*\w+\s*=(?!=)")   # `param.attr = ...`, a superset
