@@ -8,6 +8,7 @@ import json
 import os
 import pickle
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -16,10 +17,11 @@ import pytest
 
 from mdblint import codec
 from mdblint.cache import Cache
+from mdblint.discovery import ProjectRef
 from mdblint.engine import Results
 from mdblint.findings import Finding
 from mdblint.project import index
-from mdblint.project.summary import LineDict
+from mdblint.project.summary import LineDict, _Collector
 from tests.helpers import SAMPLES, load_sample, run_cli
 
 # Each cache file's type, by the prefix of its name.
@@ -247,6 +249,14 @@ def test_wrong_types_inside(case: str, raw_entries: dict) -> None:
         codec.decode(msgspec.msgpack.encode(raw), kind)
 
 
+def test_every_op_has_a_payload_spec() -> None:
+    """The codec checks each op against OP_PAYLOADS: it must list the ops `_Collector` makes."""
+    documented = dict(re.findall(r'\("(\w+)", line, cond((?:, \w+)*)\)', _Collector.__doc__))
+    assert documented.keys() == codec.OP_PAYLOADS.keys()
+    for op, payload in documented.items():
+        assert len(payload.split(", ")) - 1 == len(codec.OP_PAYLOADS[op]), op
+
+
 def strict(obj: object) -> object:
     """`obj` rendered with the type of every part (and what == ignores: LineDict lines and
     spread, dataclass fields with compare=False), so that equal renderings mean an exact copy."""
@@ -280,6 +290,8 @@ def test_round_trip(root: Path) -> None:
     assert back == files and strict(back) == strict(files)
     if root.parent == SAMPLES:
         project = load_sample(root.name)
-        back = codec.decode(codec.encode(("d", project)), index.ProjectEntry)[1]
-        assert back == project and strict(back) == strict(project)
-        assert index.fingerprint(back.settings, back.graph) == project.fingerprint
+    else:
+        project = index.build_project(ProjectRef(root, None, "test"), files)
+    back = codec.decode(codec.encode(("d", project)), index.ProjectEntry)[1]
+    assert back == project and strict(back) == strict(project)
+    assert index.fingerprint(back.settings, back.graph) == project.fingerprint
