@@ -21,7 +21,8 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 import mdblint
-from mdblint import discovery, fixes
+from mdblint import discovery, fixes, gate
+from mdblint.gate import Gate
 from mdblint.analysis.events import AliasSite
 from mdblint.analysis.flow import Interpreter
 from mdblint.analysis.summaries import Summaries
@@ -100,13 +101,12 @@ class Linter:
             for event_type in r.events:
                 self.event_handlers.setdefault(event_type, []).append(r.handler)
         self.routers = self._grouped(_routers(project)) if self.event_handlers else None
+        self.gate = Gate(project, self.routers, self.read_only) if gate.enabled() else None
         self.summaries = Summaries()
         self._modules: dict[str, Interpreter | None] = {}
         self._router_sets: dict[tuple[str, ...] | None, Any] = {}
-        self._relevance: dict[str, dict[str, bool]] = {}
-        self._alias_methods: frozenset[str] | None = None
-        self._constants: dict[str, dict[str, tuple[str, int]]] = {}
-        self.relation_names = frozenset(r for m in project.graph.models.values() for r in m.relations)
+        self.read: set[str] = set()                     # modules the file being linted read
+        self.last_deps: dict[str, str] = {}
         self.tokens = tuple({t for r in rules for t in r.tokens})
         self.codes = frozenset(r.code for r in rules)
         self.manager_names = frozenset(
@@ -118,17 +118,22 @@ class Linter:
         return found if found else (None, False)
 
     def lint_bytes(self, path: Path, data: bytes) -> tuple[list[Finding], bool]:
-        """Findings for one file, and whether it had to be parsed."""
+        """Findings for one file, and whether it had to be parsed; `self.last_deps` then holds
+        the other project modules its analysis read, with the content hash the index knows."""
+        self.read = set()
         analysed = self._analyse(path, data)
         if len(analysed) == 2:
-            return analysed
-        module, ctx, _ = analysed
-        return self._findings(path, module, ctx), True
+            result = analysed
+        else:
+            module, ctx, _ = analysed
+            result = self._findings(path, module, ctx), True
+        self.last_deps = {m: self.project.digests.get(m, "") for m in sorted(self.read)}
+        return result
 
     def fix_bytes(self, path: Path, data: bytes, wanted: set[tuple[int, int, str]]) -> tuple[bytes | None, int]:
         """The file's new content with the fixes of the findings `wanted` ((line, column, code)) made,
         and how many; None if nothing changes. The result is checked to compile."""
-        analysed = self._analyse(path, data)
+        analysed = self._analyse(path, data, gated=False)   # --fix rewrites the whole text
         if len(analysed) != 3 or not analysed[1].fixes:
             return None, 0
         module, ctx, source = analysed
@@ -145,7 +150,7 @@ class Linter:
             return None, 0
         return new, count
 
-    def _analyse(self, path: Path, data: bytes) -> Any:
+    def _analyse(self, path: Path, data: bytes, gated: bool = True) -> Any:
         """(module, ctx, source) once the rules ran; or the finished (findings, parsed) if the file
         could not be read, parsed, or cannot match."""
         shown = display_path(path)
@@ -155,13 +160,25 @@ class Linter:
             return self._own(shown, e), False
         if not (self.handlers or self.event_handlers) or (self.tokens and not any(t in data for t in self.tokens)):
             return [], False
+        name, is_package = self.module_name(path)
+        text = source.text
+        if gated and self.gate is not None:
+            plan = self.gate.plan(name, hashlib.blake2b(data, digest_size=16).hexdigest())
+            if plan is not None:
+                if plan.skip:
+                    return [], False
+                text = plan.apply(text)
         try:
-            module = cst.parse_module(source.text)
+            try:
+                module = cst.parse_module(text)
+            except cst.ParserSyntaxError:
+                if text is source.text or os.environ.get("MDBLINT_DEBUG"):
+                    raise
+                module = cst.parse_module(source.text)   # blanking must never cost a file: parse it whole
         except cst.ParserSyntaxError as e:
             return self._own(shown, _syntax_error(source.text, e)), True
         except RecursionError:
             return self._own(shown, SourceError("MDB003", "file too deeply nested to parse")), True
-        name, is_package = self.module_name(path)
         ctx = FileContext(str(path), name, is_package, self.project, self.manager_names, display_path)
         walk(module, ctx, self.handlers)
         if self.event_handlers:
@@ -201,43 +218,25 @@ class Linter:
         return self._router_sets[paths]
 
     def worth_summarizing(self, module: str, function: str) -> bool:
-        """Could `module.function`'s summary matter? A stdlib-ast look (about 10x cheaper than
-        libcst) before parsing the module: it must mention the ORM or aliases, or assign an
-        attribute of one of its parameters."""
-        table = self._relevance.get(module)
-        if table is None:
-            table = self._relevance[module] = _relevant_functions(self.project.modules.get(module), self.relation_names)
-        return table.get(function, False)
+        """Could `module.function`'s summary matter? It binds an alias, or assigns a relation
+        attribute of one of its parameters (the index's facts: mdblint/project/units.py)."""
+        return function in self.project.relevant.get(module, ())
 
     def imported_constant(self, qualname: str) -> tuple[str, Path, int] | None:
-        """`module.NAME` when that module assigns NAME a string literal once at its top level (read
-        with stdlib ast, once per module): (value, path, line)."""
+        """`module.NAME` when that module assigns NAME a string literal once at its top level:
+        (value, path, line)."""
         module, _, name = qualname.rpartition(".")
-        if module not in self._constants:
-            self._constants[module] = _string_constants(self.project.modules.get(module))
-        found = self._constants[module].get(name)
+        found = self.project.constants.get(module, {}).get(name)
         return (found[0], self.project.modules[module], found[1]) if found else None
 
     def method_names_binding_aliases(self) -> frozenset[str]:
         """Names of project functions/methods that bind an alias: the only custom manager or
-        queryset methods worth a summary. Only modules holding such tokens are read with `ast`."""
-        if self._alias_methods is None:
-            names: set[str] = set()
-            for module, path in self.project.modules.items():
-                try:
-                    data = path.read_bytes()
-                except OSError:
-                    continue
-                if b"using" in data or b"db_manager" in data:
-                    table = self._relevance.setdefault(module, _relevant_functions(path, self.relation_names))
-                    names |= {name for name, relevant in table.items() if relevant}
-                if b"Manager" in data or b"QuerySet" in data:
-                    names |= _queryset_class_methods(path)
-            self._alias_methods = frozenset(names)
-        return self._alias_methods
+        queryset methods worth a summary."""
+        return self.project.alias_methods
 
     def module_interpreter(self, name: str) -> Interpreter | None:
         """An interpreter over another project module (for function summaries), parsed once."""
+        self.read.add(name)
         if name in self._modules:
             return self._modules[name]
         self._modules[name] = None   # while loading: cycles see "unknown"
@@ -311,63 +310,6 @@ class Linter:
             return []
         return [Finding(shown, error.line, error.column, error.line, error.column, error.code, error.message,
                         fingerprint=fingerprint(error.code, shown, error.message, 0))]
-
-
-SUMMARY_TOKENS = ("using", "db_manager", "connections[", "atomic(")
-
-
-def _string_constants(path: Path | None) -> dict[str, tuple[str, int]]:
-    """Top-level names a module binds once, to a string literal: name -> (value, line)."""
-    try:
-        tree = ast.parse(path.read_bytes()) if path is not None else None
-    except (OSError, SyntaxError, ValueError, RecursionError):
-        return {}
-    found: dict[str, tuple[str, int] | None] = {}
-    for node in tree.body if tree is not None else ():
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
-        for target in targets:
-            if isinstance(target, ast.Name):
-                value = getattr(node, "value", None)
-                literal = value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
-                found[target.id] = None if target.id in found or literal is None else (literal, node.lineno)
-    return {k: v for k, v in found.items() if v is not None}
-
-
-def _queryset_class_methods(path: Path) -> set[str]:
-    """Names of methods defined on classes that derive from a ...Manager or ...QuerySet class."""
-    try:
-        tree = ast.parse(path.read_bytes())
-    except (OSError, SyntaxError, ValueError, RecursionError):
-        return set()
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef) and any(
-                (ast.unparse(b).split("(")[0].rsplit(".", 1)[-1]).endswith(("Manager", "QuerySet")) for b in node.bases):
-            names |= {f.name for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    return names
-
-
-def _relevant_functions(path: Path | None, relation_names: frozenset[str]) -> dict[str, bool]:
-    """Function and method name -> worth a summary: it binds an alias, or assigns a relation
-    attribute of one of its parameters (see Linter.worth_summarizing)."""
-    try:
-        source = path.read_bytes().decode("utf-8") if path is not None else ""
-        tree = ast.parse(source) if any(t in source for t in SUMMARY_TOKENS) or " = " in source else None
-    except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError):
-        return {}
-    if tree is None:
-        return {}
-    lines = source.splitlines()
-    table: dict[str, bool] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            text = "\n".join(lines[node.lineno - 1:node.end_lineno])
-            params = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
-            assigns = any(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id in params
-                          and t.attr in relation_names
-                          for n in ast.walk(node) if isinstance(n, ast.Assign) for t in n.targets)
-            table[node.name] = table.get(node.name, False) or assigns or any(t in text for t in SUMMARY_TOKENS)
-    return table
 
 
 def _routers(project: Project, paths: tuple[str, ...] | None = None) -> Any:
@@ -594,8 +536,9 @@ def options_key(options: Options) -> tuple:
     return tuple(options.read_only), tuple(tuple(g) for g in options.relation_groups), options.django_version
 
 
-# The results cache file's type: path -> (digest of its content, raw findings).
-Results = dict[str, tuple[str, list[Finding]]]
+# The results cache file's type: path -> (digest of its content, module -> digest of each other
+# module its analysis read, raw findings).
+Results = dict[str, tuple[str, dict[str, str], list[Finding]]]
 
 
 def _cache_dir(root: Path, options: Options) -> Path | None:
@@ -610,9 +553,12 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
 
     root = project.ref.root if project.ref else Path.cwd()
     cache = Cache(_cache_dir(root, options))
-    # A file's findings can depend on other modules (summaries of their functions): the key covers
-    # every project file's content, and mdblint's own code.
-    key = hashlib.blake2b(repr((mdblint.__version__, code_fingerprint(), project.fingerprint, project.contents,
+    # What every file's findings may depend on: mdblint's code, the settings and model graph, the
+    # project-wide tables of the index. What one file read of other modules (function summaries)
+    # is kept with its entry, so that an edit elsewhere re-checks only the files that read it.
+    tables = (sorted((m, sorted(f)) for m, f in project.relevant.items()), sorted(project.alias_methods),
+              sorted((m, sorted(c.items())) for m, c in project.constants.items()))
+    key = hashlib.blake2b(repr((mdblint.__version__, code_fingerprint(), project.fingerprint, tables,
                                 sorted(r.code for r in rules), options_key(options), os.getcwd())).encode(),
                           digest_size=12).hexdigest()
     cache_name = f"results-{key}"
@@ -643,25 +589,34 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
             continue
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         hit = cached.get(str(path))
-        if hit is not None and hit[0] == digest:
-            findings += keep(path, data, hit[1])
+        if hit is not None and hit[0] == digest and _deps_unchanged(project, hit[1]):
+            findings += keep(path, data, hit[2])
             fresh[str(path)] = hit
         else:
             todo.append((path, data, digest))
     parsed = 0
-    for (path, data, digest), (file_findings, was_parsed) in zip(todo, _run(linter, todo, options.jobs)):
+    for (path, data, digest), (file_findings, was_parsed, deps) in zip(todo, _run(linter, todo, options.jobs)):
         findings += keep(path, data, file_findings)
         parsed += was_parsed
-        fresh[str(path)] = (digest, file_findings)
+        fresh[str(path)] = (digest, deps, file_findings)
     if todo or len(fresh) != len(cached):
         cache.store(cache_name, {**cached, **fresh})
     return findings, parsed
 
 
-def _run(linter: Linter, todo: list[tuple[Path, bytes, str]], jobs: int) -> list[tuple[list[Finding], bool]]:
+def _deps_unchanged(project: Project, deps: dict[str, str]) -> bool:
+    return all(project.digests.get(module, "") == digest for module, digest in deps.items())
+
+
+def _linted(linter: Linter, path: Path, data: bytes) -> tuple[list[Finding], bool, dict[str, str]]:
+    findings, parsed = linter.lint_bytes(path, data)
+    return findings, parsed, linter.last_deps
+
+
+def _run(linter: Linter, todo: list[tuple[Path, bytes, str]], jobs: int) -> list[tuple[list[Finding], bool, dict[str, str]]]:
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(todo) <= SERIAL_MAX_FILES:
-        return [linter.lint_bytes(path, data) for path, data, _ in todo]
+        return [_linted(linter, path, data) for path, data, _ in todo]
     # Largest files first, so that no worker is left with a big one at the end.
     order = sorted(range(len(todo)), key=lambda i: -len(todo[i][1]))
     results: list[Any] = [None] * len(todo)
@@ -684,9 +639,13 @@ def _init_worker(project: Project, codes: list[str], *extra: Any) -> None:
     cst.parse_module("")  # warm the parser
 
 
-def _lint_in_worker(path: Path) -> tuple[list[Finding], bool]:
+def _lint_in_worker(path: Path) -> tuple[list[Finding], bool, dict[str, str]]:
     assert _worker is not None
-    return _worker.lint_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return (*_worker.lint_path(path), {})
+    return _linted(_worker, path, data)
 
 
 def lint_source(source: str | bytes, path: str | Path, project: Project, select: Iterable[str] = (),

@@ -101,7 +101,7 @@ def _wrong_shape(key: str, site: Path) -> object:
         return ("0" * 32, "not a project")
     if kind == "summaries":
         return {rel: ("0" * 32, 1) for rel in rels}
-    return {str(site / rel): ("0" * 32, [1]) for rel in rels}
+    return {str(site / rel): ("0" * 32, {}, [1]) for rel in rels}
 
 
 VARIANTS = ["another type", "msgpack", "json", "truncated", "random", "empty", "directory"]
@@ -194,7 +194,7 @@ def raw_entries() -> dict[str, tuple[object, object]]:
     project = load_sample("bookstore")
     current, changed = index._walk(project.ref.root, {})
     files, _ = index._summaries(project.ref.root, current, changed, {})
-    results = {"x.py": ("d", [Finding("x.py", 1, 1, 1, 2, "MDB101", "m", {"a": [1]})])}
+    results = {"x.py": ("d", {"m": "d"}, [Finding("x.py", 1, 1, 1, 2, "MDB101", "m", {"a": [1]})])}
     return {"summaries": (files, index.Summaries), "project": (("d", project), index.ProjectEntry),
             "results": (results, Results), "stats": (current, index.Stats)}
 
@@ -228,9 +228,9 @@ def _spoil(case: str, entries: dict) -> tuple[object, object]:
     elif case == "path is an int":
         model["path"] = 1
     elif case == "finding data holds bytes":
-        raw[2]["x.py"][1][0]["data"]["a"] = [b"x"]
+        raw[2]["x.py"][2][0]["data"]["a"] = [b"x"]
     elif case == "finding data has an int key":
-        raw[2]["x.py"][1][0]["data"] = {1: 2}
+        raw[2]["x.py"][2][0]["data"] = {1: 2}
     elif case == "stats too short":
         next(iter(raw[2].values())).pop()
     return raw, entries[name][1]

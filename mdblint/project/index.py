@@ -22,8 +22,9 @@ from mdblint.discovery import ProjectRef, iter_python_files
 from mdblint.project.graph import ModelGraph, build_graph
 from mdblint.project.settings_static import SettingsInfo, read_settings
 from mdblint.project.summary import ModuleSummary, summarize
+from mdblint.project.units import ModuleFacts, Unit
 
-SCHEMA = 4
+SCHEMA = 5
 
 
 @dataclass
@@ -35,6 +36,12 @@ class Project:
     fingerprint: str                        # hash of the exported facts (settings + graph)
     broken: dict[str, str] = field(default_factory=dict)   # module -> why its file did not parse
     contents: str = ""                      # hash of every file's content: what cross-file analysis read
+    # Cross-module facts from the index (mdblint/project/units.py), so that nothing re-reads files:
+    constants: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)  # module -> NAME -> (value, line)
+    relevant: dict[str, frozenset[str]] = field(default_factory=dict)  # module -> functions worth a summary
+    alias_methods: frozenset[str] = frozenset()   # method names that may bind an alias (custom managers...)
+    units: dict[str, tuple[Unit, ...]] = field(default_factory=dict)   # module -> its units (the check gate)
+    digests: dict[str, str] = field(default_factory=dict)              # module -> content hash
 
 
 # The cache files' types: what `Cache.load` checks each entry against.
@@ -149,15 +156,37 @@ def build_project(ref: ProjectRef, files: dict) -> Project:
     root = ref.root
     summaries: dict[str, ModuleSummary] = {}
     modules: dict[str, Path] = {}
-    for rel, (_digest, summary) in sorted(files.items()):
+    digests: dict[str, str] = {}
+    for rel, (digest, summary) in sorted(files.items()):
         if summary.module in summaries and not summary.is_package:
             continue    # `pkg.py` next to `pkg/__init__.py`: Python imports the package
         summaries[summary.module] = summary
         modules[summary.module] = root / rel
+        digests[summary.module] = digest
     settings = read_settings(ref.settings_module, summaries, modules)
     graph = build_graph(summaries, settings, modules)
     broken = {m: s.error or "" for m, s in summaries.items() if s.broken}
-    return Project(ref, settings, graph, modules, fingerprint(settings, graph), broken)
+    project = Project(ref, settings, graph, modules, fingerprint(settings, graph), broken, digests=digests)
+    return dataclasses.replace(project, **cross_module_facts(
+        {m: s.facts for m, s in summaries.items() if s.facts is not None}, graph))
+
+
+def cross_module_facts(facts: dict[str, ModuleFacts], graph: ModelGraph) -> dict:
+    """The project-wide tables the analysis asks for, from the per-module facts and the graph."""
+    relation_names = frozenset(r for m in graph.models.values() for r in m.relations)
+    relevant = {}
+    alias_methods: set[str] = set()
+    for module, f in facts.items():
+        names = frozenset(name for name, defs in f.functions.items()
+                          if any(d.tokens or relation_names.intersection(d.param_attrs) for d in defs))
+        if names:
+            relevant[module] = names
+        if f.alias_tokens:
+            alias_methods |= names
+        alias_methods.update(f.queryset_methods)
+    return {"constants": {m: f.string_constants for m, f in facts.items() if f.string_constants},
+            "relevant": relevant, "alias_methods": frozenset(alias_methods),
+            "units": {m: f.units for m, f in facts.items()}}
 
 
 def load_project(ref: ProjectRef | None, *, cache_dir: Path | None = None) -> Project:

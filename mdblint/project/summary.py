@@ -12,6 +12,8 @@ import abc
 import ast
 from dataclasses import dataclass, field
 
+from mdblint.project.units import ModuleFacts, module_facts
+
 
 class _Unknown:
     """A value that cannot be read statically (a call, a path, an f-string...)."""
@@ -112,6 +114,7 @@ class ModuleSummary:
     classes: dict[str, ClassSummary] = field(default_factory=dict)
     # Ordered top-level statements: (op, line, conditional, *payload); see _Collector.
     ops: tuple[Op, ...] = ()
+    facts: ModuleFacts | None = None     # per-unit and cross-module facts (mdblint/project/units.py)
 
     @property
     def constants(self) -> dict[str, Value]:
@@ -409,7 +412,9 @@ def summarize(source: bytes | str, module: str, *, is_package: bool = False) -> 
     collector = _Collector(module, is_package)
     try:
         collector.body(tree.body, False)
+        text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
+        facts = module_facts(tree, text)
     except RecursionError as exc:
         return ModuleSummary(module, is_package, broken=True, error=f"RecursionError: {exc}")
     return ModuleSummary(module, is_package, False, None, collector.names, tuple(collector.stars),
-                         collector.classes, tuple(collector.ops))
+                         collector.classes, tuple(collector.ops), facts)

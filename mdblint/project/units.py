@@ -1,0 +1,235 @@
+"""Per-unit facts of one module, read with stdlib `ast` while the index summarizes it.
+
+A *unit* is what the checker analyses on its own: a module-level function, a method of a
+module-level class (nested classes included), or the module's remaining top-level code. For
+each, the index keeps the few facts the check gate (mdblint/gate.py) needs to decide, without
+libcst, whether the unit can produce a finding: the names it mentions, whether it loops, and
+whether it passes an alias positionally to a transaction function. It also keeps, per module,
+the facts that cross-module analysis used to re-read files for: string constants, which
+functions are worth a summary, and the method names of manager/queryset classes.
+
+Everything here is graph-independent plain data: what depends on the models (which names are
+models, which relation names exist) is decided later, from these facts and the graph.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+# Tokens that make a function worth a summary (it may bind an alias); the same text test as before.
+SUMMARY_TOKENS = ("using", "db_manager", "connections[", "atomic(")
+# django.db.transaction functions and the position of their `using` argument.
+TRANSACTION_USING = {
+    "atomic": 0, "savepoint": 0, "clean_savepoints": 0, "get_rollback": 0, "get_autocommit": 0,
+    "commit": 0, "rollback": 0, "get_connection": 0, "mark_for_rollback_on_error": 0,
+    "non_atomic_requests": 0, "on_commit": 1, "savepoint_commit": 1, "savepoint_rollback": 1,
+    "set_rollback": 1, "set_autocommit": 1,
+}
+# Names too common to matter to the gate: never a model, a manager, an alias or a project helper.
+_STOP = frozenset({"self", "cls", "None", "True", "False", "str", "int", "len", "print", "isinstance",
+                   "dict", "list", "set", "tuple", "range", "super", "getattr", "hasattr", "bool", "float"})
+
+
+@dataclass(frozen=True)
+class Unit:
+    kind: str                      # "function" | "method" | "module"
+    name: str                      # function or method name ("" for the module's top-level code)
+    cls: str | None                # the class a method is defined in (innermost), None otherwise
+    start: int                     # first line (its first decorator)
+    body: int                      # first line of its body (0: not blankable)
+    end: int                       # last line
+    names: tuple[str, ...]         # identifiers it mentions: names, attributes, keywords, imports
+    loops: bool                    # a for loop or a comprehension
+    positional_alias: bool         # a transaction function given its alias positionally
+    imports: tuple[tuple[str, str], ...] = ()   # function-level imports: (local name, qualified name)
+
+
+@dataclass(frozen=True)
+class FunctionFacts:
+    """One `def` (any depth) for `worth_summarizing`: its text holds SUMMARY_TOKENS, and which
+    attributes of its parameters it assigns (a relation attribute makes it worth a summary)."""
+    tokens: bool
+    param_attrs: tuple[str, ...]
+
+
+@dataclass
+class ModuleFacts:
+    units: tuple[Unit, ...] = ()
+    string_constants: dict[str, tuple[str, int]] = field(default_factory=dict)   # NAME -> (value, line)
+    functions: dict[str, tuple[FunctionFacts, ...]] = field(default_factory=dict)  # by bare name
+    queryset_methods: tuple[str, ...] = ()    # methods of classes deriving from ...Manager/...QuerySet
+    alias_tokens: bool = False                # the text holds "using" or "db_manager"
+
+
+def module_facts(tree: ast.Module, text: str) -> ModuleFacts:
+    lines = text.splitlines(keepends=True)
+    facts = ModuleFacts()
+    facts.alias_tokens = "using" in text or "db_manager" in text
+    facts.string_constants = _string_constants(tree)
+    facts.queryset_methods = _queryset_class_methods(tree, text)
+    facts.functions = _functions(tree, lines, text)
+    units: list[Unit] = []
+    covered: list[tuple[int, int]] = []
+    _collect_units(tree.body, None, (), units, covered)
+    module_nodes = _module_level_nodes(tree.body)
+    names, loops, positional, imports = _scan(module_nodes)
+    units.append(Unit("module", "", None, 1, 0, len(lines), names, loops, positional, imports))
+    facts.units = tuple(units)
+    return facts
+
+
+def _collect_units(body: list[ast.stmt], cls: str | None, inherited: tuple[ast.AST, ...],
+                   units: list[Unit], covered: list) -> None:
+    """Functions and methods, as mdblint.analysis.flow._functions finds them (module-level
+    blocks of if/try/with are descended; a function's nested defs belong to it)."""
+    for stmt in body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            start = stmt.decorator_list[0].lineno if stmt.decorator_list else stmt.lineno
+            first = _first_line(stmt.body[0]) if stmt.body else 0
+            header_end = first or stmt.lineno
+            # A body that starts on the def's own line cannot be blanked line by line.
+            blankable = first if first > stmt.lineno and first > _header_last_line(stmt) else 0
+            names, loops, positional, imports = _scan([stmt, *inherited])
+            units.append(Unit("method" if cls else "function", stmt.name, cls, start, blankable,
+                              stmt.end_lineno or header_end, names, loops, positional, imports))
+            covered.append((start, stmt.end_lineno))
+        elif isinstance(stmt, ast.ClassDef):
+            # A class's decorators (override_settings) apply to every method.
+            _collect_units(stmt.body, stmt.name, (*inherited, *stmt.decorator_list), units, covered)
+        elif cls is None and isinstance(stmt, (ast.If, ast.Try, ast.With, ast.AsyncWith)) or \
+                cls is None and type(stmt).__name__ == "TryStar":
+            blocks = [stmt.body, getattr(stmt, "orelse", []), getattr(stmt, "finalbody", [])]
+            for block in blocks:
+                _collect_units(block, cls, inherited, units, covered)
+
+
+def _first_line(stmt: ast.stmt) -> int:
+    """A statement's first line: its first decorator's, for a decorated def or class."""
+    decorators = getattr(stmt, "decorator_list", None)
+    return min(stmt.lineno, *(d.lineno for d in decorators)) if decorators else stmt.lineno
+
+
+def _header_last_line(fn: ast.AST) -> int:
+    """The last line of a def's header: its arguments, return annotation (the colon follows)."""
+    last = fn.lineno
+    for node in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs, fn.args.vararg, fn.args.kwarg,
+                 *fn.args.defaults, *(d for d in fn.args.kw_defaults if d is not None), fn.returns):
+        if node is not None:
+            last = max(last, getattr(node, "end_lineno", last) or last)
+    return last
+
+
+def _module_level_nodes(body: list[ast.stmt]) -> list[ast.AST]:
+    """What the module's own unit holds: its statements without the function and method bodies
+    (a class's header, decorators and class-level statements stay)."""
+    out: list[ast.AST] = []
+    for stmt in body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            out += [*stmt.decorator_list, stmt.args]
+            if stmt.returns is not None:
+                out.append(stmt.returns)
+        elif isinstance(stmt, ast.ClassDef):
+            out += [*stmt.decorator_list, *stmt.bases, *stmt.keywords]
+            out += _module_level_nodes(stmt.body)
+        elif isinstance(stmt, (ast.If, ast.Try, ast.With, ast.AsyncWith)) or type(stmt).__name__ == "TryStar":
+            for part in ("test", "items", "handlers"):
+                value = getattr(stmt, part, None)
+                if isinstance(value, list):
+                    out += value
+                elif value is not None:
+                    out.append(value)
+            for part in ("body", "orelse", "finalbody"):
+                out += _module_level_nodes(getattr(stmt, part, []))
+        else:
+            out.append(stmt)
+    return out
+
+
+def _scan(nodes: list[ast.AST]) -> tuple[tuple[str, ...], bool, bool, tuple[tuple[str, str], ...]]:
+    names: set[str] = set()
+    loops = positional = False
+    imports: list[tuple[str, str]] = []
+    todo = list(nodes)
+    while todo:
+        node = todo.pop()
+        kind = type(node)
+        if kind is ast.Name:
+            names.add(node.id)
+            continue
+        if kind is ast.Attribute:
+            names.add(node.attr)
+        elif kind is ast.keyword:
+            if node.arg:
+                names.add(node.arg)
+        elif kind is ast.Call:
+            func = node.func
+            callee = func.id if type(func) is ast.Name else func.attr if type(func) is ast.Attribute else None
+            position = TRANSACTION_USING.get(callee) if callee else None
+            if position is not None and len(node.args) > position:
+                positional = True
+        elif kind in (ast.For, ast.AsyncFor, ast.comprehension):
+            loops = True
+        elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            names.add(node.name)
+        elif kind is ast.Import:
+            for alias in node.names:
+                local = alias.asname or alias.name.partition(".")[0]
+                names.add(local)
+                imports.append((local, alias.name if alias.asname else local))
+            continue
+        elif kind is ast.ImportFrom:
+            # Relative imports are resolved by the gate against the module's package.
+            base = "." * (node.level or 0) + (node.module or "")
+            for alias in node.names:
+                local = alias.asname or alias.name
+                names.update((local, alias.name))
+                imports.append((local, f"{base}.{alias.name}" if node.module else f"{base}{alias.name}"))
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+    return tuple(sorted(names - _STOP)), loops, positional, tuple(imports)
+
+
+def _string_constants(tree: ast.Module) -> dict[str, tuple[str, int]]:
+    """Top-level names a module binds once, to a string literal: name -> (value, line)."""
+    found: dict[str, tuple[str, int] | None] = {}
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        for target in targets:
+            if isinstance(target, ast.Name):
+                value = getattr(node, "value", None)
+                literal = value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
+                found[target.id] = None if target.id in found or literal is None else (literal, node.lineno)
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def _queryset_class_methods(tree: ast.Module, text: str) -> tuple[str, ...]:
+    """Names of methods defined on classes that derive from a ...Manager or ...QuerySet class."""
+    if "Manager" not in text and "QuerySet" not in text:
+        return ()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and any(
+                (ast.unparse(b).split("(")[0].rsplit(".", 1)[-1]).endswith(("Manager", "QuerySet")) for b in node.bases):
+            names |= {f.name for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    return tuple(sorted(names))
+
+
+def _functions(tree: ast.Module, lines: list[str], text: str) -> dict[str, tuple[FunctionFacts, ...]]:
+    """Every def (any depth), by bare name: does its text hold SUMMARY_TOKENS, which attributes of
+    its parameters does it assign. A module whose text holds neither the tokens nor " = " has none."""
+    if not (any(t in text for t in SUMMARY_TOKENS) or " = " in text):
+        return {}
+    table: dict[str, list[FunctionFacts]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = "".join(lines[node.lineno - 1:node.end_lineno])
+            params = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+            attrs = sorted({t.attr for n in ast.walk(node) if isinstance(n, ast.Assign) for t in n.targets
+                            if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id in params})
+            facts = FunctionFacts(any(t in body for t in SUMMARY_TOKENS), tuple(attrs))
+            if facts.tokens or facts.param_attrs:
+                table.setdefault(node.name, []).append(facts)
+            else:
+                table.setdefault(node.name, [])
+    return {k: tuple(v) for k, v in table.items()}
