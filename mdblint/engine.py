@@ -8,6 +8,7 @@ reported). Large file sets are spread over a spawn-context process pool.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import hashlib
 import os
 import sys
@@ -117,11 +118,12 @@ class Linter:
         found = module_name(self.project.ref.root, path) if self.project.ref else None
         return found if found else (None, False)
 
-    def lint_bytes(self, path: Path, data: bytes) -> tuple[list[Finding], bool]:
+    def lint_bytes(self, path: Path, data: bytes, plan: Any = gate.ASK) -> tuple[list[Finding], bool]:
         """Findings for one file, and whether it had to be parsed; `self.last_deps` then holds
-        the other project modules its analysis read, with the content hash the index knows."""
+        the other project modules its analysis read, with the content hash the index knows.
+        `plan`: the gate's plan for the file when the caller made it (workers get it that way)."""
         self.read = set()
-        analysed = self._analyse(path, data)
+        analysed = self._analyse(path, data, plan=plan)
         if len(analysed) == 2:
             result = analysed
         else:
@@ -150,7 +152,13 @@ class Linter:
             return None, 0
         return new, count
 
-    def _analyse(self, path: Path, data: bytes, gated: bool = True) -> Any:
+    def plan(self, path: Path, data: bytes) -> Any:
+        """The gate's plan for a file (None: parse it whole)."""
+        if self.gate is None:
+            return None
+        return self.gate.plan(self.module_name(path)[0], hashlib.blake2b(data, digest_size=16).hexdigest())
+
+    def _analyse(self, path: Path, data: bytes, gated: bool = True, plan: Any = gate.ASK) -> Any:
         """(module, ctx, source) once the rules ran; or the finished (findings, parsed) if the file
         could not be read, parsed, or cannot match."""
         shown = display_path(path)
@@ -162,8 +170,8 @@ class Linter:
             return [], False
         name, is_package = self.module_name(path)
         text = source.text
-        if gated and self.gate is not None:
-            plan = self.gate.plan(name, hashlib.blake2b(data, digest_size=16).hexdigest())
+        if gated:
+            plan = self.plan(path, data) if plan is gate.ASK else plan
             if plan is not None:
                 if plan.skip:
                     return [], False
@@ -501,8 +509,6 @@ def write_atomically(path: Path, data: bytes) -> None:
 def _configured(project: Project, options: Options) -> Project:
     """`project` with the aliases `databases` / `extend-databases` set (line None: not in settings).
     Files outside every Django project have no settings, and stay without aliases."""
-    import dataclasses
-
     from mdblint.project.index import fingerprint as project_fingerprint
     from mdblint.project.settings_static import Database
 
@@ -608,24 +614,31 @@ def _deps_unchanged(project: Project, deps: dict[str, str]) -> bool:
     return all(project.digests.get(module, "") == digest for module, digest in deps.items())
 
 
-def _linted(linter: Linter, path: Path, data: bytes) -> tuple[list[Finding], bool, dict[str, str]]:
-    findings, parsed = linter.lint_bytes(path, data)
+def _linted(linter: Linter, path: Path, data: bytes, plan: Any = gate.ASK) -> tuple[list[Finding], bool, dict[str, str]]:
+    findings, parsed = linter.lint_bytes(path, data, plan)
     return findings, parsed, linter.last_deps
 
 
 def _run(linter: Linter, todo: list[tuple[Path, bytes, str]], jobs: int) -> list[tuple[list[Finding], bool, dict[str, str]]]:
+    # The gate decides here, from the index: files with nothing admitted never reach a worker.
+    plans = [linter.plan(path, data) for path, data, _ in todo]
+    results: list[Any] = [([], False, {}) if plan is not None and plan.skip else None for plan in plans]
+    rest = [i for i, r in enumerate(results) if r is None]
     jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(todo) <= SERIAL_MAX_FILES:
-        return [_linted(linter, path, data) for path, data, _ in todo]
+    if jobs == 1 or len(rest) <= SERIAL_MAX_FILES:
+        for i in rest:
+            results[i] = _linted(linter, todo[i][0], todo[i][1], plans[i])
+        return results
     # Largest files first, so that no worker is left with a big one at the end.
-    order = sorted(range(len(todo)), key=lambda i: -len(todo[i][1]))
-    results: list[Any] = [None] * len(todo)
+    order = sorted(rest, key=lambda i: -len(todo[i][1]))
     context = get_context("spawn")
+    # The index is built once, here: workers get the project without the per-unit facts, and the
+    # gate's plan for each file.
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(linter.project, [r.code for r in linter.rules], linter.read_only,
+                             initargs=(dataclasses.replace(linter.project, units={}), [r.code for r in linter.rules], linter.read_only,
                                        linter.relation_groups, linter.django_version)) as pool:
-        chunk = max(1, min(8, len(todo) // (jobs * 4)))
-        for i, result in zip(order, pool.map(_lint_in_worker, [todo[i][0] for i in order], chunksize=chunk)):
+        chunk = max(1, min(8, len(order) // (jobs * 4)))
+        for i, result in zip(order, pool.map(_lint_in_worker, [todo[i][0] for i in order], [plans[i] for i in order], chunksize=chunk)):
             results[i] = result
     return results
 
@@ -639,13 +652,13 @@ def _init_worker(project: Project, codes: list[str], *extra: Any) -> None:
     cst.parse_module("")  # warm the parser
 
 
-def _lint_in_worker(path: Path) -> tuple[list[Finding], bool, dict[str, str]]:
+def _lint_in_worker(path: Path, plan: Any) -> tuple[list[Finding], bool, dict[str, str]]:
     assert _worker is not None
     try:
         data = path.read_bytes()
     except OSError:
         return (*_worker.lint_path(path), {})
-    return _linted(_worker, path, data)
+    return _linted(_worker, path, data, plan)
 
 
 def lint_source(source: str | bytes, path: str | Path, project: Project, select: Iterable[str] = (),

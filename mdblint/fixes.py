@@ -13,11 +13,10 @@ from typing import Any, Iterable
 
 import libcst as cst
 
+from mdblint.analysis.vocab import FIX_CONFLICTS
+
 # Chain calls after which adding select_related/prefetch_related fails or changes the rows.
-CONFLICTS = frozenset({
-    "values", "values_list", "union", "intersection", "difference", "only", "defer", "raw", "extra",
-    "dates", "datetimes", "none", "select_for_update",
-})
+CONFLICTS = FIX_CONFLICTS
 SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.Module)
 
 

@@ -43,7 +43,7 @@ def enabled() -> bool:
 class Plan:
     """What to parse of a file: nothing (`skip`), or its text with these units' bodies blanked."""
     skip: bool
-    blank: tuple[tuple[int, int], ...] = ()   # (first body line, last line), 1-based
+    blank: tuple[tuple[int, int], ...] = ()   # (first line, last line), 1-based: each becomes `pass`
 
     def apply(self, text: str) -> str:
         if not self.blank:
@@ -59,6 +59,7 @@ class Plan:
 
 
 SKIP = Plan(True)
+ASK = object()   # "no plan given: ask the gate"
 
 
 class Gate:
@@ -68,7 +69,21 @@ class Gate:
         self.models = graph.by_qualname
         self.model_names = frozenset({q.rpartition(".")[2] for q in graph.by_qualname}
                                      | {m.name for m in graph.models.values()})
-        self.uniform = _routed_to_default(project, routers, read_only)
+        self._routing = (routers, read_only)
+        self._uniform: bool | None = None
+        # Custom manager/queryset methods that may bind an alias: the interpreter summarizes only
+        # methods of a model's manager classes, so methods of classes known to be neither (models,
+        # forms, views...) do not count; those of nested or unknown classes do.
+        plain = graph.plain_classes
+        self.alias_methods = project.alias_methods & frozenset(
+            u.name for module, units in project.units.items() for u in units
+            if u.kind == "method" and f"{module}.{u.cls}" not in plain)
+
+    @property
+    def uniform(self) -> bool:
+        if self._uniform is None:
+            self._uniform = _routed_to_default(self.project, *self._routing)
+        return self._uniform
 
     def plan(self, module: str | None, digest: str) -> Plan | None:
         """The plan for `module`'s file whose content hashes to `digest`; None: parse it whole
@@ -79,84 +94,94 @@ class Gate:
         return self._plan(module, units)
 
     def _plan(self, module: str, units: tuple[Unit, ...]) -> Plan:
-        top = units[-1]                        # the module's own code
+        top = len(units) - 1                   # the module's own code, last
         package = module if self.project.modules[module].name == "__init__.py" else module.rpartition(".")[0]
-        module_imports = {local: _absolute(target, package) for local, target in top.imports}
-        functions = {u.name: u for u in units if u.kind == "function"}
-        # The names of module values: what module code binds, beyond imports and definitions.
-        values = frozenset(top.names) - module_imports.keys() - {u.name for u in units if u.kind != "module"}
+        module_imports = {local: _absolute(target, package) for local, target in units[top].imports}
+        functions = {u.name: i for i, u in enumerate(units) if u.kind == "function"}
+        values = dict(units[top].values)       # module value -> the names its statement mentions
 
-        orm: dict[int, bool] = {}
-        alias: dict[int, bool] = {}
-        # A custom manager/queryset method that may bind an alias is summarized only when called on
-        # a manager or queryset, which an ORM-ish unit holds.
-        methods = {i: not self.project.alias_methods.isdisjoint(u.names) for i, u in enumerate(units)}
+        def direct(names: tuple[str, ...], imports: dict[str, str], cls: str | None) -> tuple[bool, bool]:
+            alias = self._alias_direct(names, imports)
+            return alias, alias or self._orm_direct(names, module, cls, imports)
+
+        orm: dict[int | str, bool] = {}
+        alias: dict[int | str, bool] = {}
+        calls: dict[int | str, list[int | str]] = {}
+        methods: dict[int | str, bool] = {}
         for i, u in enumerate(units):
-            imports = {**module_imports, **{local: _absolute(t, package) for local, t in u.imports}}
-            alias[i] = self._alias_direct(u, imports)
-            orm[i] = alias[i] or self._orm_direct(u, module, imports)
-        # Same-module functions and module values pass what they hold to the units naming them.
-        index = {id(u): i for i, u in enumerate(units)}
+            imports = {**module_imports, **{local: _absolute(t, package) for local, t in u.imports}} \
+                if u.imports else module_imports
+            alias[i], orm[i] = direct(u.names, imports, u.cls)
+            alias[i] = alias[i] or u.positional_alias
+            methods[i] = not self.alias_methods.isdisjoint(u.names)
+        for name, mentioned in values.items():
+            key = "=" + name
+            alias[key], orm[key] = direct(mentioned, module_imports, None)
+            methods[key] = not self.alias_methods.isdisjoint(mentioned)
+        for key in orm:
+            names = units[key].names if isinstance(key, int) else values[key[1:]]
+            calls[key] = [functions[n] for n in names if n in functions and functions[n] != key] + \
+                [("=" + n) for n in names if n in values and ("=" + n) != key and key != top]
+        # What same-module functions and module values hold reaches the units that name them; a
+        # custom manager method that may bind an alias does so when called on an ORM value.
         changed = True
         while changed:
             changed = False
-            for i, u in enumerate(units):
-                names = u.names
-                callees = [index[id(functions[n])] for n in names if n in functions and functions[n] is not u]
-                via_values = i != len(units) - 1 and not values.isdisjoint(names)
-                top_i = len(units) - 1
-                new_alias = alias[i] or any(alias[c] for c in callees) or (via_values and alias[top_i]) \
-                    or (methods[i] and orm[i])
-                new_orm = orm[i] or new_alias or any(orm[c] for c in callees) or (via_values and orm[top_i])
-                if new_alias != alias[i] or new_orm != orm[i]:
-                    alias[i], orm[i], changed = new_alias, new_orm, True
+            for key, callees in calls.items():
+                new_orm = orm[key] or any(orm[c] for c in callees)
+                new_alias = alias[key] or any(alias[c] for c in callees) or (methods[key] and new_orm)
+                if new_alias != alias[key] or new_orm != orm[key]:
+                    alias[key], orm[key], changed = new_alias, new_orm or new_alias, True
 
         admitted = set()
         for i, u in enumerate(units):
             loops = u.loops or not LOOP_NAMES.isdisjoint(u.names) or any(
-                functions[n].loops for n in u.names if n in functions and functions[n] is not u)
+                units[c].loops for c in calls[i] if isinstance(c, int))
             if alias[i] or (orm[i] and (loops or not self.uniform)):
                 admitted.add(i)
         # A same-module function an admitted unit calls is analysed for its summary: keep it.
         todo = list(admitted)
         while todo:
-            u = units[todo.pop()]
-            for n in u.names:
-                f = functions.get(n)
-                if f is not None and index[id(f)] not in admitted:
-                    admitted.add(index[id(f)])
-                    todo.append(index[id(f)])
+            for c in calls[todo.pop()]:
+                if isinstance(c, int) and c not in admitted:
+                    admitted.add(c)
+                    todo.append(c)
         if not admitted:
             return SKIP
         blank = tuple((u.body, u.end) for i, u in enumerate(units)
                       if i not in admitted and u.kind != "module" and u.body)
-        return Plan(False, blank)
+        return Plan(False, blank + units[top].class_statements)
 
-    def _alias_direct(self, u: Unit, imports: dict[str, str]) -> bool:
-        names = u.names
-        if u.positional_alias or not ALIAS_NAMES.isdisjoint(names):
+    def _alias_direct(self, names: tuple[str, ...], imports: dict[str, str]) -> bool:
+        if not ALIAS_NAMES.isdisjoint(names):
             return True
-        relevant = self.project.relevant
+        return self._calls_project_function(names, imports, self.project.alias_capable)
+
+    def _orm_direct(self, names: tuple[str, ...], module: str, cls: str | None, imports: dict[str, str]) -> bool:
+        if not self.model_names.isdisjoint(names):
+            return True
+        if cls is not None and f"{module}.{cls}" in self.models:
+            return True   # `self` is an instance of this model
+        if any(imports[n] in self.models for n in names if n in imports):
+            return True
+        # A project function worth a summary may return a queryset or an instance.
+        return self._calls_project_function(names, imports, self.project.relevant)
+
+    @staticmethod
+    def _calls_project_function(names: tuple[str, ...], imports: dict[str, str],
+                                table: dict[str, frozenset[str]]) -> bool:
         for n in names:
             target = imports.get(n)
             if target is None:
                 continue
             owner, _, fn = target.rpartition(".")
-            if fn in relevant.get(owner, ()):
+            if fn in table.get(owner, ()):
                 return True
             # `import pkg.helpers` (or `as h`): `h.function(...)` names a function of that module.
-            for mod, fns in relevant.items():
+            for mod, fns in table.items():
                 if (mod == target or mod.startswith(target + ".")) and not fns.isdisjoint(names):
                     return True
         return False
-
-    def _orm_direct(self, u: Unit, module: str, imports: dict[str, str]) -> bool:
-        names = u.names
-        if not self.model_names.isdisjoint(names):
-            return True
-        if u.cls is not None and f"{module}.{u.cls}" in self.models:
-            return True   # `self` is an instance of this model
-        return any(imports[n] in self.models for n in names if n in imports)
 
 
 def _absolute(target: str, package: str) -> str:

@@ -25,56 +25,22 @@ from mdblint.analysis.values import (
     EVERYTHING_LOADED, NOTHING_LOADED, UNKNOWN, UNKNOWN_ALIASES, Aliases, Bound, Collection, Instance, Loaded, Manager, ModelClass,
     Param, QuerySet, RelatedManager, Row, Sequence, Source, Str, Unknown, Value, join, relocate,
 )
+# The ORM method names: generated from django-stubs (orm_api.py), with the analysis' policy (vocab.py).
+from mdblint.analysis.vocab import (
+    CHAIN, FILTERS, INSTANCE_QUERIES, MANAGER_READS, QUERIES, READ_ONE, RELATED_QUERIES, RELATED_WRITES, REQUERIES,
+    ROWS, SET_OPS, USING_POSITION, WRITE_ONE, WRITE_PAIR, WRITES,
+)
 
 if TYPE_CHECKING:
     from mdblint.analysis.walk import FileContext
 
 Env = dict[str, Value]
 
-CHAIN = frozenset({
-    "all", "filter", "exclude", "order_by", "select_related", "prefetch_related", "only", "defer",
-    "annotate", "alias", "distinct", "reverse", "none", "select_for_update", "complex_filter",
-    "extra", "iterator", "get_queryset", "fetch_mode",
-})
-ROWS = frozenset({"values", "values_list", "dates", "datetimes"})
-READ_ONE = frozenset({"get", "first", "last", "latest", "earliest", "aget", "afirst", "alast"})
-# auth's UserManager.create_user/create_superuser save on the manager's database, like create().
-WRITE_ONE = frozenset({"create", "acreate", "create_user", "create_superuser", "acreate_user", "acreate_superuser"})
-WRITE_PAIR = frozenset({"get_or_create", "update_or_create", "aget_or_create", "aupdate_or_create"})
-WRITES = frozenset({"update", "delete", "bulk_create", "bulk_update", "aupdate", "adelete", "abulk_create",
-                    "abulk_update"}) | WRITE_ONE | WRITE_PAIR
-FILTERS = frozenset({"filter", "exclude", "get", "get_or_create", "update_or_create", "aget", "count"})
-SET_OPS = frozenset({"union", "intersection", "difference"})
-RELATED_WRITES = frozenset({"add", "set", "remove", "aadd", "aset", "aremove"})
 FORWARD = frozenset({"fk", "o2o"})
 TO_MANY = frozenset({"reverse_fk", "m2m", "reverse_m2m", "generic_relation"})
 TRANSACTION = "django.db.transaction."
-# django.db.transaction functions and the position of `using`.
-USING_POSITION = {
-    "atomic": 0, "savepoint": 0, "clean_savepoints": 0, "get_rollback": 0, "get_autocommit": 0,
-    "commit": 0, "rollback": 0, "get_connection": 0, "mark_for_rollback_on_error": 0,
-    "non_atomic_requests": 0, "on_commit": 1, "savepoint_commit": 1, "savepoint_rollback": 1,
-    "set_rollback": 1, "set_autocommit": 1,
-}
 DEFAULT = "default"
-# Related-manager calls that run a query (unless the relation was prefetched).
-MANAGER_READS = frozenset({
-    "all", "count", "exists", "first", "last", "get", "filter", "exclude", "order_by", "values", "values_list",
-    "aggregate", "annotate", "iterator", "earliest", "latest", "in_bulk", "distinct", "only", "defer",
-    "select_related", "acount", "aexists", "afirst", "alast", "aget",
-})
-# On a prefetched manager these build a new query instead of reading the prefetched rows.
-REQUERIES = frozenset({
-    "filter", "exclude", "order_by", "annotate", "alias", "values", "values_list", "get", "distinct", "only", "defer",
-    "select_related", "aggregate", "extra", "reverse", "earliest", "latest", "in_bulk", "aget",
-})
 OVERRIDE = frozenset({"django.test.override_settings", "django.test.utils.override_settings"})
-# Calls that run a query each time (MDB305 when per iteration of a loop over rows).
-QUERIES = frozenset({"count", "exists", "aggregate", "in_bulk", "acount", "aexists", "aaggregate", "ain_bulk"}) \
-    | READ_ONE | WRITES | frozenset({"latest", "earliest", "alatest", "aearliest"})
-INSTANCE_QUERIES = frozenset({"save", "delete", "refresh_from_db", "asave", "adelete", "arefresh_from_db"})
-RELATED_QUERIES = frozenset({"create", "get_or_create", "update_or_create", "add", "remove", "clear", "set",
-                             "acreate", "aget_or_create", "aupdate_or_create", "aadd", "aremove", "aclear", "aset"})
 # Annotations of a parameter whose items are rows: `QuerySet[M]`, `Iterable[M]`, `list[M]`, ...
 ROW_CONTAINERS = frozenset({"QuerySet", "Iterable", "Iterator", "Sequence", "Collection", "list", "List", "set",
                             "Set", "AbstractSet", "MutableSequence", "frozenset", "FrozenSet"})

@@ -6,20 +6,12 @@ import difflib
 
 import libcst as cst
 
-from mdblint.analysis.flow import USING_POSITION, argument
+from mdblint.analysis.flow import argument
 from mdblint.analysis.names import Value, dotted
+from mdblint.analysis.vocab import ALIAS_METHODS, QUERYSET_METHODS, USING_KEYWORD_METHODS, USING_POSITION
 from mdblint.analysis.walk import FileContext
 from mdblint.checks.base import rule
 
-# ORM methods whose `using=` keyword names an alias (on instances, managers and querysets).
-USING_KEYWORD_METHODS = frozenset({"save", "delete", "raw", "refresh_from_db", "save_base"})
-# Manager/queryset methods taking the alias first: `.using(alias)`, `.db_manager(using)`.
-ALIAS_METHODS = {"using": "alias", "db_manager": "using"}
-QUERYSET_METHODS = frozenset({
-    "all", "filter", "exclude", "order_by", "select_related", "prefetch_related", "only", "defer",
-    "annotate", "alias", "distinct", "reverse", "none", "get_queryset", "select_for_update",
-    "using", "db_manager",
-})
 
 
 def _is_orm_receiver(expr: cst.BaseExpression, ctx: FileContext) -> bool:

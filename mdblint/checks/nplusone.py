@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from mdblint.analysis import events as ev
-from mdblint.analysis.flow import REQUERIES
+from mdblint.analysis.vocab import REQUERIES
 from mdblint.analysis.walk import FileContext
 from mdblint.checks.base import rule
 from mdblint.checks.verdicts import short

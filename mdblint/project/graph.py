@@ -62,6 +62,7 @@ class Model:
 class ModelGraph:
     models: dict[str, Model] = field(default_factory=dict)
     by_qualname: dict[str, str] = field(default_factory=dict)
+    plain_classes: frozenset[str] = frozenset()   # project classes that are not managers or querysets
 
     def get(self, label: str) -> Model | None:
         """The model for "app_label.ModelName" (model name case-insensitive, as in Django)."""
@@ -496,6 +497,8 @@ class _Builder(Resolver):
                     name = qual.rpartition(".")[2]
                     if name not in s.names and self.canon(self.lookup(module, name) or "") == qual:
                         graph.by_qualname.setdefault(f"{module}.{name}", label)
+        graph.plain_classes = frozenset(q for q in self.classes if not q.startswith("django.")
+                                        and self.kind(q) not in ("manager", "queryset"))
         return graph
 
     def relation(self, m: _Model, f: _Field, swapped: bool) -> tuple[Relation, Relation | None, Model | None]:

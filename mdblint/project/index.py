@@ -39,6 +39,7 @@ class Project:
     # Cross-module facts from the index (mdblint/project/units.py), so that nothing re-reads files:
     constants: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)  # module -> NAME -> (value, line)
     relevant: dict[str, frozenset[str]] = field(default_factory=dict)  # module -> functions worth a summary
+    alias_capable: dict[str, frozenset[str]] = field(default_factory=dict)  # of those, the ones that may bind an alias
     alias_methods: frozenset[str] = frozenset()   # method names that may bind an alias (custom managers...)
     units: dict[str, tuple[Unit, ...]] = field(default_factory=dict)   # module -> its units (the check gate)
     digests: dict[str, str] = field(default_factory=dict)              # module -> content hash
@@ -184,8 +185,25 @@ def cross_module_facts(facts: dict[str, ModuleFacts], graph: ModelGraph) -> dict
         if f.alias_tokens:
             alias_methods |= names
         alias_methods.update(f.queryset_methods)
+    # Functions that may bind an alias, themselves or through what they call (by bare name: a superset).
+    capable = {name for f in facts.values() for name, defs in f.functions.items() if any(d.alias for d in defs)}
+    calls = {(m, name): frozenset(c for d in defs for c in d.calls)
+             for m, f in facts.items() for name, defs in f.functions.items() if name in relevant.get(m, ())}
+    # A same-module function not worth a summary of its own is still summarized when called from
+    # one: what it does is not recorded, so calling one counts as binding an alias; so does a custom
+    # manager or queryset method that may.
+    plain = {m: frozenset(f.functions) - relevant.get(m, frozenset()) for m, f in facts.items()}
+    changed = True
+    while changed:
+        changed = False
+        for (m, name), called in calls.items():
+            if name not in capable and not (called.isdisjoint(capable) and called.isdisjoint(plain[m])
+                                            and called.isdisjoint(alias_methods)):
+                capable.add(name)
+                changed = True
+    alias_capable = {m: names & capable for m, names in relevant.items() if not names.isdisjoint(capable)}
     return {"constants": {m: f.string_constants for m, f in facts.items() if f.string_constants},
-            "relevant": relevant, "alias_methods": frozenset(alias_methods),
+            "relevant": relevant, "alias_capable": alias_capable, "alias_methods": frozenset(alias_methods),
             "units": {m: f.units for m, f in facts.items()}}
 
 

@@ -15,6 +15,8 @@ models, which relation names exist) is decided later, from these facts and the g
 from __future__ import annotations
 
 import ast
+import re
+import sys
 from dataclasses import dataclass, field
 
 # Tokens that make a function worth a summary (it may bind an alias); the same text test as before.
@@ -43,6 +45,11 @@ class Unit:
     loops: bool                    # a for loop or a comprehension
     positional_alias: bool         # a transaction function given its alias positionally
     imports: tuple[tuple[str, str], ...] = ()   # function-level imports: (local name, qualified name)
+    # The module unit only: each name module code binds, with the names its statement mentions.
+    values: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The module unit only: class-level simple statements that hold no alias (first, last line).
+    # The interpreter never runs class bodies; only MDB501 reads them, and only for an alias.
+    class_statements: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,9 @@ class FunctionFacts:
     attributes of its parameters it assigns (a relation attribute makes it worth a summary)."""
     tokens: bool
     param_attrs: tuple[str, ...]
+    alias: bool = False               # it may bind an alias itself: using/db_manager/connections[, or
+                                      # a transaction function given one positionally
+    calls: tuple[str, ...] = ()       # the names it calls (bare or as a method), when worth a summary
 
 
 @dataclass
@@ -74,7 +84,10 @@ def module_facts(tree: ast.Module, text: str) -> ModuleFacts:
     _collect_units(tree.body, None, (), units, covered)
     module_nodes = _module_level_nodes(tree.body)
     names, loops, positional, imports = _scan(module_nodes)
-    units.append(Unit("module", "", None, 1, 0, len(lines), names, loops, positional, imports))
+    statements: list[tuple[int, int]] = []
+    _class_statements(tree.body, False, statements)
+    units.append(Unit("module", "", None, 1, 0, len(lines), names, loops, positional, imports,
+                      _module_values(tree.body), tuple(statements)))
     facts.units = tuple(units)
     return facts
 
@@ -118,6 +131,56 @@ def _header_last_line(fn: ast.AST) -> int:
         if node is not None:
             last = max(last, getattr(node, "end_lineno", last) or last)
     return last
+
+
+_ALIAS_WORDS = frozenset({"using", "db_manager", "connections"})
+
+
+def _class_statements(body: list[ast.stmt], in_class: bool, out: list[tuple[int, int]], header: int = 0) -> None:
+    """Simple statements of class bodies (nested classes too) that can be blanked: no alias in
+    them, and no other statement on their lines."""
+    for i, stmt in enumerate(body):
+        if isinstance(stmt, ast.ClassDef):
+            header_end = max([stmt.lineno, *(n.end_lineno or n.lineno for n in (*stmt.bases, *stmt.keywords))])
+            _class_statements(stmt.body, True, out, header_end)
+            continue
+        if not in_class or isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or hasattr(stmt, "body"):
+            if not in_class and isinstance(stmt, (ast.If, ast.Try, ast.With, ast.AsyncWith)):
+                for part in ("body", "orelse", "finalbody"):
+                    _class_statements(getattr(stmt, part, []), False, out, header)
+            continue
+        end = stmt.end_lineno or stmt.lineno
+        if i and (body[i - 1].end_lineno or 0) >= stmt.lineno or i + 1 < len(body) and body[i + 1].lineno <= end:
+            continue
+        if stmt.lineno <= header:
+            continue   # on the class's own line: `class A: x = 1`
+        names, _, positional, _ = _scan([stmt])
+        if positional or not _ALIAS_WORDS.isdisjoint(names):
+            continue
+        out.append((stmt.lineno, end))
+
+
+def _module_values(body: list[ast.stmt]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What module-level code binds to a name (the interpreter's module environment): each name
+    with the names its statement mentions. Imports, defs and class bodies are not values."""
+    out: dict[str, set[str]] = {}
+    for stmt in body:
+        if isinstance(stmt, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        if isinstance(stmt, (ast.If, ast.Try, ast.With, ast.AsyncWith)) or type(stmt).__name__ == "TryStar":
+            blocks = [getattr(stmt, part, []) for part in ("body", "orelse", "finalbody")]
+            blocks += [handler.body for handler in getattr(stmt, "handlers", [])]
+            for block in blocks:
+                for name, mentioned in _module_values(block):
+                    out.setdefault(name, set()).update(mentioned)
+            if not isinstance(stmt, (ast.With, ast.AsyncWith)):
+                continue
+        bound = {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        if bound:
+            mentioned = set(_scan([stmt])[0])
+            for name in bound:
+                out.setdefault(name, set()).update(mentioned)
+    return tuple((name, tuple(sorted(m))) for name, m in sorted(out.items()))
 
 
 def _module_level_nodes(body: list[ast.stmt]) -> list[ast.AST]:
@@ -187,7 +250,7 @@ def _scan(nodes: list[ast.AST]) -> tuple[tuple[str, ...], bool, bool, tuple[tupl
                 imports.append((local, f"{base}.{alias.name}" if node.module else f"{base}{alias.name}"))
             continue
         todo.extend(ast.iter_child_nodes(node))
-    return tuple(sorted(names - _STOP)), loops, positional, tuple(imports)
+    return tuple(sorted(map(sys.intern, names - _STOP))), loops, positional, tuple(imports)
 
 
 def _string_constants(tree: ast.Module) -> dict[str, tuple[str, int]]:
@@ -224,12 +287,22 @@ def _functions(tree: ast.Module, lines: list[str], text: str) -> dict[str, tuple
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             body = "".join(lines[node.lineno - 1:node.end_lineno])
-            params = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
-            attrs = sorted({t.attr for n in ast.walk(node) if isinstance(n, ast.Assign) for t in n.targets
-                            if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id in params})
-            facts = FunctionFacts(any(t in body for t in SUMMARY_TOKENS), tuple(attrs))
-            if facts.tokens or facts.param_attrs:
-                table.setdefault(node.name, []).append(facts)
+            tokens = any(t in body for t in SUMMARY_TOKENS)
+            attrs: list[str] = []
+            if tokens or _ATTR_ASSIGN.search(body):
+                params = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+                attrs = sorted({t.attr for n in ast.walk(node) if isinstance(n, ast.Assign) for t in n.targets
+                                if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id in params})
+            if tokens or attrs:
+                names, _, positional, _ = _scan([node])
+                alias = positional or any(t in body for t in SUMMARY_TOKENS[:3])
+                calls = tuple(sorted({c.func.id if isinstance(c.func, ast.Name) else c.func.attr
+                                      for c in ast.walk(node) if isinstance(c, ast.Call)
+                                      and isinstance(c.func, (ast.Name, ast.Attribute))}))
+                table.setdefault(node.name, []).append(FunctionFacts(tokens, tuple(attrs), alias, calls))
             else:
                 table.setdefault(node.name, [])
     return {k: tuple(v) for k, v in table.items()}
+
+
+_ATTR_ASSIGN = re.compile(r"\.\s*\w+\s*=(?!=)")   # `param.attr = ...`, a superset
