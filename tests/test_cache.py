@@ -10,6 +10,7 @@ import pickle
 import random
 import re
 import shutil
+import typing
 from pathlib import Path
 
 import msgspec
@@ -19,9 +20,9 @@ from mdblint import codec
 from mdblint.cache import Cache
 from mdblint.discovery import ProjectRef
 from mdblint.engine import Results
-from mdblint.findings import Finding
+from mdblint.findings import Finding, Json
 from mdblint.project import index
-from mdblint.project.summary import LineDict, _Collector
+from mdblint.project.summary import LineDict, Op, Value, _Collector
 from tests.helpers import SAMPLES, load_sample, run_cli
 
 # Each cache file's type, by the prefix of its name.
@@ -247,6 +248,31 @@ def test_wrong_types_inside(case: str, raw_entries: dict) -> None:
     raw, kind = _spoil(case, raw_entries)
     with pytest.raises(msgspec.ValidationError):
         codec.decode(msgspec.msgpack.encode(raw), kind)
+
+
+def _leaves(hint: object, seen: set) -> list[tuple[str, object]]:
+    """(where, type) of every field type reachable from `hint` that is not a precise type."""
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        if hint in seen:
+            return []
+        seen.add(hint)
+        hints = typing.get_type_hints(hint)
+        return [(f"{hint.__name__}.{f.name}" + (f" ({where})" if where else ""), bad)
+                for f in dataclasses.fields(hint) for where, bad in _leaves(hints[f.name], seen)]
+    args = typing.get_args(hint)
+    if args:
+        return [leaf for a in args if a is not Ellipsis for leaf in _leaves(a, seen)]
+    if hint in (str, int, float, bool, type(None), Path, Value, Op, Json):
+        return []
+    return [("", hint)]     # Any, object, a bare tuple/dict/list: nothing to check on load
+
+
+def test_stored_types_are_precise() -> None:
+    """Every field of what the cache stores has a type the decoder checks: no Any, no object,
+    no bare container (a new field typed so would load unchecked, or not round-trip)."""
+    seen: set = set()
+    assert [leaf for kind in KINDS.values() for leaf in _leaves(kind, seen)] == []
+    assert len(seen) > 10
 
 
 def test_every_op_has_a_payload_spec() -> None:
