@@ -15,8 +15,9 @@ Why each condition (see mdblint/analysis/flow.py for what the interpreter knows)
   the unit is *alias-capable*;
 - an ORM value reaches a unit through a model class (by name, import or alias), `self` in a
   model's method, or a same-module function or value that holds one: the unit is *ORM-ish*;
-- the N+1 rules need a loop over rows (a for loop, a comprehension, `iterator()`), or a call to
-  a same-module function that loops (it is re-run with the caller's querysets);
+- the N+1 rules need a loop over rows (a for loop or a comprehension whose iterable may come,
+  through the unit's own bindings, from an ORM-ish name), `iterator()`, or a call to a
+  same-module function that loops (it is re-run with the caller's querysets);
 - without an alias, every queryset and instance is on what the routers answer; when they answer
   'default' for every model, read and write (and 'default' is writable), no cross-alias,
   transaction or replica rule can fire, so an ORM-ish unit needs a loop; otherwise it is admitted.
@@ -133,11 +134,29 @@ class Gate:
                 if new_alias != alias[key] or new_orm != orm[key]:
                     alias[key], orm[key], changed = new_alias, new_orm or new_alias, True
 
+        def over_rows(u: Unit) -> bool:
+            """Can one of its loops iterate rows? Only if what it iterates may come from an ORM value."""
+            if not u.loops:
+                return False
+            sources = u.loop_sources
+            if u.self_name is not None and u.self_name in sources and f"{module}.{u.cls}" in self.models:
+                return True
+            imports = {**module_imports, **{local: _absolute(t, package) for local, t in u.imports}}
+            if self._orm_direct(sources, module, None, imports) or self._alias_direct(sources, imports):
+                return True
+            return any(orm[functions[n]] for n in sources if n in functions) or \
+                any(orm["=" + n] for n in sources if n in values)
+
         admitted = set()
         for i, u in enumerate(units):
-            loops = u.loops or not LOOP_NAMES.isdisjoint(u.names) or any(
-                units[c].loops for c in calls[i] if isinstance(c, int))
-            if alias[i] or (orm[i] and (loops or not self.uniform)):
+            if alias[i]:
+                admitted.add(i)
+            elif orm[i] and not self.uniform:
+                admitted.add(i)
+            elif orm[i] and (not LOOP_NAMES.isdisjoint(u.names) or over_rows(u) or any(
+                    units[c].loops for c in calls[i] if isinstance(c, int))):
+                # iterator() on a prefetching queryset; a loop over rows; a same-module function that
+                # loops, re-run with this unit's querysets.
                 admitted.add(i)
         # A same-module function an admitted unit calls is analysed for its summary: keep it.
         todo = list(admitted)

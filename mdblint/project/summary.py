@@ -12,6 +12,7 @@ import abc
 import ast
 from dataclasses import dataclass, field
 
+from mdblint.project.lowering import lowered
 from mdblint.project.units import ModuleFacts, module_facts
 
 
@@ -407,7 +408,12 @@ def summarize(source: bytes | str, module: str, *, is_package: bool = False) -> 
     """Summarize one module's source; a file that does not parse gives a `broken` summary."""
     try:
         tree = ast.parse(source)
-    except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+    except SyntaxError as exc:
+        # Newer syntax than this Python's (PEP 695, PEP 701 on 3.11): libcst rewrites it, lines kept.
+        tree = lowered(source)
+        if tree is None:
+            return ModuleSummary(module, is_package, broken=True, error=f"{type(exc).__name__}: {exc}")
+    except (ValueError, MemoryError, RecursionError) as exc:
         return ModuleSummary(module, is_package, broken=True, error=f"{type(exc).__name__}: {exc}")
     collector = _Collector(module, is_package)
     try:

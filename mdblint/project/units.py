@@ -47,6 +47,10 @@ class Unit:
     imports: tuple[tuple[str, str], ...] = ()   # function-level imports: (local name, qualified name)
     # The module unit only: each name module code binds, with the names its statement mentions.
     values: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # What its loops iterate, followed back through the unit's own bindings (flow-insensitive):
+    # every name an iterable may come from. A loop can be over rows only if one of them is ORM-ish.
+    loop_sources: tuple[str, ...] = ()
+    self_name: str | None = None      # a method's first parameter (`self` in a model's method)
     # The module unit only: class-level simple statements that hold no alias (first, last line).
     # The interpreter never runs class bodies; only MDB501 reads them, and only for an alias.
     class_statements: tuple[tuple[int, int], ...] = ()
@@ -87,7 +91,8 @@ def module_facts(tree: ast.Module, text: str) -> ModuleFacts:
     statements: list[tuple[int, int]] = []
     _class_statements(tree.body, False, statements)
     units.append(Unit("module", "", None, 1, 0, len(lines), names, loops, positional, imports,
-                      _module_values(tree.body), tuple(statements)))
+                      values=_module_values(tree.body), class_statements=tuple(statements),
+                      loop_sources=_loop_sources(module_nodes) if loops else ()))
     facts.units = tuple(units)
     return facts
 
@@ -104,8 +109,11 @@ def _collect_units(body: list[ast.stmt], cls: str | None, inherited: tuple[ast.A
             # A body that starts on the def's own line cannot be blanked line by line.
             blankable = first if first > stmt.lineno and first > _header_last_line(stmt) else 0
             names, loops, positional, imports = _scan([stmt, *inherited])
+            params = (*stmt.args.posonlyargs, *stmt.args.args)
             units.append(Unit("method" if cls else "function", stmt.name, cls, start, blankable,
-                              stmt.end_lineno or header_end, names, loops, positional, imports))
+                              stmt.end_lineno or header_end, names, loops, positional, imports,
+                              loop_sources=_loop_sources([stmt]) if loops else (),
+                              self_name=params[0].arg if cls and params else None))
             covered.append((start, stmt.end_lineno))
         elif isinstance(stmt, ast.ClassDef):
             # A class's decorators (override_settings) apply to every method.
@@ -251,6 +259,86 @@ def _scan(nodes: list[ast.AST]) -> tuple[tuple[str, ...], bool, bool, tuple[tupl
             continue
         todo.extend(ast.iter_child_nodes(node))
     return tuple(sorted(map(sys.intern, names - _STOP))), loops, positional, tuple(imports)
+
+
+def _loop_sources(nodes: list[ast.AST]) -> tuple[str, ...]:
+    """The names the iterables of these nodes' loops may come from: the names each iterable
+    mentions and, for a name bound here, what its bindings mention (assignments, loop targets,
+    with-as, parameters' annotations and defaults, setattr, container appends), to a fixpoint."""
+    flows: dict[str, set[str]] = {}
+    sources: set[str] = set()
+
+    def flow(target: ast.AST, value: ast.AST | None) -> None:
+        if value is None:
+            return
+        mentioned = _mentioned(value)
+        for root in _roots(target):
+            flows.setdefault(root, set()).update(mentioned)
+
+    for top in nodes:
+        for node in ast.walk(top):
+            kind = type(node)
+            if kind is ast.Assign:
+                for target in node.targets:
+                    flow(target, node.value)
+            elif kind in (ast.AnnAssign, ast.AugAssign, ast.NamedExpr):
+                flow(node.target, node.value)
+                if kind is ast.AnnAssign:
+                    flow(node.target, node.annotation)
+            elif kind in (ast.For, ast.AsyncFor, ast.comprehension):
+                sources.update(_mentioned(node.iter))
+                flow(node.target, node.iter)
+            elif kind in (ast.With, ast.AsyncWith):
+                for item in node.items:
+                    if item.optional_vars is not None:
+                        flow(item.optional_vars, item.context_expr)
+            elif kind is ast.arguments:
+                args = [*node.posonlyargs, *node.args]
+                for arg, default in zip(args[len(args) - len(node.defaults):], node.defaults):
+                    flows.setdefault(arg.arg, set()).update(_mentioned(default))
+                for arg, default in zip(node.kwonlyargs, node.kw_defaults):
+                    if default is not None:
+                        flows.setdefault(arg.arg, set()).update(_mentioned(default))
+                for arg in (*args, *node.kwonlyargs, node.vararg, node.kwarg):
+                    if arg is not None and arg.annotation is not None:
+                        flows.setdefault(arg.arg, set()).update(_mentioned(arg.annotation))
+            elif kind is ast.Call:
+                func = node.func
+                if type(func) is ast.Name and func.id == "setattr" and node.args:
+                    for arg in node.args[1:]:
+                        flow(node.args[0], arg)
+                elif type(func) is ast.Attribute and func.attr in ("append", "extend", "add", "update",
+                                                                    "insert", "setdefault", "appendleft"):
+                    for arg in (*node.args, *(k.value for k in node.keywords)):
+                        flow(func.value, arg)
+    todo = list(sources)
+    while todo:
+        for name in flows.get(todo.pop(), ()):
+            if name not in sources:
+                sources.add(name)
+                todo.append(name)
+    return tuple(sorted(map(sys.intern, sources)))
+
+
+def _mentioned(node: ast.AST) -> set[str]:
+    out = set()
+    for n in ast.walk(node):
+        if type(n) is ast.Name:
+            out.add(n.id)
+        elif type(n) is ast.Attribute:
+            out.add(n.attr)
+    return out
+
+
+def _roots(target: ast.AST) -> list[str]:
+    """The names a binding target rebinds or mutates: `a`, `a.b`, `a[0]` -> a; tuples spread."""
+    while isinstance(target, (ast.Attribute, ast.Subscript, ast.Starred)):
+        target = target.value
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [r for e in target.elts for r in _roots(e)]
+    return []
 
 
 def _string_constants(tree: ast.Module) -> dict[str, tuple[str, int]]:
