@@ -1,18 +1,22 @@
-"""A tiny on-disk cache of pickled objects: atomic writes, a file lock, never an exception.
+"""A tiny on-disk cache of plain data: atomic writes, a file lock, never an exception.
 
-A corrupt or unreadable entry loads as None; an unwritable directory means no cache.
+Entries are MessagePack (`mdblint.codec`), decoded into the type the caller names and checked
+against it, so a cache folder shipped in a repository, a tarball or a CI cache is data, never
+code. A missing, corrupt, unreadable or wrongly shaped entry, or one of another format version,
+loads as None; an unwritable directory means no cache.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import os
-import pickle
+import stat
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 try:
     import fcntl
@@ -61,25 +65,53 @@ class Cache:
         return True
 
     def _path(self, name: str) -> Path:
-        return self.directory / f"{name}.pickle"
+        from mdblint import codec      # not at the top: codec imports mdblint.project, which imports this
 
-    def load(self, name: str) -> object | None:
+        # The format version is part of the name: files of another format are never opened.
+        return self.directory / f"{name}.v{codec.FORMAT}.msgpack"
+
+    def load(self, name: str, kind: Any) -> Any:
+        """The entry `name` as a validated `kind` (a type such as `dict[str, tuple[str, Finding]]`),
+        or None if it is missing or is not a `kind`."""
+        from mdblint import codec
+
         if self.directory is None:
             return None
         try:
-            with open(self._path(name), "rb") as fh:
-                return pickle.load(fh)
-        except Exception:       # missing, truncated, from another version: all mean "no entry"
+            # Non-blocking and regular files only: a FIFO or a device planted there reads as nothing.
+            fd = os.open(self._path(name), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+            with os.fdopen(fd, "rb") as fh:
+                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                    return None
+                data = fh.read()
+            # Decoding builds no cycles: the cyclic collector, run over and over on a large entry's
+            # new objects, would take longer than the decoding.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                return codec.decode(data, kind)
+            finally:
+                if collecting:
+                    gc.enable()
+        except Exception:       # missing, truncated, of another shape or version: all mean "no entry"
             return None
 
     def store(self, name: str, obj: object) -> None:
+        from mdblint import codec
+
         if not self._ready():
+            return
+        try:
+            data = codec.encode(obj)
+        except Exception:       # a type the codec does not know: a bug, shown in tests
+            if os.environ.get("MDBLINT_DEBUG"):
+                raise
             return
         tmp = None
         try:
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.directory)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(data)
             os.replace(tmp, self._path(name))
             tmp = None
         except Exception:

@@ -542,6 +542,11 @@ def options_key(options: Options) -> tuple:
     return tuple(options.read_only), tuple(tuple(g) for g in options.relation_groups), options.django_version
 
 
+# The results cache file's type: path -> (digest of its content, module -> digest of each other
+# module its analysis read, raw findings).
+Results = dict[str, tuple[str, dict[str, str], list[Finding]]]
+
+
 def _cache_dir(root: Path, options: Options) -> Path | None:
     return default_cache_dir(root) if options.cache else None
 
@@ -563,7 +568,7 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
                                 sorted(r.code for r in rules), options_key(options), os.getcwd())).encode(),
                           digest_size=12).hexdigest()
     cache_name = f"results-{key}"
-    cached: dict[str, Any] = cache.load(cache_name) or {}
+    cached: Results = cache.load(cache_name, Results) or {}
     fresh: dict[str, Any] = {}
     todo: list[tuple[Path, bytes, str]] = []
     findings: list[Finding] = []

@@ -1,10 +1,21 @@
-"""The one thing every part of mdblint hands around: a finding. Plain, picklable data."""
+"""The one thing every part of mdblint hands around: a finding. Plain data."""
 
 from __future__ import annotations
 
+import abc
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
+
+
+class Json(abc.ABC):
+    """The type of a JSON value (None, bool, int, float, str, a list of Json, a dict of str to
+    Json): a finding's data. An annotation only; the cache checks it on load."""
+
+
+for _kind in (type(None), bool, int, float, str, list, dict):
+    Json.register(_kind)
+del _kind
 
 
 @dataclass(frozen=True, order=True)
@@ -16,7 +27,7 @@ class Finding:
     end_column: int
     code: str
     message: str
-    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    data: dict[str, Json] = field(default_factory=dict, compare=False, hash=False)
     # Stable across line shifts: code, path, the reported code's text (white space folded) and
     # its rank among identical ones in the file. For SARIF partialFingerprints and baselines.
     fingerprint: str = field(default="", compare=False)

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import os
-import pickle
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from mdblint import codec
 from mdblint.cache import Cache, default_cache_dir
 from mdblint.discovery import ProjectRef
 from mdblint.project import index, load_project
-from mdblint.project.summary import UNKNOWN, summarize
+from mdblint.project.summary import UNKNOWN, ModuleSummary, Value, summarize
 
 SETTINGS = """
 INSTALLED_APPS = ["django.contrib.contenttypes", "django.contrib.auth", "shop"]
@@ -83,10 +83,12 @@ def test_summary_package_relative_import_and_broken_file() -> None:
     assert broken.broken and "SyntaxError" in broken.error
 
 
-def test_summaries_pickle() -> None:
-    s = summarize(b"X = {'a': 1}\nclass A(B):\n    f = F('x', to=Y)\n", "m")
-    assert pickle.loads(pickle.dumps(s)) == s
-    assert pickle.loads(pickle.dumps(UNKNOWN)) is UNKNOWN
+def test_summaries_codec() -> None:
+    s = summarize(b"X = {'a': 1}\nclass A(B):\n    f = F('x', to=Y)\n    g = f(*a)\n", "m")
+    back = codec.decode(codec.encode(s), ModuleSummary)
+    assert back == s and back.classes["A"].attrs["f"].target == s.classes["A"].attrs["f"].target
+    assert back.classes["A"].attrs["g"].target.args[0] is UNKNOWN
+    assert codec.decode(codec.encode([UNKNOWN], list[Value]), list[Value])[0] is UNKNOWN
 
 
 # -- settings ------------------------------------------------------------------------------
@@ -329,16 +331,18 @@ def test_cache_hit_and_invalidation(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_cache_corrupt_and_unwritable(tmp_path: Path) -> None:
     cache = Cache(tmp_path / "c")
     cache.store("x", {"a": 1})
-    assert cache.load("x") == {"a": 1}
-    (tmp_path / "c" / "x.pickle").write_bytes(b"not a pickle")
-    assert cache.load("x") is None
+    assert cache.load("x", dict[str, int]) == {"a": 1}
+    assert cache.load("x", dict[str, str]) is None          # another shape: no entry
+    (path,) = (tmp_path / "c").glob("x.*")
+    path.write_bytes(b"not msgpack")
+    assert cache.load("x", dict[str, int]) is None
     blocker = tmp_path / "file"
     blocker.write_text("")
     nowhere = Cache(blocker / "sub")           # a path below a file: cannot be created
     nowhere.store("x", 1)
     with nowhere.lock():
-        assert nowhere.load("x") is None
-    assert Cache(None).load("x") is None
+        assert nowhere.load("x", int) is None
+    assert Cache(None).load("x", int) is None
 
 
 def test_default_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

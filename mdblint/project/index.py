@@ -45,6 +45,12 @@ class Project:
     digests: dict[str, str] = field(default_factory=dict)              # module -> content hash
 
 
+# The cache files' types: what `Cache.load` checks each entry against.
+Stats = dict[str, tuple[int, int, str]]                     # stats-<key>: relpath -> (mtime_ns, size, digest)
+ProjectEntry = tuple[str, Project]                          # project-<key>: (digest, Project)
+Summaries = dict[str, tuple[str, ModuleSummary]]            # summaries-<key>: relpath -> (digest, summary)
+
+
 def module_name(root: Path, path: Path) -> tuple[str, bool] | None:
     """(dotted module, is_package) of a file below `root`; None if it cannot be imported."""
     try:
@@ -208,20 +214,18 @@ def load_project(ref: ProjectRef | None, *, cache_dir: Path | None = None) -> Pr
     cache = Cache(cache_dir)
     key = _key(ref)
     with cache.lock(f"index-{key}"):
-        stats = cache.load(f"stats-{key}")
-        stats = stats if isinstance(stats, dict) else {}
+        stats = cache.load(f"stats-{key}", Stats) or {}
         current, changed = _walk(ref.root, stats)
         digest = hashlib.blake2b(repr(sorted((rel, e[2]) for rel, e in current.items())).encode(),
                                  digest_size=16).hexdigest()
         if current != stats:
             cache.store(f"stats-{key}", current)
         if not changed and current.keys() == stats.keys():
-            cached = cache.load(f"project-{key}")
-            if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == digest \
-                    and isinstance(cached[1], Project):
+            cached = cache.load(f"project-{key}", ProjectEntry)
+            if cached is not None and cached[0] == digest:
                 return dataclasses.replace(cached[1], contents=digest)
-        old = cache.load(f"summaries-{key}")
-        files, dirty = _summaries(ref.root, current, changed, old if isinstance(old, dict) else {})
+        old = cache.load(f"summaries-{key}", Summaries)
+        files, dirty = _summaries(ref.root, current, changed, old or {})
         if dirty:
             cache.store(f"summaries-{key}", files)
         project = dataclasses.replace(build_project(ref, files), contents=digest)

@@ -12,7 +12,7 @@ import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mdblint.project.summary import UNKNOWN, BinAdd, LineDict, ModuleSummary, Ref, _Unknown
+from mdblint.project.summary import UNKNOWN, BinAdd, LineDict, ModuleSummary, Ref, Value, _Unknown
 
 DEFAULT_AUTH_USER_MODEL = "auth.User"
 
@@ -33,7 +33,7 @@ class SettingsInfo:
     routers: tuple[str, ...] | None = None
     installed_apps: tuple[str, ...] | None = None
     auth_user_model: str = DEFAULT_AUTH_USER_MODEL
-    constants: dict[str, object] = field(default_factory=dict)
+    constants: dict[str, Value] = field(default_factory=dict)
     line_of: dict[str, int] = field(default_factory=dict)
     module_of: dict[str, str] = field(default_factory=dict)   # setting -> module that assigned it
     path_of: dict[str, Path] = field(default_factory=dict)    # setting -> file that assigned it

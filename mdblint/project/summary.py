@@ -1,13 +1,14 @@
 """One module's facts for the project index, read with stdlib `ast` (never imported).
 
-A `ModuleSummary` is plain picklable data: the module's top-level bindings (imports, classes,
-literal constants, calls), its star imports, the ordered top-level statements that settings
-evaluation and import-order simulation replay (`ops`), and per class its bases, class-level
-assignments and `class Meta` attributes.
+A `ModuleSummary` is plain data (`mdblint.codec` stores it): the module's top-level bindings
+(imports, classes, literal constants, calls), its star imports, the ordered top-level
+statements that settings evaluation and import-order simulation replay (`ops`), and per class
+its bases, class-level assignments and `class Meta` attributes.
 """
 
 from __future__ import annotations
 
+import abc
 import ast
 from dataclasses import dataclass, field
 
@@ -34,6 +35,20 @@ class _Unknown:
 UNKNOWN = _Unknown()
 
 
+class Value(abc.ABC):
+    """The type of a literal as `literal()` reads it: None, bool, int, float, complex, str, bytes,
+    Ellipsis, a list, tuple, frozenset or dict (LineDict) of Values, a Ref, BinAdd, CallInfo or
+    UNKNOWN. An annotation only (never instantiated); the cache encodes and checks these trees."""
+
+
+class Op(abc.ABC):
+    """The type of one entry of `ModuleSummary.ops`: a tuple (op, line, cond, *payload), see
+    `_Collector`. An annotation only; the cache encodes and checks each op's payload."""
+
+
+Op.register(tuple)
+
+
 @dataclass(frozen=True)
 class Ref:
     """A dotted name used as a value (`settings.AUTH_USER_MODEL`, `Person`), resolved later."""
@@ -45,31 +60,37 @@ class LineDict(dict):
 
     def __init__(self, *args, lines=None, spread=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.lines: dict = dict(lines or {})
-        self.spread: tuple = tuple(spread)
+        self.lines: dict[Value, int] = dict(lines or {})
+        self.spread: tuple[Value, ...] = tuple(spread)
 
 
 @dataclass(frozen=True)
 class BinAdd:
     """`left + right` where a side is a name (`DJANGO_APPS + LOCAL_APPS`), evaluated by settings."""
-    left: object
-    right: object
+    left: Value
+    right: Value
 
 
 @dataclass(frozen=True)
 class CallInfo:
     """`callee(*args, **kwargs)`: callee as dotted text ("X.from_queryset()" for call chains)."""
     callee: str | None
-    args: tuple
-    kwargs: dict
+    args: tuple[Value, ...]
+    kwargs: dict[str, Value]
     line: int
+
+
+for _kind in (type(None), bool, int, float, complex, str, bytes, type(Ellipsis), list, tuple, frozenset, dict,
+              Ref, BinAdd, CallInfo, _Unknown):
+    Value.register(_kind)
+del _kind
 
 
 @dataclass(frozen=True)
 class Binding:
     """What a name stands for: kind is module | from | class | value | ref | call | other."""
     kind: str
-    target: object = None   # module: dotted module; from: "pkg.mod.name"; ref: dotted text
+    target: Value = None    # module: dotted module; from: "pkg.mod.name"; ref: dotted text
     line: int = 0
 
 
@@ -79,7 +100,7 @@ class ClassSummary:
     line: int
     bases: tuple[str | None, ...]
     attrs: dict[str, Binding]            # class-level names in definition order
-    meta: dict[str, object] | None       # `class Meta` attributes (None: no Meta)
+    meta: dict[str, Value] | None        # `class Meta` attributes (None: no Meta)
     meta_bases: tuple[str | None, ...] = ()
 
 
@@ -93,11 +114,11 @@ class ModuleSummary:
     stars: tuple[str, ...] = ()
     classes: dict[str, ClassSummary] = field(default_factory=dict)
     # Ordered top-level statements: (op, line, conditional, *payload); see _Collector.
-    ops: tuple = ()
+    ops: tuple[Op, ...] = ()
     facts: ModuleFacts | None = None     # per-unit and cross-module facts (mdblint/project/units.py)
 
     @property
-    def constants(self) -> dict[str, object]:
+    def constants(self) -> dict[str, Value]:
         """Module-level literal values (last assignment wins; modified names are UNKNOWN)."""
         out = {}
         for name, b in self.names.items():
