@@ -81,15 +81,15 @@ def module_facts(tree: ast.Module, text: str) -> ModuleFacts:
     facts = ModuleFacts()
     facts.alias_tokens = "using" in text or "db_manager" in text
     facts.string_constants = _string_constants(tree)
-    facts.functions, classes = _functions_and_classes(tree, lines, text)
-    facts.queryset_methods = _queryset_class_methods(classes, text)
+    functions = _Functions(lines, text)
     units: list[Unit] = []
-    covered: list[tuple[int, int]] = []
-    _collect_units(tree.body, None, (), units, covered)
-    module_nodes = _module_level_nodes(tree.body)
-    names, loops, positional, imports = _scan(module_nodes)
+    _collect_units(tree.body, None, (), units, functions)
+    module_nodes = _module_level_nodes(tree.body, functions.classes)
+    names, loops, positional, imports = _scan(module_nodes, functions)
+    facts.functions = functions.result()
+    facts.queryset_methods = _queryset_class_methods(functions.classes, text)
     statements: list[tuple[int, int]] = []
-    _class_statements(tree.body, False, statements)
+    _class_statements(tree.body, False, statements, lines)
     units.append(Unit("module", "", None, 1, 0, len(lines), names, loops, positional, imports,
                       values=_module_values(tree.body), class_statements=tuple(statements),
                       loop_sources=_loop_sources(module_nodes) if loops else ()))
@@ -98,7 +98,7 @@ def module_facts(tree: ast.Module, text: str) -> ModuleFacts:
 
 
 def _collect_units(body: list[ast.stmt], cls: str | None, inherited: tuple[ast.AST, ...],
-                   units: list[Unit], covered: list) -> None:
+                   units: list[Unit], functions: _Functions) -> None:
     """Functions and methods, as mdblint.analysis.flow._functions finds them (module-level
     blocks of if/try/with are descended; a function's nested defs belong to it)."""
     for stmt in body:
@@ -108,21 +108,23 @@ def _collect_units(body: list[ast.stmt], cls: str | None, inherited: tuple[ast.A
             header_end = first or stmt.lineno
             # A body that starts on the def's own line cannot be blanked line by line.
             blankable = first if first > stmt.lineno and first > _header_last_line(stmt) else 0
-            names, loops, positional, imports = _scan([stmt, *inherited])
+            names, loops, positional, imports = _scan([stmt], functions)
+            if inherited:
+                extra, _, extra_positional, _ = _scan(list(inherited))
+                names, positional = tuple(sorted({*names, *extra})), positional or extra_positional
             params = (*stmt.args.posonlyargs, *stmt.args.args)
             units.append(Unit("method" if cls else "function", stmt.name, cls, start, blankable,
                               stmt.end_lineno or header_end, names, loops, positional, imports,
                               loop_sources=_loop_sources([stmt]) if loops else (),
                               self_name=params[0].arg if cls and params else None))
-            covered.append((start, stmt.end_lineno))
         elif isinstance(stmt, ast.ClassDef):
             # A class's decorators (override_settings) apply to every method.
-            _collect_units(stmt.body, stmt.name, (*inherited, *stmt.decorator_list), units, covered)
-        elif cls is None and isinstance(stmt, (ast.If, ast.Try, ast.With, ast.AsyncWith)) or \
-                cls is None and type(stmt).__name__ == "TryStar":
+            _collect_units(stmt.body, stmt.name, (*inherited, *stmt.decorator_list), units, functions)
+        elif isinstance(stmt, (ast.If, ast.Try, ast.With, ast.AsyncWith)) or type(stmt).__name__ == "TryStar":
+            # As flow._functions: the bodies of if/try/with blocks, in modules and class bodies.
             blocks = [stmt.body, getattr(stmt, "orelse", []), getattr(stmt, "finalbody", [])]
             for block in blocks:
-                _collect_units(block, cls, inherited, units, covered)
+                _collect_units(block, cls, inherited, units, functions)
 
 
 def _first_line(stmt: ast.stmt) -> int:
@@ -141,30 +143,31 @@ def _header_last_line(fn: ast.AST) -> int:
     return last
 
 
-_ALIAS_WORDS = frozenset({"using", "db_manager", "connections"})
+_KEEP_WORDS = ("using", "db_manager", "connections", *TRANSACTION_USING)
 
 
-def _class_statements(body: list[ast.stmt], in_class: bool, out: list[tuple[int, int]], header: int = 0) -> None:
+def _class_statements(body: list[ast.stmt], in_class: bool, out: list[tuple[int, int]], lines: list[str],
+                      header: int = 0) -> None:
     """Simple statements of class bodies (nested classes too) that can be blanked: no alias in
     them, and no other statement on their lines."""
     for i, stmt in enumerate(body):
         if isinstance(stmt, ast.ClassDef):
             header_end = max([stmt.lineno, *(n.end_lineno or n.lineno for n in (*stmt.bases, *stmt.keywords))])
-            _class_statements(stmt.body, True, out, header_end)
+            _class_statements(stmt.body, True, out, lines, header_end)
             continue
         if not in_class or isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or hasattr(stmt, "body"):
             if not in_class and isinstance(stmt, (ast.If, ast.Try, ast.With, ast.AsyncWith)):
                 for part in ("body", "orelse", "finalbody"):
-                    _class_statements(getattr(stmt, part, []), False, out, header)
+                    _class_statements(getattr(stmt, part, []), False, out, lines, header)
             continue
         end = stmt.end_lineno or stmt.lineno
         if i and (body[i - 1].end_lineno or 0) >= stmt.lineno or i + 1 < len(body) and body[i + 1].lineno <= end:
             continue
         if stmt.lineno <= header:
             continue   # on the class's own line: `class A: x = 1`
-        names, _, positional, _ = _scan([stmt])
-        if positional or not _ALIAS_WORDS.isdisjoint(names):
-            continue
+        text = "".join(lines[stmt.lineno - 1:end])
+        if any(word in text for word in _KEEP_WORDS):
+            continue   # an alias, or a transaction function that may be given one (a superset, by text)
         out.append((stmt.lineno, end))
 
 
@@ -191,7 +194,7 @@ def _module_values(body: list[ast.stmt]) -> tuple[tuple[str, tuple[str, ...]], .
     return tuple((name, tuple(sorted(m))) for name, m in sorted(out.items()))
 
 
-def _module_level_nodes(body: list[ast.stmt]) -> list[ast.AST]:
+def _module_level_nodes(body: list[ast.stmt], classes: list[ast.ClassDef]) -> list[ast.AST]:
     """What the module's own unit holds: its statements without the function and method bodies
     (a class's header, decorators and class-level statements stay)."""
     out: list[ast.AST] = []
@@ -201,8 +204,9 @@ def _module_level_nodes(body: list[ast.stmt]) -> list[ast.AST]:
             if stmt.returns is not None:
                 out.append(stmt.returns)
         elif isinstance(stmt, ast.ClassDef):
+            classes.append(stmt)   # its node is not scanned: only its parts are
             out += [*stmt.decorator_list, *stmt.bases, *stmt.keywords]
-            out += _module_level_nodes(stmt.body)
+            out += _module_level_nodes(stmt.body, classes)
         elif isinstance(stmt, (ast.If, ast.Try, ast.With, ast.AsyncWith)) or type(stmt).__name__ == "TryStar":
             for part in ("test", "items", "handlers"):
                 value = getattr(stmt, part, None)
@@ -211,19 +215,27 @@ def _module_level_nodes(body: list[ast.stmt]) -> list[ast.AST]:
                 elif value is not None:
                     out.append(value)
             for part in ("body", "orelse", "finalbody"):
-                out += _module_level_nodes(getattr(stmt, part, []))
+                out += _module_level_nodes(getattr(stmt, part, []), classes)
         else:
             out.append(stmt)
     return out
 
 
-def _scan(nodes: list[ast.AST]) -> tuple[tuple[str, ...], bool, bool, tuple[tuple[str, str], ...]]:
+def _scan(nodes: list[ast.AST], functions: "_Functions | None" = None
+          ) -> tuple[tuple[str, ...], bool, bool, tuple[tuple[str, str], ...]]:
+    """The names these nodes mention, whether they loop, whether a transaction function gets its
+    alias positionally, and their imports; with `functions`, every def and class met is recorded
+    there too (each node of a module is scanned with it exactly once)."""
     names: set[str] = set()
     loops = positional = False
     imports: list[tuple[str, str]] = []
+    frames = functions.frames if functions is not None else None
     todo = list(nodes)
     while todo:
         node = todo.pop()
+        if node is _DONE:
+            functions.done(frames.pop())
+            continue
         kind = type(node)
         if kind is ast.Name:
             names.add(node.id)
@@ -239,10 +251,29 @@ def _scan(nodes: list[ast.AST]) -> tuple[tuple[str, ...], bool, bool, tuple[tupl
             position = TRANSACTION_USING.get(callee) if callee else None
             if position is not None and len(node.args) > position:
                 positional = True
+            if frames and callee is not None:
+                for frame in frames:
+                    frame.calls.add(callee)
+                    if position is not None and len(node.args) > position:
+                        frame.positional = True
+        elif kind is ast.Assign:
+            if frames:
+                for target in node.targets:
+                    if type(target) is ast.Attribute and type(target.value) is ast.Name:
+                        for frame in frames:
+                            if target.value.id in frame.params:
+                                frame.attrs.add(target.attr)
         elif kind in (ast.For, ast.AsyncFor, ast.comprehension):
             loops = True
-        elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+        elif kind in (ast.FunctionDef, ast.AsyncFunctionDef):
             names.add(node.name)
+            if functions is not None and functions.wanted:
+                frames.append(_Frame(node))
+                todo.append(_DONE)
+        elif kind is ast.ClassDef:
+            names.add(node.name)
+            if functions is not None:
+                functions.classes.append(node)
         elif kind is ast.Import:
             for alias in node.names:
                 local = alias.asname or alias.name.partition(".")[0]
@@ -379,54 +410,30 @@ class _Frame:
 _DONE = object()
 
 
-def _functions_and_classes(tree: ast.Module, lines: list[str], text: str
-                           ) -> tuple[dict[str, tuple[FunctionFacts, ...]], list[ast.ClassDef]]:
-    """One pass over the tree: every def (any depth) by bare name, with whether its text holds
-    SUMMARY_TOKENS and which attributes of its parameters it assigns (nested defs count for the
-    enclosing ones too); and every class. A module whose text holds neither the tokens nor " = "
-    has no function facts."""
-    wanted = any(t in text for t in SUMMARY_TOKENS) or " = " in text
-    table: dict[str, list[FunctionFacts]] = {}
-    classes: list[ast.ClassDef] = []
-    frames: list[_Frame] = []
-    todo: list = [tree]
-    while todo:
-        node = todo.pop()
-        if node is _DONE:
-            frame = frames.pop()
-            fn = frame.node
-            body = "".join(lines[fn.lineno - 1:fn.end_lineno])
-            tokens = any(t in body for t in SUMMARY_TOKENS)
-            if tokens or frame.attrs:
-                alias = frame.positional or any(t in body for t in SUMMARY_TOKENS[:3])
-                table.setdefault(fn.name, []).append(
-                    FunctionFacts(tokens, tuple(sorted(frame.attrs)), alias, tuple(sorted(frame.calls))))
-            else:
-                table.setdefault(fn.name, [])
-            continue
-        kind = type(node)
-        if kind in (ast.FunctionDef, ast.AsyncFunctionDef) and wanted:
-            frames.append(_Frame(node))
-            todo.append(_DONE)
-        elif kind is ast.ClassDef:
-            classes.append(node)
-        elif frames:
-            if kind is ast.Assign:
-                for target in node.targets:
-                    if type(target) is ast.Attribute and type(target.value) is ast.Name:
-                        for frame in frames:
-                            if target.value.id in frame.params:
-                                frame.attrs.add(target.attr)
-            elif kind is ast.Call:
-                func = node.func
-                callee = func.id if type(func) is ast.Name else func.attr if type(func) is ast.Attribute else None
-                if callee is not None:
-                    position = TRANSACTION_USING.get(callee)
-                    for frame in frames:
-                        frame.calls.add(callee)
-                        if position is not None and len(node.args) > position:
-                            frame.positional = True
-        todo.extend(ast.iter_child_nodes(node))
-    return {k: tuple(v) for k, v in table.items()}, classes
+class _Functions:
+    """Every def (any depth) by bare name, with whether its text holds SUMMARY_TOKENS and which
+    attributes of its parameters it assigns (nested defs count for the enclosing ones too); and
+    every class. A module whose text holds neither the tokens nor " = " has no function facts."""
+
+    def __init__(self, lines: list[str], text: str) -> None:
+        self.lines = lines
+        self.wanted = any(t in text for t in SUMMARY_TOKENS) or " = " in text
+        self.table: dict[str, list[FunctionFacts]] = {}
+        self.classes: list[ast.ClassDef] = []
+        self.frames: list[_Frame] = []
+
+    def done(self, frame: "_Frame") -> None:
+        fn = frame.node
+        body = "".join(self.lines[fn.lineno - 1:fn.end_lineno])
+        tokens = any(t in body for t in SUMMARY_TOKENS)
+        if tokens or frame.attrs:
+            alias = frame.positional or any(t in body for t in SUMMARY_TOKENS[:3])
+            self.table.setdefault(fn.name, []).append(
+                FunctionFacts(tokens, tuple(sorted(frame.attrs)), alias, tuple(sorted(frame.calls))))
+        else:
+            self.table.setdefault(fn.name, [])
+
+    def result(self) -> dict[str, tuple[FunctionFacts, ...]]:
+        return {k: tuple(v) for k, v in self.table.items()}
 
 
