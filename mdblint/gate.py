@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mdblint.project import Project
+from mdblint.project.index import ensure_units
 from mdblint.project.units import Unit
 
 ALIAS_NAMES = frozenset({"using", "db_manager", "connections", "DATABASE_ROUTERS"})
@@ -73,13 +74,19 @@ class Gate:
         self._routing = (routers, read_only)
         self._uniform: bool | None = None
         self._under: dict[tuple[int, str], frozenset[str]] = {}
+        self._alias_methods: frozenset[str] | None = None
+
+    @property
+    def alias_methods(self) -> frozenset[str]:
         # Custom manager/queryset methods that may bind an alias: the interpreter summarizes only
         # methods of a model's manager classes, so methods of classes known to be neither (models,
         # forms, views...) do not count; those of nested or unknown classes do.
-        plain = graph.plain_classes
-        self.alias_methods = project.alias_methods & frozenset(
-            u.name for module, units in project.units.items() for u in units
-            if u.kind == "method" and f"{module}.{u.cls}" not in plain)
+        if self._alias_methods is None:
+            plain = self.project.graph.plain_classes
+            self._alias_methods = self.project.alias_methods & frozenset(
+                u.name for module, units in ensure_units(self.project).items() for u in units
+                if u.kind == "method" and f"{module}.{u.cls}" not in plain)
+        return self._alias_methods
 
     @property
     def uniform(self) -> bool:
@@ -90,7 +97,7 @@ class Gate:
     def plan(self, module: str | None, digest: str) -> Plan | None:
         """The plan for `module`'s file whose content hashes to `digest`; None: parse it whole
         (the index has no facts for this content)."""
-        units = self.project.units.get(module) if module else None
+        units = ensure_units(self.project).get(module) if module else None
         if not units or self.project.digests.get(module) != digest:
             return None
         return self._plan(module, units)

@@ -159,3 +159,18 @@ def test_plan_is_none_for_content_the_index_did_not_see(tmp_path):
     linter = Linter(project, select_rules())
     assert linter.gate.plan("catalog.models", "0" * 32) is None
     assert linter.gate.plan(None, "0" * 32) is None
+
+
+def test_a_cached_project_reads_its_units_only_when_a_file_is_gated(tmp_path):
+    root = tmp_path / "bookstore"
+    shutil.copytree(SAMPLES / "bookstore", root)
+    ref = ProjectRef(root, settings_from_manage_py(root / "manage.py"), "manage.py")
+    first = load_project(ref, cache_dir=tmp_path / "cache")
+    assert first.units
+    cached = load_project(ref, cache_dir=tmp_path / "cache")
+    assert not cached.units and cached.units_from is not None, "a warm run does not decode the units"
+    linter = Linter(cached, select_rules())
+    path = root / "catalog" / "services.py"
+    assert linter.gate.plan("catalog.services", _digest(path)) == \
+        Linter(first, select_rules()).gate.plan("catalog.services", _digest(path))
+    assert cached.units.keys() == first.units.keys()

@@ -43,6 +43,9 @@ class Project:
     alias_methods: frozenset[str] = frozenset()   # method names that may bind an alias (custom managers...)
     units: dict[str, tuple[Unit, ...]] = field(default_factory=dict)   # module -> its units (the check gate)
     digests: dict[str, str] = field(default_factory=dict)              # module -> content hash
+    # Where the units are when `units` is empty (the cached project leaves them in the summaries
+    # entry, read only when some file is checked): (cache folder, key).
+    units_from: tuple[str, str] | None = None
 
 
 # The cache files' types: what `Cache.load` checks each entry against.
@@ -220,14 +223,31 @@ def load_project(ref: ProjectRef | None, *, cache_dir: Path | None = None) -> Pr
                                  digest_size=16).hexdigest()
         if current != stats:
             cache.store(f"stats-{key}", current)
+        units_from = (str(cache.directory), key) if cache.directory is not None else None
         if not changed and current.keys() == stats.keys():
             cached = cache.load(f"project-{key}", ProjectEntry)
             if cached is not None and cached[0] == digest:
-                return dataclasses.replace(cached[1], contents=digest)
+                return dataclasses.replace(cached[1], contents=digest, units_from=units_from)
         old = cache.load(f"summaries-{key}", Summaries)
         files, dirty = _summaries(ref.root, current, changed, old or {})
         if dirty:
             cache.store(f"summaries-{key}", files)
         project = dataclasses.replace(build_project(ref, files), contents=digest)
-        cache.store(f"project-{key}", (digest, project))
+        # The units stay in the summaries entry: a warm run that checks nothing never reads them.
+        cache.store(f"project-{key}", (digest, dataclasses.replace(project, units={})))
     return project
+
+
+def ensure_units(project: Project) -> dict[str, tuple[Unit, ...]]:
+    """The project's units, read from the summaries entry if the project came from the cache."""
+    if not project.units and project.units_from is not None:
+        directory, key = project.units_from
+        files = Cache(Path(directory)).load(f"summaries-{key}", Summaries) or {}
+        chosen: dict[str, ModuleSummary] = {}
+        for _rel, (_digest, summary) in sorted(files.items()):
+            if summary.module in chosen and not summary.is_package:
+                continue   # the same choice as build_project: `pkg/__init__.py` over `pkg.py`
+            chosen[summary.module] = summary
+        project.units = {m: s.facts.units for m, s in chosen.items() if s.facts is not None}
+        project.units_from = None
+    return project.units
