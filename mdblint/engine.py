@@ -544,7 +544,26 @@ def options_key(options: Options) -> tuple:
 
 # The results cache file's type: path -> (digest of its content, module -> digest of each other
 # module its analysis read, raw findings).
-Results = dict[str, tuple[str, dict[str, str], list[Finding]]]
+Entry = tuple[str, dict[str, str], list[Finding]]   # (content hash, modules read -> their hash, findings)
+Results = dict[str, Entry]
+
+
+def results_key(project: Project, codes: list[str], options: tuple, where: str) -> str:
+    """What every file's findings may depend on: mdblint's code, the settings and model graph,
+    the project-wide tables of the index, the rules and options (and `where` paths are shown
+    from). What one file read of other modules (function summaries) is kept with its entry, so
+    that an edit elsewhere re-checks only the files that read it."""
+    tables = (sorted((m, sorted(f)) for m, f in project.relevant.items()), sorted(project.alias_methods),
+              sorted((m, sorted(c.items())) for m, c in project.constants.items()))
+    return hashlib.blake2b(repr((mdblint.__version__, code_fingerprint(), project.fingerprint, tables,
+                                 sorted(codes), options, where)).encode(), digest_size=12).hexdigest()
+
+
+def cached_findings(project: Project, entry: Entry | None, digest: str) -> list[Finding] | None:
+    """The findings of a results entry if the file and everything its analysis read are unchanged."""
+    if entry is None or entry[0] != digest or not _deps_unchanged(project, entry[1]):
+        return None
+    return entry[2]
 
 
 def _cache_dir(root: Path, options: Options) -> Path | None:
@@ -559,15 +578,7 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
 
     root = project.ref.root if project.ref else Path.cwd()
     cache = Cache(_cache_dir(root, options))
-    # What every file's findings may depend on: mdblint's code, the settings and model graph, the
-    # project-wide tables of the index. What one file read of other modules (function summaries)
-    # is kept with its entry, so that an edit elsewhere re-checks only the files that read it.
-    tables = (sorted((m, sorted(f)) for m, f in project.relevant.items()), sorted(project.alias_methods),
-              sorted((m, sorted(c.items())) for m, c in project.constants.items()))
-    key = hashlib.blake2b(repr((mdblint.__version__, code_fingerprint(), project.fingerprint, tables,
-                                sorted(r.code for r in rules), options_key(options), os.getcwd())).encode(),
-                          digest_size=12).hexdigest()
-    cache_name = f"results-{key}"
+    cache_name = f"results-{results_key(project, [r.code for r in rules], options_key(options), os.getcwd())}"
     cached: Results = cache.load(cache_name, Results) or {}
     fresh: dict[str, Any] = {}
     todo: list[tuple[Path, bytes, str]] = []
@@ -595,8 +606,9 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
             continue
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         hit = cached.get(str(path))
-        if hit is not None and hit[0] == digest and _deps_unchanged(project, hit[1]):
-            findings += keep(path, data, hit[2])
+        found = cached_findings(project, hit, digest)
+        if found is not None:
+            findings += keep(path, data, found)
             fresh[str(path)] = hit
         else:
             todo.append((path, data, digest))

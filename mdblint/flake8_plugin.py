@@ -41,20 +41,39 @@ class Flake8Checker:
         if self.filename in ("stdin", "-", None):
             return
         path = Path(self.filename).absolute()
-        linter = _linter_for(path, self.settings)
-        if linter is None:
+        found = _linter_for(path, self.settings)
+        if found is None:
             return
+        linter, cache, key = found
         data = "".join(self.lines).encode("utf-8")
-        findings, _ = linter.lint_bytes(path, data)
+        findings = _cached_lint(linter, cache, key, path, data)
         for f in findings:
             yield f.line, f.column - 1, f"{f.code} {f.message}", type(self)
 
 
+def _cached_lint(linter: Any, cache: Any, key: str, path: Path, data: bytes) -> list[Any]:
+    """One file's findings, from its own results entry when the file and what its analysis read
+    are unchanged (an entry per file: flake8's workers write them side by side, atomically)."""
+    import hashlib
+
+    from mdblint.engine import Entry, cached_findings
+
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    name = f"flake8-{key}-{hashlib.blake2b(str(path).encode('utf-8', 'surrogateescape'), digest_size=10).hexdigest()}"
+    found = cached_findings(linter.project, cache.load(name, Entry), digest)
+    if found is None:
+        found, _ = linter.lint_bytes(path, data)
+        cache.store(name, (digest, linter.last_deps, found))
+    return found
+
+
 def _linter_for(path: Path, settings: str | None):
-    """The engine for `path`'s project: found as the CLI finds it, loaded once per process."""
+    """The engine for `path`'s project, its results cache and key: found as the CLI finds it,
+    loaded once per process."""
     from mdblint import config, discovery
+    from mdblint.cache import Cache
     from mdblint.checks import select_rules
-    from mdblint.engine import Linter, UsageError, _cache_dir
+    from mdblint.engine import Linter, UsageError, _cache_dir, options_key, results_key
     from mdblint.project import load_project
 
     try:
@@ -66,7 +85,10 @@ def _linter_for(path: Path, settings: str | None):
     ref = discovery.owner(path, refs)
     key = (ref, settings)
     if key not in Flake8Checker._linters:
-        project = load_project(ref, cache_dir=_cache_dir(ref.root, options) if ref else None)
-        # flake8 chooses the codes; run every rule.
-        Flake8Checker._linters[key] = Linter(project, select_rules())
+        cache_dir = _cache_dir(ref.root, options) if ref else None
+        project = load_project(ref, cache_dir=cache_dir)
+        # flake8 chooses the codes; run every rule. Findings are cached without their path.
+        rules = select_rules()
+        Flake8Checker._linters[key] = (Linter(project, rules), Cache(cache_dir),
+                                       results_key(project, [r.code for r in rules], options_key(options), ""))
     return Flake8Checker._linters[key]

@@ -54,3 +54,21 @@ def test_noqa_and_ignore_work_as_for_any_plugin(tmp_path):
     assert everything == {(f"./{f[0]}", *f[1:]) for f in mdblint(".", cwd=project)}  # the CLI honours noqa too
     assert flake8("--extend-ignore", "MDB", ".", cwd=project) == set()
     assert {f[3] for f in flake8("--extend-ignore", "MDB5", ".", cwd=project)} == {"MDB101", "MDB102", "MDB201", "MDB202", "MDB301", "MDB303", "MDB305", "MDB401"}
+
+
+def test_flake8_caches_results_per_file_and_rechecks_an_edited_one(tmp_path, monkeypatch):
+    root = tmp_path / "bookstore"
+    shutil.copytree(SAMPLES / "bookstore", root)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("MDBLINT_CACHE_DIR", str(cache))
+    first = flake8(".", "--jobs", "2", cwd=root)
+    assert {(p.removeprefix("./"), *rest) for p, *rest in first} == mdblint(".", cwd=root)
+    entries = {p.name: p.stat().st_mtime_ns for p in cache.glob("flake8-*")}
+    assert len(entries) == len(list(root.rglob("*.py"))), "one entry per file"
+    assert flake8(".", "--jobs", "2", cwd=root) == first
+    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("flake8-*")} == entries, "a warm run writes nothing"
+    with open(root / "catalog" / "views.py", "a") as f:
+        f.write("\n# an edit\n")
+    assert flake8(".", "--jobs", "2", cwd=root) == first
+    changed = [n for n, t in entries.items() if (cache / n).stat().st_mtime_ns != t]
+    assert len(changed) == 1, "only the edited file is checked again"
