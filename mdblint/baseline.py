@@ -13,7 +13,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from mdblint.engine import UsageError
+from mdblint.model import UsageError
 from mdblint.findings import Finding
 
 VERSION = 1

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from mdblint.discovery import DEFAULT_EXCLUDE, DEFAULT_EXCLUDE_NOTE, absolute_glob
-from mdblint.engine import Options, UsageError
+from mdblint.model import Options, UsageError
 
 VERSION = re.compile(r"\d+\.\d+\Z")
 # `django>=5.2`, `Django==5.2.*`, `django[argon2]~=4.2.0` in [project].dependencies

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, TextIO
 
-from mdblint.engine import Result
+from mdblint.model import Result
 from mdblint.report import github, json, sarif, text
 from mdblint.report.options import ReportOptions, color_wanted
 from mdblint.report.statistics import write_statistics

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from mdblint.engine import Result
+from mdblint.model import Result
 from mdblint.findings import Finding
 from mdblint.report.options import ReportOptions
 from mdblint.report.sarif import level

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import TextIO
 
 import mdblint
-from mdblint.engine import Result, display_path
+from mdblint.model import Result, display_path
 from mdblint.report.options import ReportOptions
 
 SCHEMA = 1  # bump on any incompatible change to the shape below

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import mdblint
 from mdblint.checks import RULES, Rule
 from mdblint.docs import rule_doc
-from mdblint.engine import Result
+from mdblint.model import Result
 from mdblint.findings import Finding
 from mdblint.report.options import ReportOptions
 from mdblint.report.rule_docs import what_it_does

@@ -10,7 +10,7 @@ from collections import Counter
 from typing import TextIO
 
 from mdblint.checks import RULES
-from mdblint.engine import Result
+from mdblint.model import Result
 
 
 def counts(result: Result) -> list[tuple[str, int]]:

@@ -1,0 +1,61 @@
+"""The data every layer shares: options, usage errors, a run's result, how paths are shown.
+
+The bottom layer, with mdblint.findings (the only module it imports at run time).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mdblint.findings import Finding
+
+if TYPE_CHECKING:
+    from mdblint.project import Project
+
+
+class UsageError(Exception):
+    """Bad paths, flags or configuration: the CLI prints one line and exits 2."""
+
+
+@dataclass
+class Options:
+    """What `[tool.mdblint]` and the command line set (mdblint/config.py reads and checks them)."""
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    extend_ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)   # glob -> codes
+    settings: str | None = None       # settings module, overriding manage.py
+    root: Path | None = None          # project import root, from [tool.mdblint] root
+    databases: list[str] | None = None                                  # replaces DATABASES' aliases
+    extend_databases: list[str] = field(default_factory=list)           # added to them
+    relation_groups: list[list[str]] = field(default_factory=list)      # aliases that share data
+    read_only: list[str] = field(default_factory=list)
+    exclude: list[str] | None = None  # None: discovery's defaults
+    extend_exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
+    force_exclude: bool = False       # exclude files named on the command line too
+    django_version: str | None = None  # "5.2"
+    cache: bool = True
+    jobs: int = 0                     # 0: as many as there are cores
+    warn_unused_noqa: bool = False
+    base: Path | None = None          # globs are relative to it: pyproject.toml's folder, else cwd
+
+
+@dataclass
+class Result:
+    findings: list[Finding]
+    files: int            # files looked at
+    parsed: int           # files that went through libcst (the rest were cached or prefiltered)
+    projects: list[Project]
+    project_of: dict[str, Project] = field(default_factory=dict)   # a finding's path -> its project
+
+
+def display_path(path: Any) -> str:
+    """Relative to the current directory when below it, with "/" separators."""
+    path = os.path.abspath(path)
+    rel = os.path.relpath(path) if path.startswith(os.getcwd() + os.sep) or path == os.getcwd() else path
+    return rel.replace(os.sep, "/")
