@@ -347,6 +347,23 @@ def encode(obj: Any, kind: Any = None) -> bytes:
     return _ENCODER.encode((MAGIC, FORMAT, plain))
 
 
+def encode_part(obj: Any, kind: Any) -> msgspec.Raw:
+    """`obj`, a `kind`, as a piece of an entry (a `msgspec.Raw` field of the entry's type): stored
+    as it is, copied as bytes into the next entry, and decoded alone, only when it is needed."""
+    enc = _encoder(kind)
+    return msgspec.Raw(_ENCODER.encode(enc(obj) if enc else obj))
+
+
+@functools.cache
+def _part_decoder(kind: Any) -> msgspec.msgpack.Decoder:
+    return msgspec.msgpack.Decoder(kind, dec_hook=_dec_hook)
+
+
+def decode_part(raw: msgspec.Raw, kind: Any) -> Any:
+    """A validated `kind` from `encode_part`'s piece; raises as `decode` does."""
+    return _part_decoder(kind).decode(raw)
+
+
 @functools.cache
 def _decoder(kind: Any) -> msgspec.msgpack.Decoder:
     return msgspec.msgpack.Decoder(tuple[Literal[MAGIC], Literal[FORMAT], kind], dec_hook=_dec_hook)  # type: ignore[valid-type]

@@ -603,7 +603,7 @@ def _run(linter: Linter, todo: list[tuple[Path, bytes, str]], jobs: int) -> list
     # The index is built once, here: workers get the project without the per-unit facts, and the
     # gate's plan for each file.
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(dataclasses.replace(linter.project, units={}, units_from=None), [r.code for r in linter.rules], linter.read_only,
+                             initargs=(dataclasses.replace(linter.project, units={}, units_from=None, parts={}), [r.code for r in linter.rules], linter.read_only,
                                        linter.relation_groups, linter.django_version)) as pool:
         chunk = max(1, min(8, len(order) // (jobs * 4)))
         for i, result in zip(order, pool.map(_lint_in_worker, [todo[i][0] for i in order], [plans[i] for i in order], chunksize=chunk)):

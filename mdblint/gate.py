@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mdblint.project import Project
-from mdblint.project.index import ensure_units
+from mdblint.project.index import module_units
 from mdblint.project.units import Unit
 
 ALIAS_NAMES = frozenset({"using", "db_manager", "connections", "DATABASE_ROUTERS"})
@@ -74,19 +74,11 @@ class Gate:
         self._routing = (routers, read_only)
         self._uniform: bool | None = None
         self._under: dict[tuple[int, str], frozenset[str]] = {}
-        self._alias_methods: frozenset[str] | None = None
 
     @property
     def alias_methods(self) -> frozenset[str]:
-        # Custom manager/queryset methods that may bind an alias: the interpreter summarizes only
-        # methods of a model's manager classes, so methods of classes known to be neither (models,
-        # forms, views...) do not count; those of nested or unknown classes do.
-        if self._alias_methods is None:
-            plain = self.project.graph.plain_classes
-            self._alias_methods = self.project.alias_methods & frozenset(
-                u.name for module, units in ensure_units(self.project).items() for u in units
-                if u.kind == "method" and f"{module}.{u.cls}" not in plain)
-        return self._alias_methods
+        # Custom manager/queryset methods that may bind an alias (project/index.py cross_part).
+        return self.project.manager_alias_methods
 
     @property
     def uniform(self) -> bool:
@@ -97,7 +89,7 @@ class Gate:
     def plan(self, module: str | None, digest: str) -> Plan | None:
         """The plan for `module`'s file whose content hashes to `digest`; None: parse it whole
         (the index has no facts for this content)."""
-        units = ensure_units(self.project).get(module) if module else None
+        units = module_units(self.project, module) if module else None
         if not units or self.project.digests.get(module) != digest:
             return None
         return self._plan(module, units)

@@ -22,11 +22,37 @@ from mdblint.discovery import ProjectRef
 from mdblint.engine import Results
 from mdblint.findings import Finding, Json
 from mdblint.project import index
-from mdblint.project.summary import LineDict, Op, Value, _Collector
+from mdblint.project.summary import LineDict, ModuleSummary, Op, Value, _Collector
 from tests.helpers import SAMPLES, load_sample, run_cli
 
 # Each cache file's type, by the prefix of its name.
 KINDS = {"stats": index.Stats, "project": index.ProjectEntry, "summaries": index.Summaries, "results": Results}
+# Pieces an entry holds encoded (codec.encode_part), decoded only when read: where, and their type.
+PIECES = {"summaries": (lambda entry: [piece for _, _, piece in entry.values()], ModuleSummary),
+          "project": (lambda entry: [entry[2]], index.Project)}
+
+
+def decode_all(data: bytes, name: str) -> object:
+    """An entry's bytes decoded as its type, pieces included; raises as `codec.decode` does."""
+    entry = codec.decode(data, KINDS[name])
+    if name in PIECES:
+        where, kind = PIECES[name]
+        return entry, [codec.decode_part(piece, kind) for piece in where(entry)]
+    return entry
+
+
+def load(cache: Path, key: str) -> object:
+    """The entry `key` with its pieces decoded, or None if it or any piece is not of its type
+    (what the loader then rebuilds)."""
+    name = key.split("-")[0]
+    entry = Cache(cache).load(key, KINDS[name])
+    if entry is None or name not in PIECES:
+        return entry
+    where, kind = PIECES[name]
+    try:
+        return entry, [codec.decode_part(piece, kind) for piece in where(entry)]
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return None
 
 
 class Planted:
@@ -89,7 +115,7 @@ def test_planted_pickles_never_run(warm: tuple, tmp_path: Path) -> None:
         assert again == findings
         assert "Traceback" not in stderr
     for key, path in entries(cache).items():     # rebuilt in the new format beside the ignored pickles
-        assert Cache(cache).load(key, KINDS[key.split("-")[0]]) is not None, path
+        assert load(cache, key) is not None, path
 
 
 def _wrong_shape(key: str, site: Path) -> object:
@@ -99,9 +125,9 @@ def _wrong_shape(key: str, site: Path) -> object:
     if kind == "stats":
         return {rel: "x" for rel in rels}
     if kind == "project":
-        return ("0" * 32, "not a project")
+        return ("0" * 32, "0" * 32, "not a project")
     if kind == "summaries":
-        return {rel: ("0" * 32, 1) for rel in rels}
+        return {rel: ("0" * 32, "0" * 32, 1) for rel in rels}
     return {str(site / rel): ("0" * 32, {}, [1]) for rel in rels}
 
 
@@ -134,7 +160,7 @@ def test_wrong_shapes_are_rebuilt(warm: tuple, tmp_path: Path) -> None:
         assert again == findings, variant
         if variant != "directory":
             for key in entries(cache):
-                assert Cache(cache).load(key, KINDS[key.split("-")[0]]) is not None, (variant, key)
+                assert load(cache, key) is not None, (variant, key)
 
 
 def _nodes(raw: object, path: tuple = ()) -> list[tuple]:
@@ -169,20 +195,19 @@ def test_any_wrong_node_or_cut_is_no_entry(warm: tuple, tmp_path: Path) -> None:
     cache = fresh_cache(warm, tmp_path)
     junk = msgspec.msgpack.Ext(1, b"x")
     for key, path in entries(cache).items():
-        kind = KINDS[key.split("-")[0]]
         data = path.read_bytes()
-        assert Cache(cache).load(key, kind) is not None
+        assert load(cache, key) is not None
         raw = msgspec.msgpack.decode(data)
         nodes = _nodes(raw)
         for node in random.Random(key).sample(nodes, min(len(nodes), 300)):
             path.write_bytes(msgspec.msgpack.encode(_replace(raw, node, junk)))
-            assert Cache(cache).load(key, kind) is None, (key, node)
+            assert load(cache, key) is None, (key, node)
         for cut in sorted(random.Random(key).sample(range(len(data)), min(len(data), 50))):
             path.write_bytes(data[:cut])
-            assert Cache(cache).load(key, kind) is None, (key, cut)
+            assert load(cache, key) is None, (key, cut)
         for header in (["mdblint-cache", codec.FORMAT + 1], ["other", codec.FORMAT], []):
             path.write_bytes(msgspec.msgpack.encode([*header, raw[2]]))
-            assert Cache(cache).load(key, kind) is None, (key, header)
+            assert load(cache, key) is None, (key, header)
 
 
 def _raw_entry(obj: object, kind: object) -> object:
@@ -194,9 +219,10 @@ def _raw_entry(obj: object, kind: object) -> object:
 def raw_entries() -> dict[str, tuple[object, object]]:
     project = load_sample("bookstore")
     current, changed = index._walk(project.ref.root, {})
-    files, _ = index._summaries(project.ref.root, current, changed, {})
+    files, _, _ = index._summaries(project.ref.root, current, changed, {})
     results = {"x.py": ("d", {"m": "d"}, [Finding("x.py", 1, 1, 1, 2, "MDB101", "m", {"a": [1]})])}
-    return {"summaries": (files, index.Summaries), "project": (("d", project), index.ProjectEntry),
+    entry = ("d", "s", codec.encode_part(project, index.Project))
+    return {"summaries": (files, index.Summaries), "project": (entry, index.ProjectEntry),
             "results": (results, Results), "stats": (current, index.Stats)}
 
 
@@ -206,10 +232,10 @@ def _spoil(case: str, entries: dict) -> tuple[object, object]:
             "finding data has an int key": "results", "stats too short": "stats"}.get(case, "summaries")
     raw = _raw_entry(*entries[name])
     if name == "summaries":
-        module = next(m for _, m in raw[2].values() if m["names"] and m["ops"])
+        module = next(m for _, _, m in raw[2].values() if m["names"] and m["ops"])
         binding, op = next(iter(module["names"].values())), module["ops"][0]
     if name == "project":
-        model = next(iter(raw[2][1]["graph"]["models"].values()))
+        model = next(iter(raw[2][2]["graph"]["models"].values()))
     if case == "binding target is a map":
         binding["target"] = {"a": 1}
     elif case == "unknown op":
@@ -243,11 +269,13 @@ def _spoil(case: str, entries: dict) -> tuple[object, object]:
     "path is an int", "finding data holds bytes", "finding data has an int key", "stats too short",
 ])
 def test_wrong_types_inside(case: str, raw_entries: dict) -> None:
-    for obj, kind in raw_entries.values():      # unspoiled, the same trees decode to the same objects
-        assert codec.decode(msgspec.msgpack.encode(_raw_entry(obj, kind)), kind) == obj
+    for name, (obj, kind) in raw_entries.items():   # unspoiled, the same trees decode to the same objects
+        data = msgspec.msgpack.encode(_raw_entry(obj, kind))
+        assert codec.decode(data, kind) == obj and decode_all(data, name)
     raw, kind = _spoil(case, raw_entries)
+    name = next(n for n, k in KINDS.items() if k == kind)
     with pytest.raises(msgspec.ValidationError):
-        codec.decode(msgspec.msgpack.encode(raw), kind)
+        decode_all(msgspec.msgpack.encode(raw), name)
 
 
 def _leaves(hint: object, seen: set) -> list[tuple[str, object]]:
@@ -264,6 +292,8 @@ def _leaves(hint: object, seen: set) -> list[tuple[str, object]]:
         return [leaf for a in args if a is not Ellipsis for leaf in _leaves(a, seen)]
     if hint in (str, int, float, bool, type(None), Path, Value, Op, Json):
         return []
+    if hint is msgspec.Raw:       # a piece: checked when decoded, as its own type (PIECES, below)
+        return []
     return [("", hint)]     # Any, object, a bare tuple/dict/list: nothing to check on load
 
 
@@ -271,7 +301,8 @@ def test_stored_types_are_precise() -> None:
     """Every field of what the cache stores has a type the decoder checks: no Any, no object,
     no bare container (a new field typed so would load unchecked, or not round-trip)."""
     seen: set = set()
-    assert [leaf for kind in KINDS.values() for leaf in _leaves(kind, seen)] == []
+    kinds = [*KINDS.values(), *(kind for _, kind in PIECES.values())]
+    assert [leaf for kind in kinds for leaf in _leaves(kind, seen)] == []
     assert len(seen) > 10
 
 
@@ -299,9 +330,8 @@ def strict(obj: object) -> object:
     return (t, obj)
 
 
-def summaries_of(root: Path) -> dict:
-    current, changed = index._walk(root, {})
-    return index._summaries(root, current, changed, {})[0]
+def decoded(files: dict) -> dict:
+    return {rel: (digest, codec.decode_part(piece, ModuleSummary)) for rel, (digest, _, piece) in files.items()}
 
 
 ROOTS = [SAMPLES / "bookstore", SAMPLES / "newsroom"]
@@ -311,13 +341,16 @@ if os.environ.get("MDBLINT_DJANGO_TESTS"):
 
 @pytest.mark.parametrize("root", ROOTS, ids=[p.name for p in ROOTS])
 def test_round_trip(root: Path) -> None:
-    files = summaries_of(root)
+    current, changed = index._walk(root, {})
+    files, fresh, _ = index._summaries(root, current, changed, {})
     back = codec.decode(codec.encode(files), index.Summaries)
     assert back == files and strict(back) == strict(files)
+    summaries = {rel: (files[rel][0], summary) for rel, summary in fresh.items()}
+    assert decoded(back) == summaries and strict(decoded(back)) == strict(summaries)
     if root.parent == SAMPLES:
         project = load_sample(root.name)
     else:
-        project = index.build_project(ProjectRef(root, None, "test"), files)
-    back = codec.decode(codec.encode(("d", project)), index.ProjectEntry)[1]
+        project = index.build_project(ProjectRef(root, None, "test"), decoded(files))
+    back = codec.decode_part(codec.encode_part(project, index.Project), index.Project)
     assert back == project and strict(back) == strict(project)
     assert index.fingerprint(back.settings, back.graph) == project.fingerprint

@@ -380,3 +380,35 @@ def test_conditional_settings_hold_every_possibility(tmp_path: Path) -> None:
     assert p.settings.constants["ALWAYS"] == "default"
     assert sorted(p.settings.databases) == ["default", "replica"]
     assert p.settings.routers is None     # installed on one path only: which chain runs is unknown
+
+
+def test_an_edit_that_changes_no_shape_keeps_the_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings and the graph are rebuilt only when some file's shape (its summary without the
+    per-unit facts) changed; the cross-module tables always follow the edit."""
+    root, cache_dir = tmp_path / "proj", tmp_path / "cache"
+    models = "from django.db import models\nclass Item(models.Model):\n    pass\n"
+    write(root, {"site/settings.py": SETTINGS, "shop/models.py": models, "shop/views.py": "def f():\n    pass\n"})
+    ref = ProjectRef(root, "site.settings", "manage.py")
+    builds: list[int] = []
+    real = index.build_graph
+    monkeypatch.setattr(index, "build_graph", lambda *a, **kw: builds.append(1) or real(*a, **kw))
+    first = load_project(ref, cache_dir=cache_dir)
+    assert builds == [1] and "shop.views" not in first.relevant
+
+    (root / "shop/views.py").write_text("def f(qs):\n    return qs.using('other')\n")
+    second = load_project(ref, cache_dir=cache_dir)
+    assert builds == [1], "a body edit does not rebuild the graph"
+    assert second.fingerprint == first.fingerprint and second.digests != first.digests
+    assert second.relevant == {"shop.views": frozenset({"f"})} and second.alias_capable == second.relevant
+    assert second.units["shop.views"][0].name == "f"
+    fresh = index.build_project(ref, {rel: (d, index.summarize((root / rel).read_bytes(), index.module_name(root, root / rel)[0],
+                                                                is_package=rel.endswith("__init__.py")))
+                                      for rel, (_, _, d) in index._walk(root, {})[0].items()})
+    for name in ("relevant", "alias_capable", "alias_methods", "manager_alias_methods", "constants", "digests", "parts"):
+        assert getattr(second, name) == getattr(fresh, name), name
+    assert load_project(ref, cache_dir=cache_dir).relevant == second.relevant   # and it was stored
+
+    before = len(builds)
+    (root / "shop/models.py").write_text(models + "class Other(models.Model):\n    pass\n")
+    third = load_project(ref, cache_dir=cache_dir)
+    assert len(builds) == before + 1 and third.graph.get("shop.Other") is not None

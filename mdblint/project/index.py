@@ -2,13 +2,21 @@
 
 Cache layout (one key per mdblint version, schema, Python minor, root and settings module):
 `stats-<key>`: relpath -> (mtime_ns, size, blake2b); a stat walk re-hashes only changed stats;
-`project-<key>`: (digest of every file's hash, Project): a warm load is the walk plus this;
-`summaries-<key>`: relpath -> (blake2b, ModuleSummary), read only when some content changed,
-and only files whose hash changed are re-summarized.
+`project-<key>`: (digest of every file's hash, shape, Project): a warm load is the walk plus this;
+`summaries-<key>`: relpath -> (blake2b, shape, ModuleSummary), read only when some content
+changed; only files whose hash changed are re-summarized.
+
+Each summary is stored as an encoded piece (`codec.encode_part`), decoded only when it is read:
+a run that changes a few files copies the others' bytes into the next entry. A file's *shape* is
+the hash of its summary without the per-unit facts: what settings and the model graph are built
+from. When no shape changed (an edit inside function bodies, a comment), the cached settings and
+graph stand and only the changed modules' shares of the cross-module tables (`CrossPart`) are
+recomputed; the units of the other modules are decoded only when the gate asks for them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import os
@@ -17,6 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import mdblint
+import msgspec
+
+from mdblint import codec
 from mdblint.cache import Cache, code_fingerprint
 from mdblint.discovery import ProjectRef, iter_python_files
 from mdblint.project.graph import ModelGraph, build_graph
@@ -24,7 +35,20 @@ from mdblint.project.settings_static import SettingsInfo, read_settings
 from mdblint.project.summary import ModuleSummary, summarize
 from mdblint.project.units import ModuleFacts, Unit
 
-SCHEMA = 5
+SCHEMA = 6
+
+
+@dataclass(frozen=True)
+class CrossPart:
+    """One module's share of the project-wide tables (`cross_module_tables`), kept so that an
+    edit recomputes only the shares of the modules it changed."""
+    relevant: frozenset[str] = frozenset()      # functions worth a summary
+    alias_methods: frozenset[str] = frozenset()   # its names that may bind an alias (see below)
+    capable: frozenset[str] = frozenset()       # functions that may bind an alias themselves
+    calls: dict[str, frozenset[str]] = field(default_factory=dict)   # relevant function -> names it calls
+    plain: frozenset[str] = frozenset()         # functions not worth a summary
+    methods: frozenset[str] = frozenset()       # methods of classes that may be managers or querysets
+    constants: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -41,17 +65,21 @@ class Project:
     relevant: dict[str, frozenset[str]] = field(default_factory=dict)  # module -> functions worth a summary
     alias_capable: dict[str, frozenset[str]] = field(default_factory=dict)  # of those, the ones that may bind an alias
     alias_methods: frozenset[str] = frozenset()   # method names that may bind an alias (custom managers...)
+    # Of those, the methods of classes that may be managers or querysets (the gate's question).
+    manager_alias_methods: frozenset[str] = frozenset()
     units: dict[str, tuple[Unit, ...]] = field(default_factory=dict)   # module -> its units (the check gate)
     digests: dict[str, str] = field(default_factory=dict)              # module -> content hash
     # Where the units are when `units` is empty (the cached project leaves them in the summaries
     # entry, read only when some file is checked): (cache folder, key).
     units_from: tuple[str, str] | None = None
+    shape: str = ""                          # hash of every file's shape: what settings and graph read
+    parts: dict[str, CrossPart] = field(default_factory=dict)   # module -> its share of the tables
 
 
 # The cache files' types: what `Cache.load` checks each entry against.
 Stats = dict[str, tuple[int, int, str]]                     # stats-<key>: relpath -> (mtime_ns, size, digest)
-ProjectEntry = tuple[str, Project]                          # project-<key>: (digest, Project)
-Summaries = dict[str, tuple[str, ModuleSummary]]            # summaries-<key>: relpath -> (digest, summary)
+ProjectEntry = tuple[str, str, msgspec.Raw]                 # project-<key>: (digest, shape, Project)
+Summaries = dict[str, tuple[str, str, msgspec.Raw]]         # summaries-<key>: relpath -> (digest, shape, ModuleSummary)
 
 
 def module_name(root: Path, path: Path) -> tuple[str, bool] | None:
@@ -137,9 +165,22 @@ def _importable(rel: str) -> bool:
     return bool(parts) and all(p.isidentifier() for p in parts)
 
 
-def _summaries(root: Path, current: dict, changed: dict, old: dict) -> tuple[dict, bool]:
-    """relpath -> (digest, ModuleSummary), re-summarizing only files whose content changed."""
-    out, dirty = {}, current.keys() != old.keys()
+def _entry(data: bytes, root: Path, rel: str, digest: str) -> tuple[tuple[str, str, msgspec.Raw], ModuleSummary]:
+    """A file's summaries entry (digest, shape, encoded summary) and the summary itself."""
+    module, is_package = module_name(root, root / rel)
+    summary = summarize(data, module, is_package=is_package)
+    shape = codec.encode_part(dataclasses.replace(summary, facts=None), ModuleSummary)
+    return (digest, _hash(shape), codec.encode_part(summary, ModuleSummary)), summary
+
+
+def _hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _summaries(root: Path, current: dict, changed: dict, old: dict) -> tuple[dict, dict, bool]:
+    """(relpath -> (digest, shape, encoded summary), relpath -> summary of each file summarized
+    now, whether the entry changed): only files whose content changed are re-summarized."""
+    out, fresh, dirty = {}, {}, current.keys() != old.keys()
     for rel, (_mtime, _size, digest) in current.items():
         entry = old.get(rel)
         if entry is not None and entry[0] == digest and rel not in changed:
@@ -149,10 +190,30 @@ def _summaries(root: Path, current: dict, changed: dict, old: dict) -> tuple[dic
             data = changed[rel] if rel in changed else (root / rel).read_bytes()
         except OSError:
             continue
-        module, is_package = module_name(root, root / rel)
-        out[rel] = (digest, summarize(data, module, is_package=is_package))
+        out[rel], fresh[rel] = _entry(data, root, rel, digest)
         dirty = True
-    return out, dirty
+    return out, fresh, dirty
+
+
+def _summary(root: Path, files: dict, fresh: dict, rel: str) -> ModuleSummary | None:
+    """The summary of `rel`, decoded from its piece; a piece of the wrong shape is summarized
+    again from the file (and replaced in `files`); None if the file cannot be read."""
+    summary = fresh.get(rel)
+    if summary is None:
+        try:
+            summary = codec.decode_part(files[rel][2], ModuleSummary)
+        except Exception:          # spoiled: rebuilt, never a crash
+            try:
+                data = (root / rel).read_bytes()
+            except OSError:
+                return None
+            files[rel], summary = _entry(data, root, rel, _hash(data))
+        fresh[rel] = summary
+    return summary
+
+
+def _shape(files: dict) -> str:
+    return _hash(repr(sorted((rel, e[1]) for rel, e in files.items())).encode())
 
 
 def build_project(ref: ProjectRef, files: dict) -> Project:
@@ -171,43 +232,81 @@ def build_project(ref: ProjectRef, files: dict) -> Project:
     graph = build_graph(summaries, settings, modules)
     broken = {m: s.error or "" for m, s in summaries.items() if s.broken}
     project = Project(ref, settings, graph, modules, fingerprint(settings, graph), broken, digests=digests)
-    return dataclasses.replace(project, **cross_module_facts(
-        {m: s.facts for m, s in summaries.items() if s.facts is not None}, graph))
+    facts = {m: s.facts for m, s in summaries.items() if s.facts is not None}
+    names = relation_names(graph)
+    project.parts = {m: cross_part(m, f, graph, names) for m, f in facts.items()}
+    project.units = {m: f.units for m, f in facts.items()}
+    return dataclasses.replace(project, **cross_module_tables(project.parts))
 
 
-def cross_module_facts(facts: dict[str, ModuleFacts], graph: ModelGraph) -> dict:
-    """The project-wide tables the analysis asks for, from the per-module facts and the graph."""
-    relation_names = frozenset(r for m in graph.models.values() for r in m.relations)
-    relevant = {}
-    alias_methods: set[str] = set()
-    for module, f in facts.items():
-        names = frozenset(name for name, defs in f.functions.items()
-                          if any(d.tokens or relation_names.intersection(d.param_attrs) for d in defs))
-        if names:
-            relevant[module] = names
-        if f.alias_tokens:
-            alias_methods |= names
-        alias_methods.update(f.queryset_methods)
+def relation_names(graph: ModelGraph) -> frozenset[str]:
+    return frozenset(r for m in graph.models.values() for r in m.relations)
+
+
+def cross_part(module: str, f: ModuleFacts, graph: ModelGraph, relation_names: frozenset[str]) -> CrossPart:
+    """`module`'s share of the project-wide tables, from its facts and the graph."""
+    relevant = frozenset(name for name, defs in f.functions.items()
+                         if any(d.tokens or relation_names.intersection(d.param_attrs) for d in defs))
+    return CrossPart(
+        relevant=relevant,
+        alias_methods=(relevant if f.alias_tokens else frozenset()) | frozenset(f.queryset_methods),
+        capable=frozenset(name for name, defs in f.functions.items() if any(d.alias for d in defs)),
+        calls={name: frozenset(c for d in f.functions[name] for c in d.calls) for name in relevant},
+        plain=frozenset(f.functions) - relevant,
+        # The interpreter summarizes only methods of a model's manager classes, so methods of
+        # classes known to be neither (models, forms, views...) do not count for the gate;
+        # those of nested or unknown classes do.
+        methods=frozenset(u.name for u in f.units
+                          if u.kind == "method" and f"{module}.{u.cls}" not in graph.plain_classes),
+        constants=f.string_constants)
+
+
+def cross_module_tables(parts: dict[str, CrossPart]) -> dict:
+    """The project-wide tables the analysis asks for, from every module's share."""
+    relevant = {m: p.relevant for m, p in parts.items() if p.relevant}
+    alias_methods = frozenset().union(*(p.alias_methods for p in parts.values()))
     # Functions that may bind an alias, themselves or through what they call (by bare name: a superset).
-    capable = {name for f in facts.values() for name, defs in f.functions.items() if any(d.alias for d in defs)}
-    calls = {(m, name): frozenset(c for d in defs for c in d.calls)
-             for m, f in facts.items() for name, defs in f.functions.items() if name in relevant.get(m, ())}
+    capable = set().union(*(p.capable for p in parts.values()))
     # A same-module function not worth a summary of its own is still summarized when called from
     # one: what it does is not recorded, so calling one counts as binding an alias; so does a custom
     # manager or queryset method that may.
-    plain = {m: frozenset(f.functions) - relevant.get(m, frozenset()) for m, f in facts.items()}
+    calls = [(name, called, p.plain) for p in parts.values() for name, called in p.calls.items()]
     changed = True
     while changed:
         changed = False
-        for (m, name), called in calls.items():
-            if name not in capable and not (called.isdisjoint(capable) and called.isdisjoint(plain[m])
+        for name, called, plain in calls:
+            if name not in capable and not (called.isdisjoint(capable) and called.isdisjoint(plain)
                                             and called.isdisjoint(alias_methods)):
                 capable.add(name)
                 changed = True
     alias_capable = {m: names & capable for m, names in relevant.items() if not names.isdisjoint(capable)}
-    return {"constants": {m: f.string_constants for m, f in facts.items() if f.string_constants},
-            "relevant": relevant, "alias_capable": alias_capable, "alias_methods": frozenset(alias_methods),
-            "units": {m: f.units for m, f in facts.items()}}
+    methods = frozenset().union(*(p.methods for p in parts.values()))
+    return {"constants": {m: p.constants for m, p in parts.items() if p.constants},
+            "relevant": relevant, "alias_capable": alias_capable, "alias_methods": alias_methods,
+            "manager_alias_methods": alias_methods & methods}
+
+
+def _updated(project: Project, root: Path, files: dict, fresh: dict) -> Project:
+    """The cached `project` after edits that changed no file's shape: settings and graph stand;
+    the changed modules' digests and shares of the tables are renewed."""
+    digests, parts, units = dict(project.digests), dict(project.parts), {}
+    names = relation_names(project.graph)
+    for rel, summary in fresh.items():
+        module = summary.module
+        if project.modules.get(module) != root / rel:
+            continue          # `pkg.py` beside `pkg/__init__.py`: not the module Python imports
+        digests[module] = files[rel][0]
+        if summary.facts is not None:
+            parts[module] = cross_part(module, summary.facts, project.graph, names)
+            units[module] = summary.facts.units
+        else:
+            parts.pop(module, None)
+    return dataclasses.replace(project, digests=digests, parts=parts, units=units,
+                               **cross_module_tables(parts))
+
+
+# The summaries entry each loaded project reads its units from: (cache folder, key) -> (root, files, decoded).
+_LOADED: dict[tuple[str, str], tuple[Path, dict, dict]] = {}
 
 
 def load_project(ref: ProjectRef | None, *, cache_dir: Path | None = None) -> Project:
@@ -219,35 +318,65 @@ def load_project(ref: ProjectRef | None, *, cache_dir: Path | None = None) -> Pr
     with cache.lock(f"index-{key}"):
         stats = cache.load(f"stats-{key}", Stats) or {}
         current, changed = _walk(ref.root, stats)
-        digest = hashlib.blake2b(repr(sorted((rel, e[2]) for rel, e in current.items())).encode(),
-                                 digest_size=16).hexdigest()
+        digest = _hash(repr(sorted((rel, e[2]) for rel, e in current.items())).encode())
         if current != stats:
             cache.store(f"stats-{key}", current)
         units_from = (str(cache.directory), key) if cache.directory is not None else None
-        if not changed and current.keys() == stats.keys():
-            cached = cache.load(f"project-{key}", ProjectEntry)
-            if cached is not None and cached[0] == digest:
-                return dataclasses.replace(cached[1], contents=digest, units_from=units_from)
-        old = cache.load(f"summaries-{key}", Summaries)
-        files, dirty = _summaries(ref.root, current, changed, old or {})
+        cached_entry = cache.load(f"project-{key}", ProjectEntry)
+        cached = None
+        if cached_entry is not None:
+            with contextlib.suppress(Exception):
+                if not changed and current.keys() == stats.keys() and cached_entry[0] == digest:
+                    project = codec.decode_part(cached_entry[2], Project)
+                    _LOADED.pop(units_from, None)     # read again from the entry, if needed
+                    return dataclasses.replace(project, contents=digest, units_from=units_from)
+        old = cache.load(f"summaries-{key}", Summaries) or {}
+        files, fresh, dirty = _summaries(ref.root, current, changed, old)
+        shape = _shape(files)
+        if cached_entry is not None and cached_entry[1] == shape:
+            with contextlib.suppress(Exception):
+                cached = codec.decode_part(cached_entry[2], Project)
+        if cached is not None:
+            project = _updated(cached, ref.root, files, fresh)
+        else:
+            decoded = {}
+            for rel in list(files):
+                summary = _summary(ref.root, files, fresh, rel)
+                if summary is not None:
+                    decoded[rel] = (files[rel][0], summary)
+                else:
+                    del files[rel]
+            dirty = True
+            project = build_project(ref, decoded)
+            shape = _shape(files)
         if dirty:
             cache.store(f"summaries-{key}", files)
-        project = dataclasses.replace(build_project(ref, files), contents=digest)
+        project = dataclasses.replace(project, contents=digest, shape=shape)
         # The units stay in the summaries entry: a warm run that checks nothing never reads them.
-        cache.store(f"project-{key}", (digest, dataclasses.replace(project, units={})))
+        cache.store(f"project-{key}", (digest, shape, codec.encode_part(dataclasses.replace(project, units={}), Project)))
+        if units_from is not None:
+            project.units_from = units_from
+            _LOADED[units_from] = (ref.root, files, fresh)
     return project
 
 
-def ensure_units(project: Project) -> dict[str, tuple[Unit, ...]]:
-    """The project's units, read from the summaries entry if the project came from the cache."""
-    if not project.units and project.units_from is not None:
+def module_units(project: Project, module: str) -> tuple[Unit, ...] | None:
+    """`module`'s units: in memory after a build, else decoded from the summaries entry."""
+    units = project.units.get(module)
+    if units is not None or project.units_from is None or module not in project.modules:
+        return units
+    loaded = _LOADED.get(project.units_from)
+    if loaded is None:
         directory, key = project.units_from
         files = Cache(Path(directory)).load(f"summaries-{key}", Summaries) or {}
-        chosen: dict[str, ModuleSummary] = {}
-        for _rel, (_digest, summary) in sorted(files.items()):
-            if summary.module in chosen and not summary.is_package:
-                continue   # the same choice as build_project: `pkg/__init__.py` over `pkg.py`
-            chosen[summary.module] = summary
-        project.units = {m: s.facts.units for m, s in chosen.items() if s.facts is not None}
-        project.units_from = None
-    return project.units
+        loaded = _LOADED[project.units_from] = (project.ref.root, files, {})
+    root, files, fresh = loaded
+    rel = os.path.relpath(project.modules[module], root)
+    if rel not in files:
+        return None
+    try:
+        summary = fresh.get(rel) or codec.decode_part(files[rel][2], ModuleSummary)
+    except Exception:
+        return None          # spoiled: the file is parsed whole (a later run rebuilds the piece)
+    units = project.units[module] = summary.facts.units if summary.facts is not None else ()
+    return units
