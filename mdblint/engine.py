@@ -8,7 +8,9 @@ reported). Large file sets are spread over a spawn-context process pool.
 from __future__ import annotations
 
 import ast
+import contextlib
 import dataclasses
+import gc
 import hashlib
 import os
 import sys
@@ -359,9 +361,34 @@ def collect_files(paths: Iterable[Path], options: Options | None = None) -> list
     return list(files)
 
 
+# The cyclic collector's thresholds for a run. A run builds millions of small objects that form
+# no cycles (syntax trees, summaries, values) and keeps the project's facts alive throughout; with
+# Python's defaults (700, 10, 10) the collector ran 15,000 times in a cold run on saleor, and its
+# full collections, each traversing every live summary, took a third of the run's CPU. Memory is
+# freed by reference counting all the same; the peak stayed the same (358 MB, one process).
+GC_THRESHOLDS = (50_000, 20, 100)
+
+
+@contextlib.contextmanager
+def few_collections() -> Any:
+    """Run the body with `GC_THRESHOLDS`, restoring the caller's afterwards (the flake8 plugin
+    runs inside flake8's process)."""
+    old = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str, int, list[str]]] | None = None) -> Result:
     """Lint `paths`. With `options.warn_unused_noqa`, `unused_noqa` receives (path, line, codes)
     for each `# noqa: MDB...` that suppressed nothing."""
+    with few_collections():
+        return _lint_paths(paths, options, unused_noqa)
+
+
+def _lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str, int, list[str]]] | None) -> Result:
     try:
         rules = select_rules([*(options.select or ["MDB"]), *options.extend_select],
                              [*options.ignore, *options.extend_ignore])
@@ -616,6 +643,7 @@ _worker: Linter | None = None
 
 def _init_worker(project: Project, codes: list[str], *extra: Any) -> None:
     global _worker
+    gc.set_threshold(*GC_THRESHOLDS)     # a worker process of ours: for its whole life
     _worker = Linter(project, select_rules(codes), *extra)
     cst.parse_module("")  # warm the parser
 

@@ -40,13 +40,16 @@ class Flake8Checker:
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         if self.filename in ("stdin", "-", None):
             return
+        from mdblint.engine import few_collections
+
         path = Path(self.filename).absolute()
-        found = _linter_for(path, self.settings)
-        if found is None:
-            return
-        linter, cache, key = found
-        data = "".join(self.lines).encode("utf-8")
-        findings = _cached_lint(linter, cache, key, path, data)
+        with few_collections():
+            found = _linter_for(path, self.settings)
+            if found is None:
+                return
+            linter, cache, key = found
+            data = "".join(self.lines).encode("utf-8")
+            findings = _cached_lint(linter, cache, key, path, data)
         for f in findings:
             yield f.line, f.column - 1, f"{f.code} {f.message}", type(self)
 
