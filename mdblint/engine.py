@@ -241,7 +241,7 @@ class Linter:
             start = positions[site.node].start
             entry = sites.setdefault((start.line, start.column), {
                 "path": shown, "line": start.line, "column": start.column + 1, "kind": site.kind,
-                "aliases": {}, "unknown": None})
+                "form": site.form, "aliases": {}, "unknown": None})
             for alias, source in site.aliases.known:
                 where = {"path": shown, "line": positions[source.node].start.line} if source.node in positions else \
                     {"path": source.path, "line": source.line}

@@ -18,6 +18,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from mdblint.analysis import events as ev
 from mdblint.analysis.names import dotted, string_literal
+from mdblint.analysis.provenance import DJANGO_ALIASES, alias_form, django_constant
 from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
@@ -44,6 +45,9 @@ OVERRIDE = frozenset({"django.test.override_settings", "django.test.utils.overri
 # Annotations of a parameter whose items are rows: `QuerySet[M]`, `Iterable[M]`, `list[M]`, ...
 ROW_CONTAINERS = frozenset({"QuerySet", "Iterable", "Iterator", "Sequence", "Collection", "list", "List", "set",
                             "Set", "AbstractSet", "MutableSequence", "frozenset", "FrozenSet"})
+
+
+_CONSTANT_NAMES = frozenset(q.rpartition(".")[2] for q in DJANGO_ALIASES)
 
 
 class _Atomic(Value):
@@ -390,6 +394,9 @@ class Interpreter:
         qualname = self.ctx.names.qualname(e) or (f"{self.ctx.names.module}.{name}" if self.ctx.names.module else None)
         if qualname == "django.conf.settings":
             return _Settings()
+        constant = django_constant(qualname, e)
+        if constant is not None:
+            return constant
         label = self.graph.by_qualname.get(qualname) if qualname else None
         if label:
             return ModelClass(label)
@@ -419,6 +426,10 @@ class Interpreter:
             return env[key]
         base = self.eval(e.value, env)
         name = e.attr.value
+        if base is UNKNOWN and name in _CONSTANT_NAMES:
+            constant = django_constant(self.ctx.names.qualname(e), e)
+            if constant is not None:
+                return constant
         if isinstance(base, _Settings):
             value = self.ctx.project.settings.constants.get(name)
             if isinstance(value, (str, frozenset)):   # a string, or OneOf several (conditional settings)
@@ -1143,7 +1154,7 @@ class Interpreter:
             reason = "parameter " + ", ".join(sorted(aliases.params))
         elif aliases.unknown:
             reason = _unknown_reason(expr, value)
-        self.emit(ev.AliasSite(node, kind, aliases, reason))
+        self.emit(ev.AliasSite(node, kind, aliases, reason, alias_form(expr)))
 
     def bound_aliases(self, bound: Bound, model: str, write: bool = False) -> Aliases:
         if bound.aliases is not None:

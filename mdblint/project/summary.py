@@ -183,7 +183,8 @@ def literal(node: ast.AST | None, calls: bool = False) -> object:
                     return UNKNOWN
                 continue
             key = literal(k)
-            if isinstance(key, (Ref, _Unknown)) or not _hashable(key):
+            # A name as a key (`{DEFAULT: {...}}`) stays a Ref: settings evaluation resolves it.
+            if isinstance(key, _Unknown) or not _hashable(key):
                 return UNKNOWN
             out[key] = literal(v, calls)
             lines[key] = k.lineno
