@@ -112,3 +112,243 @@ def test_databases_keyed_by_an_unknown_name(tmp_path: Path) -> None:
         DATABASES = {"default": {}, NAME: {}}
     """)
     assert linter.project.settings.databases is None
+
+
+# -- (f) project wrappers of transaction.atomic ------------------------------------------------
+
+WRAPPERS = """
+from contextlib import contextmanager
+from django.db import transaction
+
+ARCHIVE = "other"
+
+def archive_atomic():
+    return transaction.atomic(using=ARCHIVE)
+
+def atomic_on(alias):
+    return transaction.atomic(using=alias)
+
+@contextmanager
+def block_on(alias):
+    with transaction.atomic(using=alias):
+        yield
+
+@contextmanager
+def maybe_block(flag):
+    if flag:
+        yield
+    else:
+        with transaction.atomic(using=ARCHIVE):
+            yield
+
+def decorator_or_block(using=ARCHIVE):
+    if callable(using):
+        return transaction.atomic(ARCHIVE)(using)
+    return transaction.atomic(using)
+"""
+
+
+def test_atomic_wrappers_open_blocks_on_their_alias(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/tx.py": WRAPPERS, "shop/jobs.py": """
+        from django.db import transaction
+        from shop import tx
+        from shop.models import Author
+        from shop.tx import archive_atomic, atomic_on, block_on
+
+        def covered():
+            with transaction.atomic():
+                with archive_atomic():
+                    Author.objects.using("other").create(name="a")
+                with atomic_on("other"):
+                    Author.objects.using("other").create(name="a")
+                with block_on("other"):
+                    Author.objects.using("other").create(name="a")
+                with tx.block_on(alias="other"):
+                    Author.objects.using("other").create(name="a")
+
+        def not_covered():
+            with archive_atomic():
+                Author.objects.using("default").create(name="a")
+            with block_on("default"):
+                Author.objects.using("other").create(name="a")
+
+        @atomic_on("default")
+        def decorated():
+            Author.objects.using("other").create(name="a")
+    """})
+    found = linter.lint_path(tmp_path / "shop/jobs.py")[0]
+    assert [(f.line, f.code) for f in found] == [(20, "MDB401"), (22, "MDB401"), (26, "MDB401")]
+    first = found[0]
+    assert "'other' (archive_atomic())" in first.message
+    [block] = first.data["atomic"]
+    assert block["aliases"] == ["other"] and block["source"]["how"] == "archive_atomic()"
+    assert block["source"]["at"]["path"].endswith("shop/tx.py") and block["source"]["at"]["line"] == 5
+    assert "'default' (block_on())" in found[1].message
+
+
+def test_blocks_mdblint_cannot_read_silence_the_writes_inside(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/tx.py": WRAPPERS, "shop/jobs.py": """
+        from django.db import transaction
+        from shop.models import Author
+        from shop.tx import decorator_or_block, maybe_block
+
+        def run(wrapper, lib):
+            with transaction.atomic():
+                with maybe_block(True):
+                    Author.objects.using("other").create(name="a")
+                with decorator_or_block():
+                    Author.objects.using("other").create(name="a")
+                with wrapper():
+                    Author.objects.using("other").create(name="a")
+                with lib.kc_atomic():
+                    Author.objects.using("other").create(name="a")
+
+        @decorator_or_block
+        def decorated():
+            with transaction.atomic():
+                pass
+            Author.objects.using("default").create(name="a")
+
+        def still_reported():
+            with transaction.atomic():
+                with open("x"):
+                    Author.objects.using("other").create(name="a")
+    """})
+    assert [(f.line, f.code) for f in linter.lint_path(tmp_path / "shop/jobs.py")[0]] == [(26, "MDB401")]
+
+
+# -- (b) attributes set by the class hierarchy -------------------------------------------------
+
+LOADERS = """
+from django.conf import settings
+from shop.models import Book
+
+def pick(context):
+    if getattr(context, "replica", True):
+        return "other"
+    return "default"
+
+class BaseLoader:
+    database: str
+
+    def __init__(self, context):
+        self.database = pick(context)
+        self.archive = settings.ARCHIVE
+
+class BookLoader(BaseLoader):
+    def load(self):
+        return Book.objects.using(self.database).count() + Book.objects.using(self.archive).count()
+
+class Service:
+    db = "default"
+
+    def run(self):
+        return Book.objects.using(self.db).count()
+
+class ArchiveService(Service):
+    db = "other"
+
+class Plain:
+    db = "default"
+
+    def run(self):
+        return Book.objects.using(self.db).count()
+
+class Tampered:
+    alias = "default"
+
+    def run(self):
+        return Book.objects.using(self.alias).count()
+
+class FromParameter:
+    def __init__(self, alias):
+        self.alias2 = alias
+
+    def run(self):
+        return Book.objects.using(self.alias2).count()
+
+class Changed:
+    name = "default"
+
+    def switch(self):
+        self.name += "x"
+
+    def run(self):
+        return Book.objects.using(self.name).count()
+"""
+
+
+def test_attributes_union_over_the_class_hierarchy(tmp_path: Path) -> None:
+    settings = SETTINGS + 'ARCHIVE = "other"\n'
+    linter = make(tmp_path, {"shop/loaders.py": LOADERS, "shop/other.py": """
+        def tamper(service):
+            service.alias = "other"
+    """}, settings=settings)
+    found = sites(linter, tmp_path / "shop/loaders.py")
+    first, archive = sorted((s for s in linter.alias_sites(tmp_path / "shop/loaders.py") if s["line"] == 19),
+                            key=lambda s: s["column"])
+    assert set(first["aliases"]) == {"default", "other"} and not first["unknown"]
+    assert first["aliases"]["other"]["how"] == "literal via self.database in BaseLoader.__init__()"
+    assert first["aliases"]["other"]["line"] == 7 and first["form"] == "attribute"
+    source = archive["aliases"]["other"]
+    assert source["how"] == "settings.ARCHIVE via self.archive in BaseLoader.__init__()"
+    assert source["path"].endswith("site/settings.py") and source["line"] == 4
+    # Service.run may run on an ArchiveService: both class attributes.
+    assert set(found[25]["aliases"]) == {"default", "other"} and not found[25]["unknown"]
+    assert set(found[34]["aliases"]) == {"default"}
+    assert found[40]["unknown"] == "attribute self.alias (set outside its class)"
+    assert found[47]["unknown"] == "attribute self.alias2 (set in FromParameter.__init__() from a value not known)"
+    assert found[56]["unknown"] == "attribute self.name (Changed.switch() changes self.name in place)"
+
+
+def test_attribute_aliases_reach_the_rules(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/jobs.py": """
+        from django.db import transaction
+        from shop.models import Author
+
+        class Archiver:
+            database = "other"
+
+            def __init__(self):
+                self.primary = "default"
+
+            def run(self):
+                with transaction.atomic(using=self.primary):
+                    Author.objects.using(self.database).create(name="a")
+                with transaction.atomic(using=self.database):
+                    Author.objects.using(self.database).create(name="a")
+    """})
+    [finding] = linter.lint_path(tmp_path / "shop/jobs.py")[0]
+    assert (finding.line, finding.code) == (13, "MDB401")
+    assert "'other' (literal via self.database in Archiver.database)" in finding.message
+    assert finding.data["atomic"][0]["source"]["how"] == "literal via self.primary in Archiver.__init__()"
+
+
+def test_attributes_of_django_classes_and_unreadable_bases_stay_unknown(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/jobs.py": """
+        from django.db import models
+        from somewhere import Mixin
+        from shop.models import Author
+
+        class Custom(models.Manager):
+            db_name = "other"
+            def run(self):
+                return Author.objects.using(self.db_name).count()
+
+        class External(Mixin):
+            _db = "other"
+            def run(self):
+                return Author.objects.using(self._db).count()
+
+        class Dynamic:
+            x = "other"
+            def __init__(self, **kw):
+                for k, v in kw.items():
+                    setattr(self, k, v)
+            def run(self):
+                return Author.objects.using(self.x).count()
+    """})
+    found = sites(linter, tmp_path / "shop/jobs.py")
+    assert found[9]["unknown"] == "attribute self.db_name (a base class mdblint cannot read)"
+    assert found[14]["unknown"] == "attribute self._db (a base outside the project may set it)"
+    assert found[22]["unknown"] == "attribute self.x (Dynamic.__init__() calls setattr(self, ...))"

@@ -18,12 +18,15 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from mdblint.analysis import events as ev
 from mdblint.analysis.names import dotted, string_literal
-from mdblint.analysis.provenance import DJANGO_ALIASES, alias_form, django_constant
+from mdblint.analysis.provenance import (
+    DJANGO_ALIASES, alias_form, django_constant, is_context_manager, mentions_atomic, trace_attribute, via_wrapper,
+    yielded_atomic,
+)
 from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
 from mdblint.analysis.values import (
-    EVERYTHING_LOADED, NOTHING_LOADED, UNKNOWN, UNKNOWN_ALIASES, Aliases, Bound, Collection, Instance, Loaded, Manager, ModelClass,
+    EVERYTHING_LOADED, NOTHING_LOADED, UNKNOWN, UNKNOWN_ALIASES, Aliases, Atomic, Bound, Collection, Instance, Loaded, Manager, ModelClass,
     Param, QuerySet, RelatedManager, Row, Sequence, Source, Str, Unknown, Value, join, relocate,
 )
 # The ORM method names: generated from django-stubs (orm_api.py), with the analysis' policy (vocab.py).
@@ -50,11 +53,7 @@ ROW_CONTAINERS = frozenset({"QuerySet", "Iterable", "Iterator", "Sequence", "Col
 _CONSTANT_NAMES = frozenset(q.rpartition(".")[2] for q in DJANGO_ALIASES)
 
 
-class _Atomic(Value):
-    """The value of `transaction.atomic(...)`: a context manager / decorator on `aliases`."""
-
-    def __init__(self, aliases: Aliases) -> None:
-        self.aliases = aliases
+_Atomic = Atomic   # the value of `transaction.atomic(...)` or of a project wrapper of it
 
 
 class _Subquery(Value):
@@ -104,6 +103,8 @@ class Interpreter:
         self.services = services
         self.summaries = services.summaries if services is not None else Summaries()
         self._summary: Summary | None = None
+        self._self: tuple[cst.ClassDef, str] | None = None  # the method's class and its `self` parameter
+        self._probe: tuple[tuple[cst.Attribute, ...], list[Value]] | None = None  # provenance.trace_attribute
         self._specializing = False                         # running a function with a caller's querysets
         self.module: cst.Module | None = None
         self._positions: Any = None
@@ -171,10 +172,11 @@ class Interpreter:
         params = fn.params
         for p in (*params.posonly_params, *params.params, *params.kwonly_params):
             env[p.name.value] = (given or {}).get(p.name.value) or Param(p.name.value, item=self._annotated_rows(p.annotation))
+        saved_self, self._self = self._self, None
         if cls is not None and params.params and not _is_static(fn):
             env[params.params[0].name.value] = self_value if self_value is not None else self._self_value(cls)
-        saved, self.atomic = self.atomic, [self._atomic_of(d.decorator) for d in fn.decorators]
-        self.atomic = [a for a in self.atomic if a is not None]
+            self._self = (cls, params.params[0].name.value)
+        saved, self.atomic = self.atomic, [a for d in fn.decorators for a in self._atomic_of(d.decorator)]
         saved_routers = self.routers
         for d in (*(cls.decorators if cls is not None else ()), *fn.decorators):
             self.use_routers(self.overridden_routers(d.decorator))
@@ -182,7 +184,23 @@ class Interpreter:
             return self.block(fn.body.body if isinstance(fn.body, cst.IndentedBlock) else fn.body.body, env)
         finally:
             self.atomic = saved
+            self._self = saved_self
             self.use_routers(saved_routers)
+
+    def probe_assignments(self, fn: cst.FunctionDef, cls: cst.ClassDef, targets: tuple[cst.Attribute, ...]) -> list[Value]:
+        """The values `fn` (a method of `cls`, run with symbolic parameters, emitting nothing)
+        assigns at `targets` (its `self.<attr> = v` statements); [UNKNOWN] if the run fails."""
+        saved, found = self._probe, []
+        self._probe = (targets, found)
+        try:
+            self.summarize(fn, cls, None)
+        except Exception:   # an analysis bug costs this attribute only
+            if os.environ.get("MDBLINT_DEBUG"):
+                raise
+            found.append(UNKNOWN)
+        finally:
+            self._probe = saved
+        return found
 
     def _annotated_rows(self, annotation: cst.Annotation | None) -> str | None:
         """The model of `QuerySet[M]`, `Iterable["M"]`, `list[M]`, ... annotating a parameter."""
@@ -267,7 +285,10 @@ class Interpreter:
                 self.use_routers(self.overridden_routers(item.item))
                 value = self.eval(item.item, env)
                 if isinstance(value, _Atomic):
-                    self.atomic.append(value.aliases)
+                    self.atomic += value.blocks
+                    pushed += len(value.blocks)
+                elif self.maybe_atomic(item.item, env):
+                    self.atomic.append(UNKNOWN_ALIASES)   # some atomic block, on aliases not known
                     pushed += 1
                 if item.asname is not None:
                     env = self.bind(item.asname.name, UNKNOWN, env, stmt)
@@ -333,6 +354,8 @@ class Interpreter:
             for i, element in enumerate(target.elements):
                 env = self.bind(element.value, items[i] if items else self.element(value) if isinstance(value, Collection) else UNKNOWN, env, stmt)
         elif isinstance(target, cst.Attribute):
+            if self._probe is not None and target in self._probe[0]:
+                self._probe[1].append(value)
             owner = self.eval(target.value, env)
             self.assign_attribute(owner, target.attr.value, value, stmt, env)
             key = dotted(target)
@@ -426,6 +449,9 @@ class Interpreter:
             return env[key]
         base = self.eval(e.value, env)
         name = e.attr.value
+        if base is UNKNOWN and self._self is not None and isinstance(e.value, cst.Name) \
+                and e.value.value == self._self[1] and self.services is not None:
+            return trace_attribute(self, self._self[0], name)   # `self.db`: what the class hierarchy sets
         if base is UNKNOWN and name in _CONSTANT_NAMES:
             constant = django_constant(self.ctx.names.qualname(e), e)
             if constant is not None:
@@ -684,6 +710,13 @@ class Interpreter:
     def _e_Lambda(self, e: cst.Lambda, env: Env) -> Value:
         return UNKNOWN
 
+    def _e_Yield(self, e: cst.Yield, env: Env) -> Value:
+        if e.value is not None:
+            self.eval(e.value.item if isinstance(e.value, cst.From) else e.value, env)
+        if self._summary is not None:
+            self._summary.yields.append(tuple(self.atomic))
+        return UNKNOWN
+
     # -- calls --
     def _e_Call(self, e: cst.Call, env: Env) -> Value:
         saved, self._in_chain = self._in_chain, False   # arguments are chains of their own
@@ -703,7 +736,8 @@ class Interpreter:
                 found = self.project_function(func)
                 if found is not None:
                     args = [self.eval(a.value, env) for a in e.args]
-                    return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0])
+                    return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0],
+                                              found[1])
             return self.method(e, receiver, func.attr.value, env)
         callee = self.eval(func, env)
         if isinstance(callee, ModelClass):
@@ -714,7 +748,8 @@ class Interpreter:
             if found is not None:
                 if found[0] is self:
                     self.specialize(e, found[1], args)
-                return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0])
+                return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0],
+                                          found[1])
         name = func.value if isinstance(func, cst.Name) else None
         if name == "setattr" and len(e.args) == 3:
             attr = string_literal(e.args[1].value)
@@ -1050,14 +1085,15 @@ class Interpreter:
         return None
 
     def apply_summary(self, call: cst.Call, summary: Summary | None, args: list[Value], skip_first: bool,
-                      owner: "Interpreter") -> Value:
+                      owner: "Interpreter", fn: cst.FunctionDef | None = None) -> Value:
         if summary is None:
             return UNKNOWN
         if owner is not self:
             summary = Summary([(n, relocate(d, owner.locate)) for n, d in summary.params],
                               relocate(summary.returns, owner.locate),
                               [(p, a, relocate(v, owner.locate), k) for p, a, v, k in summary.assigns], summary.returned,
-                              [relocate_event(event, owner.locate) for event in summary.effects])
+                              [relocate_event(event, owner.locate) for event in summary.effects],
+                              [tuple(relocate(Str(a), owner.locate).values for a in stack) for stack in summary.yields])
         bound = bind_arguments(summary, call, args, skip_first)
         if bound is None:
             return UNKNOWN
@@ -1067,7 +1103,12 @@ class Interpreter:
         for event in summary.effects:
             if depends_on_params(event) or self.atomic:
                 self.emit(substitute_event(event, bound, call, tuple(self.atomic)))
-        return substitute(summary.returns, bound) if summary.returned else UNKNOWN
+        if fn is not None and summary.yields and is_context_manager(fn):
+            # A @contextmanager: its `with` body runs at the yield, inside the blocks open there.
+            blocks = yielded_atomic(summary.yields)
+            return via_wrapper(substitute(blocks, bound), fn) if blocks is not None else UNKNOWN
+        returned = substitute(summary.returns, bound) if summary.returned else UNKNOWN
+        return via_wrapper(returned, fn) if fn is not None and isinstance(returned, Atomic) else returned
 
     def specialize(self, call: cst.Call, fn: cst.FunctionDef, args: list[Value]) -> None:
         """Run a function of this module again with the querysets its caller passes: its loops over
@@ -1242,12 +1283,32 @@ class Interpreter:
         module = self.ctx.names.module
         return self.graph.by_qualname.get(f"{module}.{name}") if module else None
 
-    def _atomic_of(self, decorator: cst.BaseExpression) -> Aliases | None:
+    def _atomic_of(self, decorator: cst.BaseExpression) -> tuple[Aliases, ...]:
+        """The atomic blocks a decorator opens around the function: `@transaction.atomic(...)`, a
+        project wrapper of it (`@kc_atomic()`), or some block on unknown aliases (a project
+        function that may open one, called with the decorated function)."""
         target = decorator.func if isinstance(decorator, cst.Call) else decorator
         if self.ctx.names.qualname(target) != TRANSACTION + "atomic":
-            return None
+            if not self.maybe_atomic(decorator):
+                return ()
+            value = self.eval(decorator, self.module_env) if isinstance(decorator, cst.Call) else UNKNOWN
+            return value.blocks if isinstance(value, _Atomic) else (UNKNOWN_ALIASES,)
         value = self.eval(decorator, self.module_env)
-        return value.aliases if isinstance(value, _Atomic) else Aliases.of(DEFAULT, Source("@atomic", decorator))
+        return value.blocks if isinstance(value, _Atomic) else (Aliases.of(DEFAULT, Source("@atomic", decorator)),)
+
+    def maybe_atomic(self, expr: cst.BaseExpression, env: Env | None = None) -> bool:
+        """Could `expr` (a with-item or decorator mdblint did not read as an atomic block) open
+        one? A call of, or a name for, a project function whose code mentions atomic, any
+        callable named like one, or a local whose value is not known (`with wrapper():`)."""
+        target = expr.func if isinstance(expr, cst.Call) else expr
+        if not isinstance(target, (cst.Name, cst.Attribute)):
+            return False
+        if "atomic" in (dotted(target) or "").lower():
+            return True
+        if env is not None and isinstance(target, cst.Name) and isinstance(env.get(target.value), (Unknown, Param)):
+            return True
+        found = self.project_function(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
+        return found is not None and mentions_atomic(found[0].module, found[1])
 
 
 def _rows(value: Value) -> bool:
@@ -1276,6 +1337,8 @@ def _as_aliases(value: Value) -> Aliases:
 
 def _unknown_reason(expr: cst.BaseExpression | None, value: Value) -> str:
     """Why an alias is not statically known, for `mdblint --aliases`."""
+    if isinstance(value, Unknown) and value.why.startswith("attribute "):
+        return value.why   # traced through the class hierarchy (provenance.trace_attribute)
     if isinstance(expr, cst.Attribute):
         return f"attribute {dotted(expr) or expr.attr.value}"
     if isinstance(expr, cst.Call):

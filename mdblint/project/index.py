@@ -24,7 +24,7 @@ from mdblint.project.settings_static import SettingsInfo, read_settings
 from mdblint.project.summary import ModuleSummary, summarize
 from mdblint.project.units import ModuleFacts, Unit
 
-SCHEMA = 6
+SCHEMA = 7
 
 
 @dataclass
@@ -46,6 +46,11 @@ class Project:
     # Where the units are when `units` is empty (the cached project leaves them in the summaries
     # entry, read only when some file is checked): (cache folder, key).
     units_from: tuple[str, str] | None = None
+    # Classes of the project: qualified name -> its bases' qualified names (as written, resolved
+    # through imports); and attribute names some module assigns from outside their class.
+    class_bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    outside_attrs: frozenset[str] = frozenset()
+    class_attrs: dict[str, frozenset[str]] = field(default_factory=dict)   # names its body or its methods' self set
 
 
 # The cache files' types: what `Cache.load` checks each entry against.
@@ -170,9 +175,32 @@ def build_project(ref: ProjectRef, files: dict) -> Project:
     settings = read_settings(ref.settings_module, summaries, modules)
     graph = build_graph(summaries, settings, modules)
     broken = {m: s.error or "" for m, s in summaries.items() if s.broken}
-    project = Project(ref, settings, graph, modules, fingerprint(settings, graph), broken, digests=digests)
+    project = Project(ref, settings, graph, modules, fingerprint(settings, graph), broken, digests=digests,
+                      class_bases=class_bases(summaries), class_attrs=class_attrs(summaries))
     return dataclasses.replace(project, **cross_module_facts(
         {m: s.facts for m, s in summaries.items() if s.facts is not None}, graph))
+
+
+def class_attrs(summaries: dict[str, ModuleSummary]) -> dict[str, frozenset[str]]:
+    """Every module-level class with the attribute names it sets: in its body, or on `self` in
+    its methods (a superset: classes of one name in a module share theirs)."""
+    out = {}
+    for m, s in summaries.items():
+        stores = s.facts.self_attrs if s.facts is not None else {}
+        for name, cs in s.classes.items():
+            names = frozenset(cs.attrs) | frozenset(stores.get(name, ()))
+            if names:
+                out[f"{m}.{name}"] = names
+    return out
+
+
+def class_bases(summaries: dict[str, ModuleSummary]) -> dict[str, tuple[str, ...]]:
+    """Every module-level class of the project with its bases' qualified names (a base that
+    cannot be resolved is kept as "?")."""
+    from mdblint.project.resolve import Resolver
+    resolver = Resolver(summaries)
+    return {f"{m}.{name}": tuple(resolver.resolve(m, b) or "?" for b in cs.bases)
+            for m, s in summaries.items() for name, cs in s.classes.items()}
 
 
 def cross_module_facts(facts: dict[str, ModuleFacts], graph: ModelGraph) -> dict:
@@ -207,6 +235,7 @@ def cross_module_facts(facts: dict[str, ModuleFacts], graph: ModelGraph) -> dict
     alias_capable = {m: names & capable for m, names in relevant.items() if not names.isdisjoint(capable)}
     return {"constants": {m: f.string_constants for m, f in facts.items() if f.string_constants},
             "relevant": relevant, "alias_capable": alias_capable, "alias_methods": frozenset(alias_methods),
+            "outside_attrs": frozenset(a for f in facts.values() for a in f.outside_attrs),
             "units": {m: f.units for m, f in facts.items()}}
 
 
