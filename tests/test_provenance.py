@@ -352,3 +352,67 @@ def test_attributes_of_django_classes_and_unreadable_bases_stay_unknown(tmp_path
     assert found[9]["unknown"] == "attribute self.db_name (a base class mdblint cannot read)"
     assert found[14]["unknown"] == "attribute self._db (a base outside the project may set it)"
     assert found[22]["unknown"] == "attribute self.x (Dynamic.__init__() calls setattr(self, ...))"
+
+
+# -- (c) Django's carriers, (d) routers --------------------------------------------------------
+
+ROUTED = SETTINGS + 'DATABASE_ROUTERS = ["site.routers.Router"]\n'
+ROUTER = """
+class Router:
+    def db_for_read(self, model, **hints):
+        instance = hints.get("instance")
+        if instance is not None and instance._state.db == "other":
+            return "other"
+        return "default"
+
+    def db_for_write(self, model, **hints):
+        instance = hints.get("instance")
+        if instance is not None and instance._state.db == "other":
+            return "other"
+        return "default"
+"""
+MANAGED = MODELS.replace("class Author(models.Model):", '''class AuthorQuerySet(models.QuerySet):
+    def books(self):
+        return Book.objects.using(self._db)
+
+    def books_on_db(self):
+        return Book.objects.using(self.db)
+
+class Author(models.Model):
+    objects = AuthorQuerySet.as_manager()''')
+
+
+def test_carriers_and_routers(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"site/routers.py": ROUTER, "shop/models.py": MANAGED, "shop/jobs.py": """
+        from django.db import router, transaction
+        from shop.models import Author, Book
+
+        def run(pk, unknown):
+            qs = Author.objects.using("other").filter(pk=pk)
+            Book.objects.using(qs.db).count()
+            Book.objects.using(Author.objects.db).count()
+            author = qs.get()
+            Book.objects.using(author._state.db).count()
+            Book.objects.using(Author(name="x")._state.db).count()
+            Book.objects.using(router.db_for_write(Author)).count()
+            Book.objects.using(router.db_for_read(Author, instance=author)).count()
+            Book.objects.using(router.db_for_read(unknown)).count()
+            with transaction.atomic(using=router.db_for_write(Author)):
+                Author.objects.using("other").books().update(author=None)
+                Author.objects.using("other").books_on_db().update(author=None)
+                Author.objects.all().books().update(author=None)
+    """}, settings=ROUTED)
+    found = sites(linter, tmp_path / "shop/jobs.py")
+    def aliases(line):
+        return {a: v["how"] for a, v in found[line]["aliases"].items()}
+    assert aliases(7) == {"other": "literal via qs.db"} and found[7]["form"] == "carrier"
+    assert aliases(8) == {"default": "routed by Router.db_for_read via Author.objects.db"}
+    assert aliases(10) == {"other": "literal via author._state.db"}
+    assert found[11]["unknown"].startswith("carrier ") and found[11]["unknown"].endswith("(None: not bound to a database)")
+    assert aliases(12) == {"default": "routed by Router.db_for_write"} and found[12]["form"] == "router"
+    assert aliases(13) == {"other": "routed by Router.db_for_read"}
+    assert found[14]["unknown"].startswith("router.db_for_read()")
+    reported = [(f.line, f.code) for f in linter.lint_path(tmp_path / "shop/jobs.py")[0]]
+    # The querysets' custom methods keep the receiver's alias through self._db / self.db; an
+    # unbound receiver's self._db is None (routed): not judged.
+    assert reported == [(16, "MDB401"), (17, "MDB401")]

@@ -19,8 +19,8 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from mdblint.analysis import events as ev
 from mdblint.analysis.names import dotted, string_literal
 from mdblint.analysis.provenance import (
-    DJANGO_ALIASES, alias_form, django_constant, is_context_manager, mentions_atomic, trace_attribute, via_wrapper,
-    yielded_atomic,
+    DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, django_constant, instance_state_db, is_context_manager,
+    mentions_atomic, trace_attribute, via_wrapper, yielded_atomic,
 )
 from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
@@ -447,8 +447,15 @@ class Interpreter:
         key = dotted(e)
         if key is not None and key in env:
             return env[key]
-        base = self.eval(e.value, env)
         name = e.attr.value
+        if name == "db" and isinstance(e.value, cst.Attribute) and e.value.attr.value == "_state":
+            return instance_state_db(self.eval(e.value.value, env), dotted(e.value.value) or "obj")
+        base = self.eval(e.value, env)
+        if isinstance(base, (Manager, QuerySet)) and name in ("db", "_db"):
+            # Django's carriers: `qs.db` is the bound alias or what the routers answer for reads;
+            # `self._db` (in a manager or queryset method) the bound alias, None when routed.
+            read = self.bound_aliases(base.bound, base.model) if name == "db" else base.bound.aliases
+            return carried(read, dotted(e) or name)
         if base is UNKNOWN and self._self is not None and isinstance(e.value, cst.Name) \
                 and e.value.value == self._self[1] and self.services is not None:
             return trace_attribute(self, self._self[0], name)   # `self.db`: what the class hierarchy sets
@@ -730,6 +737,8 @@ class Interpreter:
         qualname = self.ctx.names.qualname(func)
         if qualname is not None and (qualname.startswith(TRANSACTION) or qualname.startswith("django.db.models")):
             return self._django_call(e, qualname, env)
+        if qualname in ROUTER_CALLS:
+            return self.router_call(e, ROUTER_CALLS[qualname], env)
         if isinstance(func, cst.Attribute):
             receiver = self.eval(func.value, env)
             if receiver is UNKNOWN and qualname is not None:   # module.function(...)
@@ -764,6 +773,21 @@ class Interpreter:
             return Collection(item, args[0] if isinstance(args[0], QuerySet) else None) if item is not UNKNOWN else UNKNOWN
 
         return UNKNOWN
+
+    def router_call(self, e: cst.Call, method: str, env: Env) -> Value:
+        """`router.db_for_read(Model, instance=obj)` / `db_for_write`: what the project's routers
+        answer for that model (and the instance's alias as the hint), when they are known."""
+        values = [self.eval(a.value, env) for a in e.args]
+        model = values[0] if e.args and e.args[0].keyword is None and not e.args[0].star else None
+        hint_expr = argument(e, -1, "instance")
+        hint = self.eval(hint_expr, env) if hint_expr is not None else None
+        if not isinstance(model, ModelClass) or any(a.star or (a.keyword is not None and a.keyword.value != "instance")
+                                                    for a in e.args):
+            return Unknown(f"router.{method}() of a model or hints mdblint cannot read")
+        if hint is not None and not (isinstance(hint, Instance) and hint.aliases is not None):
+            return Unknown(f"router.{method}() with an instance hint of unknown alias")
+        aliases = self._route(method, model.label, hint.aliases if hint is not None else None)
+        return Str(aliases) if aliases.exact else Unknown(f"router.{method}() not statically known")
 
     def _django_call(self, e: cst.Call, qualname: str, env: Env) -> Value:
         name = qualname.rpartition(".")[2]
@@ -1337,8 +1361,8 @@ def _as_aliases(value: Value) -> Aliases:
 
 def _unknown_reason(expr: cst.BaseExpression | None, value: Value) -> str:
     """Why an alias is not statically known, for `mdblint --aliases`."""
-    if isinstance(value, Unknown) and value.why.startswith("attribute "):
-        return value.why   # traced through the class hierarchy (provenance.trace_attribute)
+    if isinstance(value, Unknown) and value.why.startswith(("attribute ", "router.", "carrier ")):
+        return value.why   # traced (provenance.py): the reason it stops
     if isinstance(expr, cst.Attribute):
         return f"attribute {dotted(expr) or expr.attr.value}"
     if isinstance(expr, cst.Call):

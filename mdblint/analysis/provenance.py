@@ -388,3 +388,26 @@ def _trace(interp: "Interpreter", qual: str, attr: str, project: Any) -> Value:
     if result is None:
         return Unknown(f"attribute self.{attr} (not set in its class)")
     return Str(result)
+
+
+# -- Django's carriers and routers -------------------------------------------------------------
+
+ROUTER_CALLS = {"django.db.router.db_for_read": "db_for_read", "django.db.router.db_for_write": "db_for_write",
+                "django.db.utils.ConnectionRouter.db_for_read": "db_for_read"}
+
+
+def carried(aliases: Aliases | None, text: str) -> Value:
+    """An alias a queryset, manager or instance carries (`qs.db`, `self._db`, `obj._state.db`),
+    each source saying it came through `text`."""
+    if aliases is None or not aliases.exact:
+        return Unknown(f"carrier {text} (its alias is not known)" if aliases is not None else
+                       f"carrier {text} (None: not bound to a database)")
+    return Str(Aliases(tuple((a, replace(s, how=f"{s.how} via {text}")) for a, s in aliases.known)))
+
+
+def instance_state_db(owner: Value, text: str) -> Value:
+    """`obj._state.db`: the database an instance was read from or saved to (None if unsaved)."""
+    from mdblint.analysis.values import Instance
+    if not isinstance(owner, Instance):
+        return Unknown(f"carrier {text}._state.db (not a known instance)")
+    return carried(owner.aliases, f"{text}._state.db")
