@@ -416,3 +416,53 @@ def test_carriers_and_routers(tmp_path: Path) -> None:
     # The querysets' custom methods keep the receiver's alias through self._db / self.db; an
     # unbound receiver's self._db is None (routed): not judged.
     assert reported == [(16, "MDB401"), (17, "MDB401")]
+
+
+# -- (e) parameters: what every caller passes --------------------------------------------------
+
+def test_parameters_union_of_every_caller(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/helpers.py": """
+        from shop.models import Book
+
+        ARCHIVE = "other"
+
+        def count(using="default"):
+            return Book.objects.using(using).count()
+
+        def relay(alias):
+            return count(using=alias)
+
+        def one_caller(alias):
+            return Book.objects.using(alias).count()
+
+        def as_value(alias):
+            return Book.objects.using(alias).count()
+
+        def uncalled(alias):
+            return Book.objects.using(alias).count()
+
+        def unknown_caller(alias):
+            return Book.objects.using(alias).count()
+
+        HANDLERS = [as_value]
+    """, "shop/jobs.py": """
+        from shop import helpers
+        from shop.helpers import count, one_caller, relay, unknown_caller
+
+        def run(x):
+            count()
+            helpers.count(helpers.ARCHIVE)
+            relay("other")
+            one_caller("other")
+            unknown_caller(x)
+    """})
+    found = sites(linter, tmp_path / "shop/helpers.py")
+    assert set(found[7]["aliases"]) == {"default", "other"} and not found[7]["unknown"]
+    # "default": the default, where jobs.py:6 omits it; "other": relayed from jobs.py:8 by relay()
+    assert found[7]["aliases"]["default"]["how"].startswith("literal passed as using at ")
+    assert found[7]["aliases"]["default"]["how"].endswith("shop/jobs.py:6")
+    assert "shop/jobs.py:8 passed as using at " in found[7]["aliases"]["other"]["how"]
+    assert found[13]["aliases"]["other"]["how"].startswith("literal passed as alias at ")
+    assert found[16]["unknown"].startswith("parameter alias (as_value() is used as a value at ")
+    assert found[19]["unknown"] == "parameter alias (uncalled() has no caller in the project)"
+    assert found[22]["unknown"].startswith("parameter alias (a caller passes its parameter x")

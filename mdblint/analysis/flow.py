@@ -20,7 +20,7 @@ from mdblint.analysis import events as ev
 from mdblint.analysis.names import dotted, string_literal
 from mdblint.analysis.provenance import (
     DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, django_constant, instance_state_db, is_context_manager,
-    mentions_atomic, trace_attribute, via_wrapper, yielded_atomic,
+    mentions_atomic, parameter_aliases, trace_attribute, via_wrapper, yielded_atomic,
 )
 from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
@@ -105,6 +105,8 @@ class Interpreter:
         self._summary: Summary | None = None
         self._self: tuple[cst.ClassDef, str] | None = None  # the method's class and its `self` parameter
         self._probe: tuple[tuple[cst.Attribute, ...], list[Value]] | None = None  # provenance.trace_attribute
+        self._call_probe: tuple[cst.Call, cst.BaseExpression, list[Value]] | None = None  # provenance.parameter_aliases
+        self._function: cst.FunctionDef | None = None      # the function being run
         self._specializing = False                         # running a function with a caller's querysets
         self.module: cst.Module | None = None
         self._positions: Any = None
@@ -173,6 +175,7 @@ class Interpreter:
         for p in (*params.posonly_params, *params.params, *params.kwonly_params):
             env[p.name.value] = (given or {}).get(p.name.value) or Param(p.name.value, item=self._annotated_rows(p.annotation))
         saved_self, self._self = self._self, None
+        saved_function, self._function = self._function, fn
         if cls is not None and params.params and not _is_static(fn):
             env[params.params[0].name.value] = self_value if self_value is not None else self._self_value(cls)
             self._self = (cls, params.params[0].name.value)
@@ -185,7 +188,28 @@ class Interpreter:
         finally:
             self.atomic = saved
             self._self = saved_self
+            self._function = saved_function
             self.use_routers(saved_routers)
+
+    def probe_call(self, fn: cst.FunctionDef, call: cst.Call, expr: cst.BaseExpression) -> Value:
+        """The value of argument `expr` of `call` when `fn` (the function around the call) runs
+        with symbolic parameters, emitting nothing; joined over every time the call is met."""
+        saved, found = self._call_probe, []
+        self._call_probe = (call, expr, found)
+        try:
+            self.summarize(fn, None, None)
+        except Exception:   # an analysis bug costs this parameter only
+            if os.environ.get("MDBLINT_DEBUG"):
+                raise
+            return UNKNOWN
+        finally:
+            self._call_probe = saved
+        if not found:
+            return UNKNOWN
+        value = found[0]
+        for other in found[1:]:
+            value = join(value, other)
+        return value
 
     def probe_assignments(self, fn: cst.FunctionDef, cls: cst.ClassDef, targets: tuple[cst.Attribute, ...]) -> list[Value]:
         """The values `fn` (a method of `cls`, run with symbolic parameters, emitting nothing)
@@ -463,6 +487,12 @@ class Interpreter:
             constant = django_constant(self.ctx.names.qualname(e), e)
             if constant is not None:
                 return constant
+        if base is UNKNOWN and name.isupper() and self.services is not None:   # `helpers.ARCHIVE`
+            qualname = self.ctx.names.qualname(e)
+            found = self.services.imported_constant(qualname) if qualname else None
+            if found is not None:
+                value, path, line = found
+                return Str(Aliases.of(value, Source(f"constant {qualname}", None, self.ctx.relpath(path), line)))
         if isinstance(base, _Settings):
             value = self.ctx.project.settings.constants.get(name)
             if isinstance(value, (str, frozenset)):   # a string, or OneOf several (conditional settings)
@@ -726,6 +756,8 @@ class Interpreter:
 
     # -- calls --
     def _e_Call(self, e: cst.Call, env: Env) -> Value:
+        if self._call_probe is not None and self._call_probe[0] is e:
+            self._call_probe[2].append(self.eval(self._call_probe[1], env))
         saved, self._in_chain = self._in_chain, False   # arguments are chains of their own
         try:
             return self._call(e, env)
@@ -1215,7 +1247,18 @@ class Interpreter:
         else:
             aliases = UNKNOWN_ALIASES
         reason = None
-        if aliases.params:
+        if isinstance(value, Param) and self._summary is None and self._function is not None \
+                and aliases.params == {value.name}:
+            # A parameter of a function run on its own: what every caller in the project passes
+            # (the findings come from each call site, where the summary is applied).
+            traced = parameter_aliases(self, self._function, value.name)
+            if isinstance(traced, Aliases):
+                aliases = traced
+            else:
+                aliases, reason = UNKNOWN_ALIASES, traced
+        if reason is not None:
+            pass
+        elif aliases.params:
             reason = "parameter " + ", ".join(sorted(aliases.params))
         elif aliases.unknown:
             reason = _unknown_reason(expr, value)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import libcst as cst
 
 from mdblint.analysis.names import dotted
-from mdblint.analysis.values import UNKNOWN_ALIASES, Aliases, Atomic, Source, Str, Unknown, Value, relocate
+from mdblint.analysis.values import UNKNOWN_ALIASES, Aliases, Atomic, Param, Source, Str, Unknown, Value, relocate
 
 if TYPE_CHECKING:
     from mdblint.analysis.flow import Interpreter
@@ -411,3 +411,193 @@ def instance_state_db(owner: Value, text: str) -> Value:
     if not isinstance(owner, Instance):
         return Unknown(f"carrier {text}._state.db (not a known instance)")
     return carried(owner.aliases, f"{text}._state.db")
+
+
+# -- parameters: what every caller in the project passes ---------------------------------------
+
+_MAX_CALLER_MODULES = 40
+_MAX_DEPTH = 3
+
+
+def parameter_aliases(interp: "Interpreter", fn: cst.FunctionDef, param: str, depth: int = 0) -> Aliases | str:
+    """The aliases parameter `param` of module-level function `fn` may hold: the union of what
+    every call in the project passes (positionally, by keyword, or the default when omitted).
+    A reason (str) when some caller is not known: the function is used as a value (passed,
+    stored, decorated into a registry), has no caller in the project, is called with *args or
+    **kwargs, or a caller passes a value not known."""
+    module = interp.ctx.names.module
+    project = interp.ctx.project
+    if interp.services is None or not module or module not in project.modules \
+            or interp.functions.get(fn.name.value) is not fn:
+        return f"parameter {param}"
+    memo = interp.summaries.attributes
+    key = ("parameter", module, fn.name.value, param)
+    if key in memo:
+        return memo[key]
+    memo[key] = f"parameter {param} (its callers pass it along in a cycle)"
+    try:
+        result = _callers_pass(interp, module, fn, param, depth)
+    except RecursionError:
+        result = f"parameter {param} (callers too deep to follow)"
+    memo[key] = result
+    return result
+
+
+def _param_index(fn: cst.FunctionDef, param: str) -> tuple[int | None, cst.Param | None]:
+    """(position, the Param) of `param` in `fn`'s signature (position None: keyword-only)."""
+    positional = [*fn.params.posonly_params, *fn.params.params]
+    for i, p in enumerate(positional):
+        if p.name.value == param:
+            return i, p
+    for p in fn.params.kwonly_params:
+        if p.name.value == param:
+            return None, p
+    return None, None
+
+
+def _callers_pass(interp: "Interpreter", module: str, fn: cst.FunctionDef, param: str, depth: int) -> Aliases | str:
+    from mdblint.project.index import ensure_units
+    name = fn.name.value
+    position, declared = _param_index(fn, param)
+    if declared is None:
+        return f"parameter {param}"
+    if depth > _MAX_DEPTH:
+        return f"parameter {param} (callers too deep to follow)"
+    qual = f"{module}.{name}"
+    units = ensure_units(interp.ctx.project)
+    candidates = sorted(m for m, us in units.items() if any(name in u.names for u in us))
+    if len(candidates) > _MAX_CALLER_MODULES:
+        return f"parameter {param} ({name}() is named in too many modules to follow)"
+    result: Aliases | None = None
+    calls = 0
+    for caller_module in candidates:
+        owner = interp.services.module_interpreter(caller_module)
+        if owner is None or owner.module is None:
+            return f"parameter {param} (module {caller_module} not read)"
+        finder = _References(owner, qual, name, caller_module == module)
+        owner.module.visit(finder)
+        if finder.escape is not None:
+            return f"parameter {param} ({name}() {finder.escape})"
+        for call, scope in finder.calls:
+            calls += 1
+            value = _argument(owner, call, scope, position, param, declared, interp)
+            if isinstance(value, Param):
+                caller = scope if isinstance(scope, cst.FunctionDef) else None
+                if caller is None or _is_method(owner, caller):
+                    return f"parameter {param} (passed on from a parameter mdblint does not follow)"
+                inner = parameter_aliases(owner, caller, value.name, depth + 1)
+                if isinstance(inner, str):
+                    return f"parameter {param} (a caller passes its {inner})"
+                aliases = inner
+            elif isinstance(value, Str) and value.values.exact:
+                aliases = relocate(value, owner.locate).values
+            else:
+                path, line = owner.locate(call)
+                return f"parameter {param} (the call at {path}:{line} passes a value not known)"
+            path, line = owner.locate(call)
+            where = f"{path}:{line}"
+            tagged = Aliases(tuple((a, replace(s, how=f"{s.how} passed as {param} at {where}")) for a, s in aliases.known))
+            result = tagged if result is None else result.join(tagged)
+    if not calls:
+        return f"parameter {param} ({name}() has no caller in the project)"
+    return result if result is not None else f"parameter {param}"
+
+
+def _is_method(owner: "Interpreter", fn: cst.FunctionDef) -> bool:
+    return owner.functions.get(fn.name.value) is not fn
+
+
+def _argument(owner: "Interpreter", call: cst.Call, scope: cst.CSTNode | None, position: int | None, param: str,
+              declared: cst.Param, callee: "Interpreter") -> Value:
+    """What `call` passes for `param`: its argument, else the parameter's default."""
+    expr = None
+    for i, arg in enumerate(call.args):
+        if arg.star:
+            return Unknown("star arguments")
+        if arg.keyword is not None:
+            if arg.keyword.value == param:
+                expr = arg.value
+        elif position is not None and i == position:
+            expr = arg.value
+    if expr is None:
+        if declared.default is None:
+            return Unknown("no argument")
+        return callee.eval(declared.default, callee.module_env)
+    if isinstance(scope, cst.FunctionDef):
+        return owner.probe_call(scope, call, expr)
+    return owner.eval(expr, owner.module_env)
+
+
+class _References(cst.CSTVisitor):
+    """The calls of function `qual` in one module, each with its enclosing function, and the
+    first use of it as a value (`escape`: passed, stored, decorated, exported)."""
+
+    def __init__(self, owner: "Interpreter", qual: str, name: str, home: bool) -> None:
+        self.owner, self.qual, self.name, self.home = owner, qual, name, home
+        self.calls: list[tuple[cst.Call, cst.CSTNode | None]] = []
+        self.escape: str | None = None
+        self.scopes: list[cst.CSTNode] = []
+        self.callees: set[int] = set()
+
+    def _refers(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, cst.Name):
+            if node.value != self.name:
+                return False
+            if self.home:
+                return True
+            return self.owner.ctx.names.qualname(node) == self.qual
+        if isinstance(node, cst.Attribute) and node.attr.value == self.name:
+            return self.owner.ctx.names.qualname(node) == self.qual
+        return False
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.append(node)
+        self.callees.add(id(node.name))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.callees.add(id(node.name))
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self.callees.add(id(node.name))
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self.callees.add(id(node.keyword))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self._refers(node.func):
+            scope = self.scopes[-1] if self.scopes else None
+            if scope is not None and self.name in _local_names(scope):
+                self.escape = self.escape or "is shadowed by a local name"
+            self.calls.append((node, scope))
+            self.callees.add(id(node.func))
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self._use(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.callees.add(id(node.attr))   # `x.name`: the attribute, judged as a whole
+        self._use(node)
+
+    def _use(self, node: cst.CSTNode) -> None:
+        if id(node) not in self.callees and self.escape is None and self._refers(node):
+            path, line = self.owner.locate(node)
+            self.escape = f"is used as a value at {path}:{line}"
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if self.escape is None and node.value.strip("\"'") == self.name and self.home:
+            self.escape = "is named in a string (exported or looked up by name)"
+
+
+def _local_names(scope: cst.FunctionDef) -> frozenset[str]:
+    from mdblint.analysis.walk import _bound_names
+    return frozenset(_bound_names(scope))
