@@ -144,6 +144,7 @@ class Linter:
         except RecursionError:
             return self._own(shown, SourceError("MDB003", "file too deeply nested to parse")), True
         ctx = FileContext(str(path), name, is_package, self.project, self.manager_names, display_path)
+        ctx.blanked = text is not source.text   # the gate blanked some units (provenance reads the file whole)
         walk(module, ctx, self.handlers)
         if self.event_handlers:
             ctx.routers = self.routers

@@ -347,11 +347,24 @@ def test_attributes_of_django_classes_and_unreadable_bases_stay_unknown(tmp_path
                     setattr(self, k, v)
             def run(self):
                 return Author.objects.using(self.x).count()
+
+        class View(Mixin):
+            database = "other"
+            def __init__(self):
+                self.replica = "default"
+            def get(self):
+                return Author.objects.using(self.database).count() + Author.objects.using(self.replica).count()
     """})
     found = sites(linter, tmp_path / "shop/jobs.py")
     assert found[9]["unknown"] == "attribute self.db_name (a base class mdblint cannot read)"
     assert found[14]["unknown"] == "attribute self._db (a base outside the project may set it)"
     assert found[22]["unknown"] == "attribute self.x (Dynamic.__init__() calls setattr(self, ...))"
+    # Mixin may set class attributes from its arguments (as View does with as_view(**initkwargs));
+    # what __init__ assigns after it is still known.
+    database, replica = sorted((s for s in linter.alias_sites(tmp_path / "shop/jobs.py") if s["line"] == 29),
+                               key=lambda s: s["column"])
+    assert database["unknown"] == "attribute self.database (a class attribute of a class with a base outside the project)"
+    assert list(replica["aliases"]) == ["default"] and not replica["unknown"]
 
 
 # -- (c) Django's carriers, (d) routers --------------------------------------------------------

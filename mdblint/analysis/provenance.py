@@ -365,7 +365,8 @@ def _trace(interp: "Interpreter", qual: str, attr: str, project: Any) -> Value:
     for member in setters:
         module, _, name = member.rpartition(".")
         # Read from the module as written (the check gate may have blanked this file's other units).
-        owner = interp.services.module_interpreter(module) if module != local else interp
+        current = module == (interp.ctx.names.module or _OUTSIDE) and not getattr(interp.ctx, "blanked", False)
+        owner = interp if module == local or current else interp.services.module_interpreter(module)
         cls = owner.classes.get(name) if owner is not None else None
         if cls is None:
             return Unknown(f"attribute self.{attr} (class {member} not read)")
@@ -373,6 +374,10 @@ def _trace(interp: "Interpreter", qual: str, attr: str, project: Any) -> Value:
         why = facts.opaque.get(attr) or facts.dynamic
         if why is not None:
             return Unknown(f"attribute self.{attr} ({why})")
+        if external and facts.values.get(attr):
+            # A base outside the project may set class attributes from its arguments (Django's
+            # View.__init__ sets every as_view(**initkwargs) on self).
+            return Unknown(f"attribute self.{attr} (a class attribute of a class with a base outside the project)")
         found: list[tuple[Value, str]] = [(owner.eval(v, owner.module_env), f"{name}.{attr}")
                                           for v in facts.values.get(attr, ())]
         for fn, targets in facts.methods.get(attr, ()):
