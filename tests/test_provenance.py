@@ -213,8 +213,13 @@ def test_blocks_mdblint_cannot_read_silence_the_writes_inside(tmp_path: Path) ->
             with transaction.atomic():
                 with open("x"):
                     Author.objects.using("other").create(name="a")
+
+        @transaction.non_atomic_requests
+        def view(request):
+            with transaction.atomic():
+                Author.objects.using("other").create(name="a")
     """})
-    assert [(f.line, f.code) for f in linter.lint_path(tmp_path / "shop/jobs.py")[0]] == [(26, "MDB401")]
+    assert [(f.line, f.code) for f in linter.lint_path(tmp_path / "shop/jobs.py")[0]] == [(26, "MDB401"), (31, "MDB401")]
 
 
 # -- (b) attributes set by the class hierarchy -------------------------------------------------

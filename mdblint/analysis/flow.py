@@ -1370,6 +1370,9 @@ class Interpreter:
         target = expr.func if isinstance(expr, cst.Call) else expr
         if not isinstance(target, (cst.Name, cst.Attribute)):
             return False
+        qualname = self.ctx.names.qualname(target)
+        if qualname is not None and qualname.startswith("django."):
+            return False   # Django's own: atomic() is read as such, nothing else opens a block
         if "atomic" in (dotted(target) or "").lower():
             return True
         if env is not None and isinstance(target, cst.Name) and isinstance(env.get(target.value), (Unknown, Param)):
