@@ -288,6 +288,9 @@ def test_attributes_union_over_the_class_hierarchy(tmp_path: Path) -> None:
     linter = make(tmp_path, {"shop/loaders.py": LOADERS, "shop/other.py": """
         def tamper(service):
             service.alias = "other"
+    """, "shop/tests/test_loaders.py": """
+        def test_load(loader):
+            loader.database = "mocked"
     """}, settings=settings)
     found = sites(linter, tmp_path / "shop/loaders.py")
     first, archive = sorted((s for s in linter.alias_sites(tmp_path / "shop/loaders.py") if s["line"] == 19),

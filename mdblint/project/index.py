@@ -181,6 +181,13 @@ def build_project(ref: ProjectRef, files: dict) -> Project:
         {m: s.facts for m, s in summaries.items() if s.facts is not None}, graph))
 
 
+def is_test_module(module: str) -> bool:
+    """A test module (`tests` packages, `test_*.py`, `*_tests.py`, `conftest.py`): the attributes it
+    sets on objects (mocks, fixtures) are not what the application's classes see when they run."""
+    return any(part in ("tests", "test", "conftest") or part.startswith("test_") or part.endswith(("_tests", "_test"))
+               for part in module.split("."))
+
+
 def class_attrs(summaries: dict[str, ModuleSummary]) -> dict[str, frozenset[str]]:
     """Every module-level class with the attribute names it sets: in its body, or on `self` in
     its methods (a superset: classes of one name in a module share theirs)."""
@@ -235,7 +242,7 @@ def cross_module_facts(facts: dict[str, ModuleFacts], graph: ModelGraph) -> dict
     alias_capable = {m: names & capable for m, names in relevant.items() if not names.isdisjoint(capable)}
     return {"constants": {m: f.string_constants for m, f in facts.items() if f.string_constants},
             "relevant": relevant, "alias_capable": alias_capable, "alias_methods": frozenset(alias_methods),
-            "outside_attrs": frozenset(a for f in facts.values() for a in f.outside_attrs),
+            "outside_attrs": frozenset(a for m, f in facts.items() if not is_test_module(m) for a in f.outside_attrs),
             "units": {m: f.units for m, f in facts.items()}}
 
 
