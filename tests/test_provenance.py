@@ -487,3 +487,30 @@ def test_parameters_union_of_every_caller(tmp_path: Path) -> None:
     assert found[16]["unknown"].startswith("parameter alias (as_value() is used as a value at ")
     assert found[19]["unknown"] == "parameter alias (uncalled() has no caller in the project)"
     assert found[22]["unknown"].startswith("parameter alias (a caller passes its parameter x")
+
+
+def test_generic_bases_and_sites_at_calls(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/loaders.py": """
+        from typing import Generic, TypeVar
+        from shop.models import Book
+
+        T = TypeVar("T")
+
+        class Loader(Generic[T]):
+            def __init__(self):
+                self.database = "other"
+
+        class BookLoader(Loader[int]):
+            def load(self):
+                return Book.objects.using(self.database).count()
+
+        def count(using):
+            return Book.objects.using(using).count()
+
+        def run():
+            return count("other")
+    """})
+    found = sites(linter, tmp_path / "shop/loaders.py")
+    assert list(found[13]["aliases"]) == ["other"] and not found[13]["unknown"]
+    # count()'s site as its caller sees it: the caller's alias, no longer "parameter using"
+    assert list(found[19]["aliases"]) == ["other"] and found[19]["unknown"] is None

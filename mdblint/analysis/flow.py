@@ -1158,7 +1158,12 @@ class Interpreter:
             self.assign_attribute(owner, attribute, substitute(value, bound), call, {})
         for event in summary.effects:
             if depends_on_params(event) or self.atomic:
-                self.emit(substitute_event(event, bound, call, tuple(self.atomic)))
+                event = substitute_event(event, bound, call, tuple(self.atomic))
+                if isinstance(event, ev.AliasSite):   # the reason is the caller's now, not the callee's
+                    event = replace(event, reason=None if event.aliases.exact else
+                                    "parameter " + ", ".join(sorted(event.aliases.params)) if event.aliases.params
+                                    else event.reason)
+                self.emit(event)
         if fn is not None and summary.yields and is_context_manager(fn):
             # A @contextmanager: its `with` body runs at the yield, inside the blocks open there.
             blocks = yielded_atomic(summary.yields)

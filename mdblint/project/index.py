@@ -24,7 +24,7 @@ from mdblint.project.settings_static import SettingsInfo, read_settings
 from mdblint.project.summary import ModuleSummary, summarize
 from mdblint.project.units import ModuleFacts, Unit
 
-SCHEMA = 7
+SCHEMA = 8
 
 
 @dataclass
@@ -206,7 +206,7 @@ def class_bases(summaries: dict[str, ModuleSummary]) -> dict[str, tuple[str, ...
     cannot be resolved is kept as "?")."""
     from mdblint.project.resolve import Resolver
     resolver = Resolver(summaries)
-    return {f"{m}.{name}": tuple(resolver.resolve(m, b) or "?" for b in cs.bases)
+    return {f"{m}.{name}": tuple(resolver.resolve(m, b) or "?" for b in (cs.generic_bases or cs.bases))
             for m, s in summaries.items() for name, cs in s.classes.items()}
 
 
