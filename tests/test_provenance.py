@@ -418,6 +418,7 @@ def test_carriers_and_routers(tmp_path: Path) -> None:
             Book.objects.using(router.db_for_write(Author)).count()
             Book.objects.using(router.db_for_read(Author, instance=author)).count()
             Book.objects.using(router.db_for_read(unknown)).count()
+            Book.objects.using(Author.objects.filter(pk=pk).db).count()
             with transaction.atomic(using=router.db_for_write(Author)):
                 Author.objects.using("other").books().update(author=None)
                 Author.objects.using("other").books_on_db().update(author=None)
@@ -433,10 +434,12 @@ def test_carriers_and_routers(tmp_path: Path) -> None:
     assert aliases(12) == {"default": "routed by Router.db_for_write"} and found[12]["form"] == "router"
     assert aliases(13) == {"other": "routed by Router.db_for_read"}
     assert found[14]["unknown"].startswith("router.db_for_read()")
+    # an unbound queryset reads on "default" and would write on "default": both agree
+    assert aliases(15) == {"default": "routed by Router.db_for_read via Author.objects.filter(pk=pk).db"}
     reported = [(f.line, f.code) for f in linter.lint_path(tmp_path / "shop/jobs.py")[0]]
     # The querysets' custom methods keep the receiver's alias through self._db / self.db; an
     # unbound receiver's self._db is None (routed): not judged.
-    assert reported == [(16, "MDB401"), (17, "MDB401")]
+    assert reported == [(17, "MDB401"), (18, "MDB401")]
 
 
 # -- (e) parameters: what every caller passes --------------------------------------------------
@@ -514,3 +517,24 @@ def test_generic_bases_and_sites_at_calls(tmp_path: Path) -> None:
     assert list(found[13]["aliases"]) == ["other"] and not found[13]["unknown"]
     # count()'s site as its caller sees it: the caller's alias, no longer "parameter using"
     assert list(found[19]["aliases"]) == ["other"] and found[19]["unknown"] is None
+
+
+def test_unbound_queryset_db_when_reads_and_writes_route_apart(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"site/routers.py": """
+        class Router:
+            def db_for_read(self, model, **hints):
+                return "other"
+
+            def db_for_write(self, model, **hints):
+                return "default"
+    """, "shop/jobs.py": """
+        from shop.models import Author, Book
+
+        def run():
+            Book.objects.using(Author.objects.filter(name="a").db).count()
+            Book.objects.using(Author.objects.db).count()
+    """}, settings=ROUTED)
+    found = sites(linter, tmp_path / "shop/jobs.py")
+    # a queryset's db follows db_for_write once a write method or select_for_update() ran on it
+    assert found[5]["unknown"].endswith(".db (reads and writes of its model route apart)")
+    assert list(found[6]["aliases"]) == ["other"]   # a manager's db is always the read answer

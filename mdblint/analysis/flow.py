@@ -476,10 +476,16 @@ class Interpreter:
             return instance_state_db(self.eval(e.value.value, env), dotted(e.value.value) or "obj")
         base = self.eval(e.value, env)
         if isinstance(base, (Manager, QuerySet)) and name in ("db", "_db"):
-            # Django's carriers: `qs.db` is the bound alias or what the routers answer for reads;
-            # `self._db` (in a manager or queryset method) the bound alias, None when routed.
+            # Django's carriers: `manager.db` is the bound alias or what the routers answer for reads;
+            # `qs.db` too, but for a queryset a write method or select_for_update() made `_for_write`
+            # (the routers' write answer): unbound, it is known only when both answers agree.
+            # `self._db` (in a manager or queryset method) is the bound alias, None when routed.
             read = self.bound_aliases(base.bound, base.model) if name == "db" else base.bound.aliases
-            return carried(read, dotted(e) or name)
+            text = dotted(e) or _short_code(self.module, e)
+            if name == "db" and isinstance(base, QuerySet) and base.bound.aliases is None \
+                    and read.names != self.bound_aliases(base.bound, base.model, write=True).names:
+                return Unknown(f"carrier {text} (reads and writes of its model route apart)")
+            return carried(read, text)
         if base is UNKNOWN and self._self is not None and isinstance(e.value, cst.Name) \
                 and e.value.value == self._self[1] and self.services is not None:
             return trace_attribute(self, self._self[0], name)   # `self.db`: what the class hierarchy sets
@@ -1408,6 +1414,12 @@ def _as_aliases(value: Value) -> Aliases:
     if isinstance(value, Param):
         return Aliases(params=frozenset({value.name}))
     return UNKNOWN_ALIASES
+
+
+def _short_code(module: cst.Module | None, node: cst.CSTNode) -> str:
+    """A node's source on one line, shortened, for a message."""
+    text = " ".join(module.code_for_node(node).split()) if module is not None else "..."
+    return text if len(text) <= 60 else text[:28] + "..." + text[-29:]
 
 
 def _unknown_reason(expr: cst.BaseExpression | None, value: Value) -> str:
