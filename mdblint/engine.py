@@ -146,6 +146,7 @@ class Linter:
         except RecursionError:
             return self._own(shown, SourceError("MDB003", "file too deeply nested to parse")), True
         ctx = FileContext(str(path), name, is_package, self.project, self.manager_names, display_path)
+        ctx.blanked = text is not source.text   # the gate blanked some units (provenance reads the file whole)
         walk(module, ctx, self.handlers)
         if self.event_handlers:
             ctx.routers = self.routers
@@ -243,7 +244,7 @@ class Linter:
             start = positions[site.node].start
             entry = sites.setdefault((start.line, start.column), {
                 "path": shown, "line": start.line, "column": start.column + 1, "kind": site.kind,
-                "aliases": {}, "unknown": None})
+                "form": site.form, "aliases": {}, "unknown": None})
             for alias, source in site.aliases.known:
                 where = {"path": shown, "line": positions[source.node].start.line} if source.node in positions else \
                     {"path": source.path, "line": source.line}
@@ -537,7 +538,10 @@ def results_key(project: Project, codes: list[str], options: tuple, where: str) 
     from). What one file read of other modules (function summaries) is kept with its entry, so
     that an edit elsewhere re-checks only the files that read it."""
     tables = (sorted((m, sorted(f)) for m, f in project.relevant.items()), sorted(project.alias_methods),
-              sorted((m, sorted(c.items())) for m, c in project.constants.items()))
+              sorted((m, sorted(c.items())) for m, c in project.constants.items()),
+              # what attribute provenance reads (analysis/provenance.py)
+              sorted(project.class_bases.items()), sorted((c, sorted(a)) for c, a in project.class_attrs.items()),
+              sorted(project.outside_attrs))
     return hashlib.blake2b(repr((mdblint.__version__, code_fingerprint(), project.fingerprint, tables,
                                  sorted(codes), options, where)).encode(), digest_size=12).hexdigest()
 

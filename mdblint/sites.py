@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from mdblint import discovery
+from mdblint.analysis.provenance import FORMS
 from mdblint.checks import select_rules
 from mdblint.engine import Linter, Options, _cache_dir, collect_files
 from mdblint.project import load_project
@@ -31,8 +32,15 @@ def collect(paths: list[Path], options: Options) -> list[dict[str, Any]]:
 
 def summary(sites: list[dict[str, Any]]) -> dict[str, Any]:
     reasons = Counter(s["unknown"].split(" ")[0] for s in sites if s["unknown"])
+    forms: dict[str, dict[str, int]] = {}
+    for s in sites:
+        entry = forms.setdefault(s.get("form", "other"), {"sites": 0, "resolved": 0})
+        entry["sites"] += 1
+        entry["resolved"] += not s["unknown"]
+    order = {form: i for i, form in enumerate(FORMS)}
     return {"sites": len(sites), "resolved": sum(1 for s in sites if not s["unknown"]),
-            "unknown": sum(1 for s in sites if s["unknown"]), "unknown_by_reason": dict(reasons.most_common())}
+            "unknown": sum(1 for s in sites if s["unknown"]), "unknown_by_reason": dict(reasons.most_common()),
+            "by_form": {k: forms[k] for k in sorted(forms, key=lambda f: order.get(f, len(order)))}}
 
 
 def _where(source: dict[str, Any], path: str) -> str:
@@ -54,3 +62,6 @@ def write(sites: list[dict[str, Any]], out: TextIO, fmt: str) -> None:
     reasons = ", ".join(f"{k} {v}" for k, v in total["unknown_by_reason"].items())
     out.write(f"{total['sites']} sites: {total['resolved']} resolved, {total['unknown']} unknown"
               f"{f' ({reasons})' if reasons else ''}\n")
+    if total["by_form"]:
+        out.write("by form: " + ", ".join(f"{form} {v['resolved']}/{v['sites']}" for form, v in total["by_form"].items())
+                  + "\n")

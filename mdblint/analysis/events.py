@@ -15,6 +15,7 @@ class AliasSite:
     kind: str
     aliases: Aliases
     reason: str | None = None   # why some possibility is unknown ("parameter using", "attribute self.db", ...)
+    form: str = "other"         # how the alias is written (analysis/provenance.py FORMS)
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,15 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from mdblint.analysis import events as ev
 from mdblint.analysis.names import dotted, string_literal
+from mdblint.analysis.provenance import (
+    DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, django_constant, instance_state_db, is_context_manager,
+    mentions_atomic, parameter_aliases, trace_attribute, via_wrapper, yielded_atomic,
+)
 from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
 from mdblint.analysis.values import (
-    EVERYTHING_LOADED, NOTHING_LOADED, UNKNOWN, UNKNOWN_ALIASES, Aliases, Bound, Collection, Instance, Loaded, Manager, ModelClass,
+    EVERYTHING_LOADED, NOTHING_LOADED, UNKNOWN, UNKNOWN_ALIASES, Aliases, Atomic, Bound, Collection, Instance, Loaded, Manager, ModelClass,
     Param, QuerySet, RelatedManager, Row, Sequence, Source, Str, Unknown, Value, join, relocate,
 )
 # The ORM method names: generated from django-stubs (orm_api.py), with the analysis' policy (vocab.py).
@@ -46,11 +50,10 @@ ROW_CONTAINERS = frozenset({"QuerySet", "Iterable", "Iterator", "Sequence", "Col
                             "Set", "AbstractSet", "MutableSequence", "frozenset", "FrozenSet"})
 
 
-class _Atomic(Value):
-    """The value of `transaction.atomic(...)`: a context manager / decorator on `aliases`."""
+_CONSTANT_NAMES = frozenset(q.rpartition(".")[2] for q in DJANGO_ALIASES)
 
-    def __init__(self, aliases: Aliases) -> None:
-        self.aliases = aliases
+
+_Atomic = Atomic   # the value of `transaction.atomic(...)` or of a project wrapper of it
 
 
 class _Subquery(Value):
@@ -100,6 +103,10 @@ class Interpreter:
         self.services = services
         self.summaries = services.summaries if services is not None else Summaries()
         self._summary: Summary | None = None
+        self._self: tuple[cst.ClassDef, str] | None = None  # the method's class and its `self` parameter
+        self._probe: tuple[tuple[cst.Attribute, ...], list[Value]] | None = None  # provenance.trace_attribute
+        self._call_probe: tuple[cst.Call, cst.BaseExpression, list[Value]] | None = None  # provenance.parameter_aliases
+        self._function: cst.FunctionDef | None = None      # the function being run
         self._specializing = False                         # running a function with a caller's querysets
         self.module: cst.Module | None = None
         self._positions: Any = None
@@ -167,10 +174,12 @@ class Interpreter:
         params = fn.params
         for p in (*params.posonly_params, *params.params, *params.kwonly_params):
             env[p.name.value] = (given or {}).get(p.name.value) or Param(p.name.value, item=self._annotated_rows(p.annotation))
+        saved_self, self._self = self._self, None
+        saved_function, self._function = self._function, fn
         if cls is not None and params.params and not _is_static(fn):
             env[params.params[0].name.value] = self_value if self_value is not None else self._self_value(cls)
-        saved, self.atomic = self.atomic, [self._atomic_of(d.decorator) for d in fn.decorators]
-        self.atomic = [a for a in self.atomic if a is not None]
+            self._self = (cls, params.params[0].name.value)
+        saved, self.atomic = self.atomic, [a for d in fn.decorators for a in self._atomic_of(d.decorator)]
         saved_routers = self.routers
         for d in (*(cls.decorators if cls is not None else ()), *fn.decorators):
             self.use_routers(self.overridden_routers(d.decorator))
@@ -178,7 +187,44 @@ class Interpreter:
             return self.block(fn.body.body if isinstance(fn.body, cst.IndentedBlock) else fn.body.body, env)
         finally:
             self.atomic = saved
+            self._self = saved_self
+            self._function = saved_function
             self.use_routers(saved_routers)
+
+    def probe_call(self, fn: cst.FunctionDef, call: cst.Call, expr: cst.BaseExpression) -> Value:
+        """The value of argument `expr` of `call` when `fn` (the function around the call) runs
+        with symbolic parameters, emitting nothing; joined over every time the call is met."""
+        saved, found = self._call_probe, []
+        self._call_probe = (call, expr, found)
+        try:
+            self.summarize(fn, None, None)
+        except Exception:   # an analysis bug costs this parameter only
+            if os.environ.get("MDBLINT_DEBUG"):
+                raise
+            return UNKNOWN
+        finally:
+            self._call_probe = saved
+        if not found:
+            return UNKNOWN
+        value = found[0]
+        for other in found[1:]:
+            value = join(value, other)
+        return value
+
+    def probe_assignments(self, fn: cst.FunctionDef, cls: cst.ClassDef, targets: tuple[cst.Attribute, ...]) -> list[Value]:
+        """The values `fn` (a method of `cls`, run with symbolic parameters, emitting nothing)
+        assigns at `targets` (its `self.<attr> = v` statements); [UNKNOWN] if the run fails."""
+        saved, found = self._probe, []
+        self._probe = (targets, found)
+        try:
+            self.summarize(fn, cls, None)
+        except Exception:   # an analysis bug costs this attribute only
+            if os.environ.get("MDBLINT_DEBUG"):
+                raise
+            found.append(UNKNOWN)
+        finally:
+            self._probe = saved
+        return found
 
     def _annotated_rows(self, annotation: cst.Annotation | None) -> str | None:
         """The model of `QuerySet[M]`, `Iterable["M"]`, `list[M]`, ... annotating a parameter."""
@@ -263,7 +309,10 @@ class Interpreter:
                 self.use_routers(self.overridden_routers(item.item))
                 value = self.eval(item.item, env)
                 if isinstance(value, _Atomic):
-                    self.atomic.append(value.aliases)
+                    self.atomic += value.blocks
+                    pushed += len(value.blocks)
+                elif self.maybe_atomic(item.item, env):
+                    self.atomic.append(UNKNOWN_ALIASES)   # some atomic block, on aliases not known
                     pushed += 1
                 if item.asname is not None:
                     env = self.bind(item.asname.name, UNKNOWN, env, stmt)
@@ -329,6 +378,8 @@ class Interpreter:
             for i, element in enumerate(target.elements):
                 env = self.bind(element.value, items[i] if items else self.element(value) if isinstance(value, Collection) else UNKNOWN, env, stmt)
         elif isinstance(target, cst.Attribute):
+            if self._probe is not None and target in self._probe[0]:
+                self._probe[1].append(value)
             owner = self.eval(target.value, env)
             self.assign_attribute(owner, target.attr.value, value, stmt, env)
             key = dotted(target)
@@ -390,6 +441,9 @@ class Interpreter:
         qualname = self.ctx.names.qualname(e) or (f"{self.ctx.names.module}.{name}" if self.ctx.names.module else None)
         if qualname == "django.conf.settings":
             return _Settings()
+        constant = django_constant(qualname, e)
+        if constant is not None:
+            return constant
         label = self.graph.by_qualname.get(qualname) if qualname else None
         if label:
             return ModelClass(label)
@@ -417,8 +471,34 @@ class Interpreter:
         key = dotted(e)
         if key is not None and key in env:
             return env[key]
-        base = self.eval(e.value, env)
         name = e.attr.value
+        if name == "db" and isinstance(e.value, cst.Attribute) and e.value.attr.value == "_state":
+            return instance_state_db(self.eval(e.value.value, env), dotted(e.value.value) or "obj")
+        base = self.eval(e.value, env)
+        if isinstance(base, (Manager, QuerySet)) and name in ("db", "_db"):
+            # Django's carriers: `manager.db` is the bound alias or what the routers answer for reads;
+            # `qs.db` too, but for a queryset a write method or select_for_update() made `_for_write`
+            # (the routers' write answer): unbound, it is known only when both answers agree.
+            # `self._db` (in a manager or queryset method) is the bound alias, None when routed.
+            read = self.bound_aliases(base.bound, base.model) if name == "db" else base.bound.aliases
+            text = dotted(e) or _short_code(self.module, e)
+            if name == "db" and isinstance(base, QuerySet) and base.bound.aliases is None \
+                    and read.names != self.bound_aliases(base.bound, base.model, write=True).names:
+                return Unknown(f"carrier {text} (reads and writes of its model route apart)")
+            return carried(read, text)
+        if base is UNKNOWN and self._self is not None and isinstance(e.value, cst.Name) \
+                and e.value.value == self._self[1] and self.services is not None:
+            return trace_attribute(self, self._self[0], name)   # `self.db`: what the class hierarchy sets
+        if base is UNKNOWN and name in _CONSTANT_NAMES:
+            constant = django_constant(self.ctx.names.qualname(e), e)
+            if constant is not None:
+                return constant
+        if base is UNKNOWN and name.isupper() and self.services is not None:   # `helpers.ARCHIVE`
+            qualname = self.ctx.names.qualname(e)
+            found = self.services.imported_constant(qualname) if qualname else None
+            if found is not None:
+                value, path, line = found
+                return Str(Aliases.of(value, Source(f"constant {qualname}", None, self.ctx.relpath(path), line)))
         if isinstance(base, _Settings):
             value = self.ctx.project.settings.constants.get(name)
             if isinstance(value, (str, frozenset)):   # a string, or OneOf several (conditional settings)
@@ -673,8 +753,17 @@ class Interpreter:
     def _e_Lambda(self, e: cst.Lambda, env: Env) -> Value:
         return UNKNOWN
 
+    def _e_Yield(self, e: cst.Yield, env: Env) -> Value:
+        if e.value is not None:
+            self.eval(e.value.item if isinstance(e.value, cst.From) else e.value, env)
+        if self._summary is not None:
+            self._summary.yields.append(tuple(self.atomic))
+        return UNKNOWN
+
     # -- calls --
     def _e_Call(self, e: cst.Call, env: Env) -> Value:
+        if self._call_probe is not None and self._call_probe[0] is e:
+            self._call_probe[2].append(self.eval(self._call_probe[1], env))
         saved, self._in_chain = self._in_chain, False   # arguments are chains of their own
         try:
             return self._call(e, env)
@@ -686,13 +775,16 @@ class Interpreter:
         qualname = self.ctx.names.qualname(func)
         if qualname is not None and (qualname.startswith(TRANSACTION) or qualname.startswith("django.db.models")):
             return self._django_call(e, qualname, env)
+        if qualname in ROUTER_CALLS:
+            return self.router_call(e, ROUTER_CALLS[qualname], env)
         if isinstance(func, cst.Attribute):
             receiver = self.eval(func.value, env)
             if receiver is UNKNOWN and qualname is not None:   # module.function(...)
                 found = self.project_function(func)
                 if found is not None:
                     args = [self.eval(a.value, env) for a in e.args]
-                    return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0])
+                    return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0],
+                                              found[1])
             return self.method(e, receiver, func.attr.value, env)
         callee = self.eval(func, env)
         if isinstance(callee, ModelClass):
@@ -703,7 +795,8 @@ class Interpreter:
             if found is not None:
                 if found[0] is self:
                     self.specialize(e, found[1], args)
-                return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0])
+                return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0],
+                                          found[1])
         name = func.value if isinstance(func, cst.Name) else None
         if name == "setattr" and len(e.args) == 3:
             attr = string_literal(e.args[1].value)
@@ -718,6 +811,21 @@ class Interpreter:
             return Collection(item, args[0] if isinstance(args[0], QuerySet) else None) if item is not UNKNOWN else UNKNOWN
 
         return UNKNOWN
+
+    def router_call(self, e: cst.Call, method: str, env: Env) -> Value:
+        """`router.db_for_read(Model, instance=obj)` / `db_for_write`: what the project's routers
+        answer for that model (and the instance's alias as the hint), when they are known."""
+        values = [self.eval(a.value, env) for a in e.args]
+        model = values[0] if e.args and e.args[0].keyword is None and not e.args[0].star else None
+        hint_expr = argument(e, -1, "instance")
+        hint = self.eval(hint_expr, env) if hint_expr is not None else None
+        if not isinstance(model, ModelClass) or any(a.star or (a.keyword is not None and a.keyword.value != "instance")
+                                                    for a in e.args):
+            return Unknown(f"router.{method}() of a model or hints mdblint cannot read")
+        if hint is not None and not (isinstance(hint, Instance) and hint.aliases is not None):
+            return Unknown(f"router.{method}() with an instance hint of unknown alias")
+        aliases = self._route(method, model.label, hint.aliases if hint is not None else None)
+        return Str(aliases) if aliases.exact else Unknown(f"router.{method}() not statically known")
 
     def _django_call(self, e: cst.Call, qualname: str, env: Env) -> Value:
         name = qualname.rpartition(".")[2]
@@ -1039,14 +1147,15 @@ class Interpreter:
         return None
 
     def apply_summary(self, call: cst.Call, summary: Summary | None, args: list[Value], skip_first: bool,
-                      owner: "Interpreter") -> Value:
+                      owner: "Interpreter", fn: cst.FunctionDef | None = None) -> Value:
         if summary is None:
             return UNKNOWN
         if owner is not self:
             summary = Summary([(n, relocate(d, owner.locate)) for n, d in summary.params],
                               relocate(summary.returns, owner.locate),
                               [(p, a, relocate(v, owner.locate), k) for p, a, v, k in summary.assigns], summary.returned,
-                              [relocate_event(event, owner.locate) for event in summary.effects])
+                              [relocate_event(event, owner.locate) for event in summary.effects],
+                              [tuple(relocate(Str(a), owner.locate).values for a in stack) for stack in summary.yields])
         bound = bind_arguments(summary, call, args, skip_first)
         if bound is None:
             return UNKNOWN
@@ -1055,8 +1164,18 @@ class Interpreter:
             self.assign_attribute(owner, attribute, substitute(value, bound), call, {})
         for event in summary.effects:
             if depends_on_params(event) or self.atomic:
-                self.emit(substitute_event(event, bound, call, tuple(self.atomic)))
-        return substitute(summary.returns, bound) if summary.returned else UNKNOWN
+                event = substitute_event(event, bound, call, tuple(self.atomic))
+                if isinstance(event, ev.AliasSite):   # the reason is the caller's now, not the callee's
+                    event = replace(event, reason=None if event.aliases.exact else
+                                    "parameter " + ", ".join(sorted(event.aliases.params)) if event.aliases.params
+                                    else event.reason)
+                self.emit(event)
+        if fn is not None and summary.yields and is_context_manager(fn):
+            # A @contextmanager: its `with` body runs at the yield, inside the blocks open there.
+            blocks = yielded_atomic(summary.yields)
+            return via_wrapper(substitute(blocks, bound), fn) if blocks is not None else UNKNOWN
+        returned = substitute(summary.returns, bound) if summary.returned else UNKNOWN
+        return via_wrapper(returned, fn) if fn is not None and isinstance(returned, Atomic) else returned
 
     def specialize(self, call: cst.Call, fn: cst.FunctionDef, args: list[Value]) -> None:
         """Run a function of this module again with the querysets its caller passes: its loops over
@@ -1139,11 +1258,22 @@ class Interpreter:
         else:
             aliases = UNKNOWN_ALIASES
         reason = None
-        if aliases.params:
+        if isinstance(value, Param) and self._summary is None and self._function is not None \
+                and aliases.params == {value.name}:
+            # A parameter of a function run on its own: what every caller in the project passes
+            # (the findings come from each call site, where the summary is applied).
+            traced = parameter_aliases(self, self._function, value.name)
+            if isinstance(traced, Aliases):
+                aliases = traced
+            else:
+                aliases, reason = UNKNOWN_ALIASES, traced
+        if reason is not None:
+            pass
+        elif aliases.params:
             reason = "parameter " + ", ".join(sorted(aliases.params))
         elif aliases.unknown:
             reason = _unknown_reason(expr, value)
-        self.emit(ev.AliasSite(node, kind, aliases, reason))
+        self.emit(ev.AliasSite(node, kind, aliases, reason, alias_form(expr)))
 
     def bound_aliases(self, bound: Bound, model: str, write: bool = False) -> Aliases:
         if bound.aliases is not None:
@@ -1231,12 +1361,35 @@ class Interpreter:
         module = self.ctx.names.module
         return self.graph.by_qualname.get(f"{module}.{name}") if module else None
 
-    def _atomic_of(self, decorator: cst.BaseExpression) -> Aliases | None:
+    def _atomic_of(self, decorator: cst.BaseExpression) -> tuple[Aliases, ...]:
+        """The atomic blocks a decorator opens around the function: `@transaction.atomic(...)`, a
+        project wrapper of it (`@kc_atomic()`), or some block on unknown aliases (a project
+        function that may open one, called with the decorated function)."""
         target = decorator.func if isinstance(decorator, cst.Call) else decorator
         if self.ctx.names.qualname(target) != TRANSACTION + "atomic":
-            return None
+            if not self.maybe_atomic(decorator):
+                return ()
+            value = self.eval(decorator, self.module_env) if isinstance(decorator, cst.Call) else UNKNOWN
+            return value.blocks if isinstance(value, _Atomic) else (UNKNOWN_ALIASES,)
         value = self.eval(decorator, self.module_env)
-        return value.aliases if isinstance(value, _Atomic) else Aliases.of(DEFAULT, Source("@atomic", decorator))
+        return value.blocks if isinstance(value, _Atomic) else (Aliases.of(DEFAULT, Source("@atomic", decorator)),)
+
+    def maybe_atomic(self, expr: cst.BaseExpression, env: Env | None = None) -> bool:
+        """Could `expr` (a with-item or decorator mdblint did not read as an atomic block) open
+        one? A call of, or a name for, a project function whose code mentions atomic, any
+        callable named like one, or a local whose value is not known (`with wrapper():`)."""
+        target = expr.func if isinstance(expr, cst.Call) else expr
+        if not isinstance(target, (cst.Name, cst.Attribute)):
+            return False
+        qualname = self.ctx.names.qualname(target)
+        if qualname is not None and qualname.startswith("django."):
+            return False   # Django's own: atomic() is read as such, nothing else opens a block
+        if "atomic" in (dotted(target) or "").lower():
+            return True
+        if env is not None and isinstance(target, cst.Name) and isinstance(env.get(target.value), (Unknown, Param)):
+            return True
+        found = self.project_function(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
+        return found is not None and mentions_atomic(found[0].module, found[1])
 
 
 def _rows(value: Value) -> bool:
@@ -1263,8 +1416,16 @@ def _as_aliases(value: Value) -> Aliases:
     return UNKNOWN_ALIASES
 
 
+def _short_code(module: cst.Module | None, node: cst.CSTNode) -> str:
+    """A node's source on one line, shortened, for a message."""
+    text = " ".join(module.code_for_node(node).split()) if module is not None else "..."
+    return text if len(text) <= 60 else text[:28] + "..." + text[-29:]
+
+
 def _unknown_reason(expr: cst.BaseExpression | None, value: Value) -> str:
     """Why an alias is not statically known, for `mdblint --aliases`."""
+    if isinstance(value, Unknown) and value.why.startswith(("attribute ", "router.", "carrier ")):
+        return value.why   # traced (provenance.py): the reason it stops
     if isinstance(expr, cst.Attribute):
         return f"attribute {dotted(expr) or expr.attr.value}"
     if isinstance(expr, cst.Call):

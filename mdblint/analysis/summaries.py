@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import libcst as cst
 
 from mdblint.analysis.values import (
-    UNKNOWN, UNKNOWN_ALIASES, Aliases, Bound, Collection, Instance, Manager, Param, QuerySet, Sequence,
+    UNKNOWN, UNKNOWN_ALIASES, Aliases, Atomic, Bound, Collection, Instance, Manager, Param, QuerySet, Sequence,
     Source, Str, Value, join,
 )
 
@@ -31,6 +31,7 @@ class Summary:
     assigns: list[tuple[str, str, Value, Any]] = field(default_factory=list)  # (param, attribute, value, relation kinds)
     returned: bool = False
     effects: list[Any] = field(default_factory=list)   # events whose aliases depend on parameters
+    yields: list[tuple] = field(default_factory=list)  # the atomic blocks open at each `yield` (a generator)
 
 
 def bind_arguments(summary: Summary, call: cst.Call, args: list[Value], skip_first: bool) -> dict[str, Value] | None:
@@ -69,6 +70,8 @@ def substitute(value: Value, args: dict[str, Value]) -> Value:
         return Sequence(tuple(substitute(v, args) for v in value.items))
     if isinstance(value, Collection):
         return Collection(substitute(value.item, args))
+    if isinstance(value, Atomic):
+        return Atomic(_aliases(value.aliases, args), tuple(_aliases(a, args) for a in value.outer))
     return value
 
 
@@ -146,6 +149,7 @@ class Summaries:
         # its id from being reused by another file's node while the entry exists.
         self._done: dict[tuple, tuple[cst.FunctionDef, Summary | None]] = {}
         self._modules: dict[str, tuple[cst.Module, Any] | None] = {}
+        self.attributes: dict[tuple, Any] = {}   # provenance.py: traced class attributes and what they need
 
     def of(self, fn: cst.FunctionDef, cls: cst.ClassDef | None, interpreter: "Interpreter",
            self_value: Value | None = None) -> Summary | None:

@@ -226,6 +226,19 @@ class Param(Value):
     item: str | None = field(default=None, compare=False)   # annotated `QuerySet[M]`, `Iterable[M]`: M's label
 
 
+@dataclass(frozen=True)
+class Atomic(Value):
+    """`transaction.atomic(...)`, or a project wrapper of it (a function returning one, a
+    `@contextmanager` yielding inside one): a context manager / decorator on `aliases`, inside
+    the `outer` blocks the wrapper opened first."""
+    aliases: Aliases
+    outer: tuple[Aliases, ...] = ()
+
+    @property
+    def blocks(self) -> tuple[Aliases, ...]:
+        return (*self.outer, self.aliases)
+
+
 def join(a: Value, b: Value) -> Value:
     """The value on either branch."""
     if a == b:
@@ -273,4 +286,6 @@ def relocate(value: Value, locate: Any) -> Value:
         return Sequence(tuple(relocate(v, locate) for v in value.items))
     if isinstance(value, Collection):
         return Collection(relocate(value.item, locate))
+    if isinstance(value, Atomic):
+        return Atomic(aliases(value.aliases), tuple(aliases(a) for a in value.outer))
     return value

@@ -70,6 +70,7 @@ class FileContext:
         self.routers: Any = None              # mdblint.project.routers.Routers, when rules need it
         self.flow: Any = None                 # the alias analysis (mdblint.analysis.flow.Interpreter)
         self.read_only: tuple[str, ...] = ()  # [tool.mdblint] read-only aliases
+        self.blanked = False                  # the check gate blanked some of the file's units
         self.django_version: tuple[int, ...] | None = None   # [tool.mdblint] django-version
         self.reports: list[tuple[cst.CSTNode, str, str, dict[str, Any]]] = []
         self.fixes: list[Any] = []            # mdblint.fixes.Fix, offered with the reports

@@ -21,7 +21,8 @@ def write_outside_atomic(e: ev.Write, ctx: FileContext) -> None:
     alias = min(e.aliases.names)
     innermost = e.atomic[-1]
     ctx.report(e.node, "MDB401", (
-        f"{e.what} writes to {phrase(e.aliases, alias)} inside transaction.atomic(using={min(innermost.names)!r}): "
+        f"{e.what} writes to {phrase(e.aliases, alias)} inside transaction.atomic(using="
+        f"{phrase(innermost, min(innermost.names))}): "
         f"a rollback does not undo it; wrap it in transaction.atomic(using={alias!r}) too"
     ), {"write": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))},
         "atomic": [{"aliases": sorted(a.names), "source": source_data(ctx, a.source(min(a.names)))} for a in e.atomic]})

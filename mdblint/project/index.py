@@ -35,7 +35,7 @@ from mdblint.project.settings_static import SettingsInfo, read_settings
 from mdblint.project.summary import ModuleSummary, summarize
 from mdblint.project.units import ModuleFacts, Unit
 
-SCHEMA = 6
+SCHEMA = 8
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,8 @@ class CrossPart:
     plain: frozenset[str] = frozenset()         # functions not worth a summary
     methods: frozenset[str] = frozenset()       # methods of classes that may be managers or querysets
     constants: dict[str, tuple[str, int]] = field(default_factory=dict)
+    outside_attrs: frozenset[str] = frozenset()   # attribute names it assigns on objects from outside their class
+    class_attrs: dict[str, frozenset[str]] = field(default_factory=dict)   # its classes -> names they set
 
 
 @dataclass
@@ -74,6 +76,11 @@ class Project:
     units_from: tuple[str, str] | None = None
     shape: str = ""                          # hash of every file's shape: what settings and graph read
     parts: dict[str, CrossPart] = field(default_factory=dict)   # module -> its share of the tables
+    # Classes of the project: qualified name -> its bases' qualified names (as written, resolved
+    # through imports); and attribute names some module assigns from outside their class.
+    class_bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    outside_attrs: frozenset[str] = frozenset()
+    class_attrs: dict[str, frozenset[str]] = field(default_factory=dict)   # names its body or its methods' self set
 
 
 # The cache files' types: what `Cache.load` checks each entry against.
@@ -231,20 +238,51 @@ def build_project(ref: ProjectRef, files: dict) -> Project:
     settings = read_settings(ref.settings_module, summaries, modules)
     graph = build_graph(summaries, settings, modules)
     broken = {m: s.error or "" for m, s in summaries.items() if s.broken}
-    project = Project(ref, settings, graph, modules, fingerprint(settings, graph), broken, digests=digests)
-    facts = {m: s.facts for m, s in summaries.items() if s.facts is not None}
+    project = Project(ref, settings, graph, modules, fingerprint(settings, graph), broken, digests=digests,
+                      class_bases=class_bases(summaries))
     names = relation_names(graph)
-    project.parts = {m: cross_part(m, f, graph, names) for m, f in facts.items()}
-    project.units = {m: f.units for m, f in facts.items()}
+    project.parts = {m: cross_part(m, s, graph, names) for m, s in summaries.items() if s.facts is not None}
+    project.units = {m: s.facts.units for m, s in summaries.items() if s.facts is not None}
     return dataclasses.replace(project, **cross_module_tables(project.parts))
+
+
+def is_test_module(module: str) -> bool:
+    """A test module (`tests` packages, `test_*.py`, `*_tests.py`, `conftest.py`): the attributes it
+    sets on objects (mocks, fixtures) are not what the application's classes see when they run."""
+    return any(part in ("tests", "test", "conftest") or part.startswith("test_") or part.endswith(("_tests", "_test"))
+               for part in module.split("."))
+
+
+def _class_attrs(module: str, s: ModuleSummary) -> dict[str, frozenset[str]]:
+    """Each module-level class of `s` with the attribute names it sets: in its body, or on `self`
+    in its methods (a superset: classes of one name in a module share theirs)."""
+    stores = s.facts.self_attrs if s.facts is not None else {}
+    out = {}
+    for name, cs in s.classes.items():
+        names = frozenset(cs.attrs) | frozenset(stores.get(name, ()))
+        if names:
+            out[f"{module}.{name}"] = names
+    return out
+
+
+def class_bases(summaries: dict[str, ModuleSummary]) -> dict[str, tuple[str, ...]]:
+    """Every module-level class of the project with its bases' qualified names (a base that
+    cannot be resolved is kept as "?"). Read from the modules' shapes: an edit that changes no
+    shape changes none."""
+    from mdblint.project.resolve import Resolver
+    resolver = Resolver(summaries)
+    return {f"{m}.{name}": tuple(resolver.resolve(m, b) or "?" for b in (cs.generic_bases or cs.bases))
+            for m, s in summaries.items() for name, cs in s.classes.items()}
 
 
 def relation_names(graph: ModelGraph) -> frozenset[str]:
     return frozenset(r for m in graph.models.values() for r in m.relations)
 
 
-def cross_part(module: str, f: ModuleFacts, graph: ModelGraph, relation_names: frozenset[str]) -> CrossPart:
-    """`module`'s share of the project-wide tables, from its facts and the graph."""
+def cross_part(module: str, s: ModuleSummary, graph: ModelGraph, relation_names: frozenset[str]) -> CrossPart:
+    """`module`'s share of the project-wide tables, from its summary (with facts) and the graph."""
+    f = s.facts
+    assert f is not None
     relevant = frozenset(name for name, defs in f.functions.items()
                          if any(d.tokens or relation_names.intersection(d.param_attrs) for d in defs))
     return CrossPart(
@@ -258,7 +296,9 @@ def cross_part(module: str, f: ModuleFacts, graph: ModelGraph, relation_names: f
         # those of nested or unknown classes do.
         methods=frozenset(u.name for u in f.units
                           if u.kind == "method" and f"{module}.{u.cls}" not in graph.plain_classes),
-        constants=f.string_constants)
+        constants=f.string_constants,
+        outside_attrs=frozenset(f.outside_attrs) if not is_test_module(module) else frozenset(),
+        class_attrs=_class_attrs(module, s))
 
 
 def cross_module_tables(parts: dict[str, CrossPart]) -> dict:
@@ -283,7 +323,9 @@ def cross_module_tables(parts: dict[str, CrossPart]) -> dict:
     methods = frozenset().union(*(p.methods for p in parts.values()))
     return {"constants": {m: p.constants for m, p in parts.items() if p.constants},
             "relevant": relevant, "alias_capable": alias_capable, "alias_methods": alias_methods,
-            "manager_alias_methods": alias_methods & methods}
+            "manager_alias_methods": alias_methods & methods,
+            "outside_attrs": frozenset().union(*(p.outside_attrs for p in parts.values())),
+            "class_attrs": {c: names for p in parts.values() for c, names in p.class_attrs.items()}}
 
 
 def _updated(project: Project, root: Path, files: dict, fresh: dict) -> Project:
@@ -297,7 +339,7 @@ def _updated(project: Project, root: Path, files: dict, fresh: dict) -> Project:
             continue          # `pkg.py` beside `pkg/__init__.py`: not the module Python imports
         digests[module] = files[rel][0]
         if summary.facts is not None:
-            parts[module] = cross_part(module, summary.facts, project.graph, names)
+            parts[module] = cross_part(module, summary, project.graph, names)
             units[module] = summary.facts.units
         else:
             parts.pop(module, None)

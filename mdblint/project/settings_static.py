@@ -72,6 +72,11 @@ def _join(old: object, new: object) -> object:
     return UNKNOWN
 
 
+# Django's own constants that settings modules use as aliases (`{DEFAULT_DB_ALIAS: {...}}`).
+DJANGO_CONSTANTS = {"django.db.DEFAULT_DB_ALIAS": "default", "django.db.utils.DEFAULT_DB_ALIAS": "default"}
+_MODULE = object()   # a name not bound by the module's code: an `import django` leaves it unset
+
+
 class _Evaluator:
     def __init__(self, summaries: dict[str, ModuleSummary]) -> None:
         self.summaries = summaries
@@ -98,7 +103,9 @@ class _Evaluator:
                             self.set(ns, where, name, copy.deepcopy(value), other_where.get(name, (op[3], line)), cond)
             elif kind == "from":
                 source, name, local = op[3], op[4], op[5]
-                if source in self.summaries and f"{source}.{name}" not in self.summaries:
+                if f"{source}.{name}" in DJANGO_CONSTANTS:
+                    self.set(ns, where, local, DJANGO_CONSTANTS[f"{source}.{name}"], (module, line), cond)
+                elif source in self.summaries and f"{source}.{name}" not in self.summaries:
                     other, other_where = self.namespace(source)
                     value = copy.deepcopy(other.get(name, UNKNOWN))
                     self.set(ns, where, local, value, other_where.get(name, (module, line)), cond)
@@ -137,6 +144,9 @@ class _Evaluator:
         if isinstance(value, Ref):
             if "." not in value.dotted and value.dotted in ns:
                 return copy.deepcopy(ns[value.dotted])
+            head = value.dotted.partition(".")[0]
+            if value.dotted in DJANGO_CONSTANTS and ns.get(head, _MODULE) is _MODULE:
+                return DJANGO_CONSTANTS[value.dotted]   # `django.db.DEFAULT_DB_ALIAS` after `import django.db`
             return UNKNOWN
         if isinstance(value, BinAdd):
             left, right = self.evaluate(value.left, ns), self.evaluate(value.right, ns)
@@ -152,6 +162,13 @@ class _Evaluator:
                 out.update(base)
                 out.lines.update({k: v for k, v in getattr(base, "lines", {}).items() if k not in out.lines})
             for key, item in value.items():
+                if isinstance(key, Ref):   # `{DEFAULT_NAME: {...}}`: the key is the constant's value
+                    line = out.lines.pop(key, None)
+                    key = self.evaluate(key, ns)
+                    if not isinstance(key, (str, int, float, bool, type(None))):
+                        return UNKNOWN
+                    if line is not None:
+                        out.lines[key] = line
                 out[key] = self.evaluate(item, ns)
             return out
         if isinstance(value, list):

@@ -102,6 +102,9 @@ class ClassSummary:
     attrs: dict[str, Binding]            # class-level names in definition order
     meta: dict[str, Value] | None        # `class Meta` attributes (None: no Meta)
     meta_bases: tuple[str | None, ...] = ()
+    # The bases as written with their type arguments dropped (`DataLoader[K, R]` -> DataLoader):
+    # the class hierarchy of alias provenance reads these (the model graph keeps `bases`).
+    generic_bases: tuple[str | None, ...] = ()
 
 
 @dataclass
@@ -183,7 +186,8 @@ def literal(node: ast.AST | None, calls: bool = False) -> object:
                     return UNKNOWN
                 continue
             key = literal(k)
-            if isinstance(key, (Ref, _Unknown)) or not _hashable(key):
+            # A name as a key (`{DEFAULT: {...}}`) stays a Ref: settings evaluation resolves it.
+            if isinstance(key, _Unknown) or not _hashable(key):
                 return UNKNOWN
             out[key] = literal(v, calls)
             lines[key] = k.lineno
@@ -401,7 +405,8 @@ class _Collector:
             elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 attrs.pop(stmt.name, None)
                 attrs[stmt.name] = Binding("other", None, stmt.lineno)
-        return ClassSummary(node.name, node.lineno, tuple(dotted(b) for b in node.bases), attrs, meta, meta_bases)
+        return ClassSummary(node.name, node.lineno, tuple(dotted(b) for b in node.bases), attrs, meta, meta_bases,
+                            tuple(dotted(b.value if isinstance(b, ast.Subscript) else b) for b in node.bases))
 
 
 def summarize(source: bytes | str, module: str, *, is_package: bool = False) -> ModuleSummary:

@@ -74,6 +74,11 @@ class ModuleFacts:
     functions: dict[str, tuple[FunctionFacts, ...]] = field(default_factory=dict)  # by bare name
     queryset_methods: tuple[str, ...] = ()    # methods of classes deriving from ...Manager/...QuerySet
     alias_tokens: bool = False                # the text holds "using" or "db_manager"
+    # Attribute names this module assigns on something other than a method's own `self`/`cls`
+    # (`loader.db = ...`, `setattr(obj, "db", ...)`): set from outside their class.
+    outside_attrs: tuple[str, ...] = ()
+    # Per class name: the attributes its methods assign on their own `self` (`self.db = ...`).
+    self_attrs: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def module_facts(tree: ast.Module, text: str) -> ModuleFacts:
@@ -94,7 +99,53 @@ def module_facts(tree: ast.Module, text: str) -> ModuleFacts:
                       values=_module_values(tree.body), class_statements=tuple(statements),
                       loop_sources=_loop_sources(module_nodes) if loops else ()))
     facts.units = tuple(units)
+    if "=" in text or "setattr" in text:
+        facts.outside_attrs, facts.self_attrs = _attribute_stores(tree)
     return facts
+
+
+def _attribute_stores(tree: ast.Module) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """Attribute names assigned on a receiver that is not the enclosing method's first parameter
+    (or `self`/`cls`): `obj.x = v`, `obj.x += v`, `setattr(obj, "x", v)`, at any depth; and per
+    class name, those its methods assign on their own `self`."""
+    found: set[str] = set()
+    own_stores: dict[str, set[str]] = {}
+    todo: list[tuple[ast.AST, frozenset[str], str | None]] = [(tree, frozenset(), None)]
+    while todo:
+        node, own, cls = todo.pop()
+        kind = type(node)
+        if kind is ast.ClassDef:
+            stores = own_stores.setdefault(node.name, set())
+            for stmt in node.body:
+                if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    # names the class body binds, under if/try/for too
+                    stores.update(n.id for n in ast.walk(stmt) if type(n) is ast.Name and isinstance(n.ctx, ast.Store))
+                if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    params = (*stmt.args.posonlyargs, *stmt.args.args)
+                    first = frozenset({params[0].arg}) if params else frozenset()
+                    todo.append((stmt, first | {"self", "cls"}, node.name))
+                else:
+                    todo.append((stmt, own, cls))
+            continue
+        stored: list[tuple[ast.AST, str]] = []
+        if kind in (ast.Assign, ast.AnnAssign, ast.AugAssign):
+            targets = node.targets if kind is ast.Assign else [node.target]
+            stored = [(t.value, t.attr) for target in targets for t in ast.walk(target)
+                      if type(t) is ast.Attribute and isinstance(t.ctx, ast.Store)]
+        elif kind is ast.Call and type(node.func) is ast.Name and node.func.id == "setattr" and len(node.args) >= 2:
+            name = node.args[1]
+            if isinstance(name, ast.Constant) and isinstance(name.value, str):
+                stored = [(node.args[0], name.value)]
+        for receiver, attr in stored:
+            if type(receiver) is ast.Name and receiver.id in own:
+                if cls is not None:
+                    own_stores[cls].add(attr)
+            else:
+                found.add(attr)
+        own_here = own | {"self", "cls"} if own else own
+        todo.extend((child, own_here, cls) for child in ast.iter_child_nodes(node))
+    return (tuple(sorted(map(sys.intern, found))),
+            {c: tuple(sorted(map(sys.intern, a))) for c, a in own_stores.items() if a})
 
 
 def _collect_units(body: list[ast.stmt], cls: str | None, inherited: tuple[ast.AST, ...],

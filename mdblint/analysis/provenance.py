@@ -1,0 +1,608 @@
+"""Alias provenance beyond the expression itself: how an alias-taking site spells its alias
+(the *form*, for `mdblint --aliases` and its per-form counts), and the tracing that follows a
+value to where applications set it: Django's own constants, class attributes and `__init__`
+assignments over a class hierarchy, the carriers Django gives a queryset, manager or instance
+(`qs.db`, `self._db`, `obj._state.db`), the routers' answers, the callers of a function, and
+project wrappers of `transaction.atomic(using=...)`.
+
+Every value traced keeps its `Source` (what it is, and the file and line it came from); what
+cannot be known is unknown, and the alias sites say why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+import libcst as cst
+
+from mdblint.analysis.names import dotted
+from mdblint.analysis.values import UNKNOWN_ALIASES, Aliases, Atomic, Param, Source, Str, Unknown, Value, relocate
+
+if TYPE_CHECKING:
+    from mdblint.analysis.flow import Interpreter
+
+# The forms an alias is written in (the issue's table), in the order --aliases reports them.
+FORMS = ("literal", "settings", "constant", "call", "router", "name", "attribute", "carrier", "subscript",
+         "other", "none")
+_CARRIERS = ("db", "_db")
+_ROUTER_METHODS = ("db_for_read", "db_for_write")
+
+
+def alias_form(expr: cst.BaseExpression | None) -> str:
+    """How an alias is written at a site: a literal, `settings.X`, an UPPER constant
+    (`DEFAULT_DB_ALIAS`), a call, a router's answer, a name (parameter or local), an attribute
+    (`self.db`), one of Django's carriers (`qs.db`, `self._db`, `obj._state.db`), a subscript
+    (`options["database"]`), none (`.using()` with no argument), or other."""
+    if expr is None:
+        return "none"
+    if isinstance(expr, (cst.SimpleString, cst.ConcatenatedString)):
+        return "literal"
+    if isinstance(expr, cst.Name):
+        if expr.value == "None":
+            return "none"
+        return "constant" if expr.value.isupper() else "name"
+    if isinstance(expr, cst.Attribute):
+        text = dotted(expr) or ""
+        if text.startswith("settings.") or ".settings." in text:
+            return "settings"
+        if expr.attr.value in _CARRIERS:
+            return "carrier"
+        if expr.attr.value.isupper():
+            return "constant"
+        return "attribute"
+    if isinstance(expr, cst.Call):
+        func = expr.func
+        if isinstance(func, cst.Attribute) and func.attr.value in _ROUTER_METHODS:
+            return "router"
+        return "call"
+    if isinstance(expr, cst.Subscript):
+        return "subscript"
+    return "other"
+
+
+# -- Django's own constants ------------------------------------------------------------------
+
+DJANGO_ALIASES = {"django.db.DEFAULT_DB_ALIAS": "default", "django.db.utils.DEFAULT_DB_ALIAS": "default"}
+
+
+def django_constant(qualname: str | None, node: cst.CSTNode) -> Str | None:
+    """`DEFAULT_DB_ALIAS` (imported from django.db, or `django.db.DEFAULT_DB_ALIAS`): "default"."""
+    alias = DJANGO_ALIASES.get(qualname) if qualname else None
+    return Str(Aliases.of(alias, Source(qualname.rpartition(".")[0].replace(".utils", "") + ".DEFAULT_DB_ALIAS", node))) \
+        if alias is not None else None
+
+
+# -- project wrappers of transaction.atomic ----------------------------------------------------
+
+_CONTEXT_MANAGERS = frozenset({"contextmanager", "asynccontextmanager", "contextlib.contextmanager",
+                               "contextlib.asynccontextmanager"})
+_MENTIONS: dict[int, tuple[cst.FunctionDef, bool]] = {}
+
+
+def is_context_manager(fn: cst.FunctionDef) -> bool:
+    """Is `fn` decorated with contextlib's @contextmanager (its `with` body runs at its yield)?"""
+    return any(dotted(d.decorator) in _CONTEXT_MANAGERS for d in fn.decorators)
+
+
+def mentions_atomic(module: cst.Module | None, fn: cst.FunctionDef) -> bool:
+    """Does the text of `fn` mention atomic (it may open an atomic block, itself or through a helper)?"""
+    entry = _MENTIONS.get(id(fn))
+    if entry is None or entry[0] is not fn:
+        if len(_MENTIONS) > 4096:
+            _MENTIONS.clear()
+        text = module.code_for_node(fn) if module is not None else "atomic"
+        entry = _MENTIONS[id(fn)] = (fn, "atomic" in text)
+    return entry[1]
+
+
+def yielded_atomic(yields: list[tuple[Aliases, ...]]) -> Atomic | None:
+    """The atomic blocks a @contextmanager's `with` body runs in: those open at its yield (the
+    same at every yield); some block on unknown aliases when its yields differ; None if no yield
+    is inside one."""
+    if not any(yields):
+        return None
+    first = yields[0]
+    if first and all(stack == first for stack in yields):
+        return Atomic(first[-1], first[:-1])
+    return Atomic(UNKNOWN_ALIASES)
+
+
+def via_wrapper(atomic: Atomic, fn: cst.FunctionDef) -> Atomic:
+    """An atomic block opened by a project wrapper: each alias says which wrapper chose it."""
+    def tag(aliases: Aliases) -> Aliases:
+        known = tuple((a, replace(s, how=f"{s.how} in {fn.name.value}()" if s.how != "literal" else
+                                  f"{fn.name.value}()")) for a, s in aliases.known)
+        return replace(aliases, known=known)
+    return Atomic(tag(atomic.aliases), tuple(tag(a) for a in atomic.outer))
+
+
+# -- attributes of a class hierarchy -----------------------------------------------------------
+
+# Attributes Django's ORM classes keep themselves (`self._db` of a manager, `self._state`): traced
+# as Django's carriers, never as the class's own assignments.
+_DJANGO_OWNED = frozenset({"db", "_db", "_state", "_hints", "model", "query"})
+
+
+def class_family(qual: str, bases: dict[str, tuple[str, ...]], memo: dict) -> tuple[set[str], bool] | None:
+    """The classes whose code may set an attribute of `self` in a method of `qual`: every
+    ancestor of every project subclass of `qual` (itself included), and whether any of them has a
+    base outside the project. None: the hierarchy reaches a base mdblint cannot resolve, or one
+    of Django's ORM classes."""
+    children = memo.get(("children",))
+    if children is None:
+        children = memo[("children",)] = {}
+        for cls, parents in bases.items():
+            for parent in parents:
+                children.setdefault(parent, set()).add(cls)
+    below, todo = {qual}, [qual]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in below:
+                below.add(child)
+                todo.append(child)
+    family, todo = set(below), list(below)
+    external = False
+    while todo:
+        for parent in bases.get(todo.pop(), ()):
+            if parent == "?" or parent.startswith("django.db."):
+                return None
+            if parent in bases:
+                if parent not in family:
+                    family.add(parent)
+                    todo.append(parent)
+            elif parent not in ("object", "builtins.object"):
+                external = True
+    return family, external
+
+
+class ClassAttributes:
+    """What one class body does to its attributes, read once: class-level values, the methods
+    assigning `self.<attr> = v` (with those targets), and the attributes it sets in ways not
+    followed (a method or property of that name, unpacking, in-place changes, nested functions,
+    a condition in the class body), with why; `dynamic`: it calls setattr(self, <not a literal>)."""
+
+    def __init__(self, cls: cst.ClassDef) -> None:
+        self.values: dict[str, list[cst.BaseExpression]] = {}
+        self.methods: dict[str, list[tuple[cst.FunctionDef, tuple[cst.Attribute, ...]]]] = {}
+        self.opaque: dict[str, str] = {}
+        self.dynamic: str | None = None
+        name = cls.name.value
+        body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+        for stmt in body:
+            if isinstance(stmt, cst.FunctionDef):
+                self.opaque.setdefault(stmt.name.value, f"{name}.{stmt.name.value} is a method or property")
+                params = stmt.params.params
+                if not params:
+                    continue
+                found = _AssignsSelf(params[0].name.value)
+                stmt.body.visit(found)
+                for attr, why in found.opaque.items():
+                    self.opaque.setdefault(attr, f"{name}.{stmt.name.value}() {why}")
+                for attr, targets in found.targets.items():
+                    self.methods.setdefault(attr, []).append((stmt, tuple(targets)))
+                if found.dynamic and self.dynamic is None:
+                    self.dynamic = f"{name}.{stmt.name.value}() calls setattr(self, ...)"
+            elif isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    if isinstance(small, cst.Assign):
+                        for target in small.targets:
+                            if isinstance(target.target, cst.Name):
+                                self.values.setdefault(target.target.value, []).append(small.value)
+                            else:
+                                for n in _names(target.target):
+                                    self.opaque.setdefault(n, f"{name}.{n} is bound by unpacking")
+                    elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) \
+                            and small.value is not None:
+                        self.values.setdefault(small.target.value, []).append(small.value)
+                    elif isinstance(small, cst.AugAssign):
+                        for n in _names(small.target):
+                            self.opaque.setdefault(n, f"{name}.{n} is changed in place")
+            elif not isinstance(stmt, cst.ClassDef):
+                for n in _names(stmt):
+                    self.opaque.setdefault(n, f"{name}.{n} may be bound under a condition")
+
+
+def class_attributes(cls: cst.ClassDef, memo: dict) -> ClassAttributes:
+    entry = memo.get(("class", id(cls)))
+    if entry is None or entry[0] is not cls:
+        entry = memo[("class", id(cls))] = (cls, ClassAttributes(cls))
+    return entry[1]
+
+
+def _names(node: cst.CSTNode) -> set[str]:
+    return {n.value for n in _walk(node) if isinstance(n, cst.Name)}
+
+
+def _walk(node: cst.CSTNode):
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        yield current
+        todo.extend(current.children)
+
+
+class _AssignsSelf(cst.CSTVisitor):
+    """The `self.<attr> = v` statements of a method body, by attribute, and the attributes it
+    sets in ways not followed (augmented, unpacked, inside a nested function)."""
+
+    def __init__(self, self_name: str) -> None:
+        self.self_name = self_name
+        self.targets: dict[str, list[cst.Attribute]] = {}
+        self.opaque: dict[str, str] = {}
+        self.dynamic = False
+        self.depth = 0
+
+    def _attr(self, node: cst.CSTNode) -> str | None:
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == self.self_name:
+            return node.attr.value
+        return None
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.depth += 1
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.depth -= 1
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.depth += 1
+
+    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+        self.depth -= 1
+
+    def _store(self, target: cst.CSTNode) -> None:
+        if isinstance(target, cst.Subscript):
+            return                   # `self.attr[k] = v` changes what it holds, not the attribute
+        attr = self._attr(target)
+        if attr is not None:
+            if self.depth:
+                self.opaque.setdefault(attr, f"sets self.{attr} in a nested function")
+            else:
+                self.targets.setdefault(attr, []).append(target)
+            return
+        for node in _walk(target):
+            attr = self._attr(node)
+            if attr is not None:
+                self.opaque.setdefault(attr, f"sets self.{attr} by unpacking")
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            self._store(target.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self._store(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        attr = self._attr(node.target)
+        if attr is not None:
+            self.opaque.setdefault(attr, f"changes self.{attr} in place")
+
+    def visit_For(self, node: cst.For) -> None:
+        for n in _walk(node.target):
+            attr = self._attr(n)
+            if attr is not None:
+                self.opaque.setdefault(attr, f"binds self.{attr} in a loop")
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Name) and node.func.value == "setattr" and len(node.args) >= 2:
+            receiver = node.args[0].value
+            if isinstance(receiver, cst.Name) and receiver.value == self.self_name:
+                name = node.args[1].value
+                if isinstance(name, cst.SimpleString) and name.evaluated_value:
+                    self.opaque.setdefault(str(name.evaluated_value), f"calls setattr(self, {name.value}, ...)")
+                else:
+                    self.dynamic = True
+
+
+def trace_attribute(interp: "Interpreter", cls: cst.ClassDef, attr: str) -> Value:
+    """The value of `self.<attr>` in a method of `cls` (a module-level class of `interp`'s
+    module): the union of every value the class hierarchy gives it (class attributes, and
+    `self.<attr> = v` in any method of any class that `self` may be an instance of), each alias
+    naming where it was set. Unknown, with the reason, if any of them is not known, if no class
+    sets it, or if some code sets it from outside its class."""
+    project = interp.ctx.project
+    module = interp.ctx.names.module or _OUTSIDE
+    if interp.classes.get(cls.name.value) is not cls or interp.services is None:
+        return Unknown(f"attribute self.{attr}")
+    qual = f"{module}.{cls.name.value}"
+    memo = interp.summaries.attributes
+    key = ("attribute", qual, attr)
+    if key in memo:
+        return memo[key]
+    memo[key] = Unknown(f"attribute self.{attr} (recursive)")
+    memo[key] = result = _trace(interp, qual, attr, project)
+    return result
+
+
+_OUTSIDE = "<not a module of the project>"   # the module name of a file outside the project
+
+
+def _hierarchy(interp: "Interpreter", project: Any) -> tuple[dict, dict, str | None]:
+    """(class -> bases, class -> attribute names it sets, the module read from the linted tree
+    instead of the index): a file outside the project's modules (a fixture, a script) adds its
+    own classes, read from its tree."""
+    module = interp.ctx.names.module or _OUTSIDE
+    if module in project.modules:
+        return project.class_bases, project.class_attrs, None
+    memo = interp.summaries.attributes
+    entry = memo.get(("local", module))
+    if entry is None or entry[0] is not interp:
+        bases, attrs = dict(project.class_bases), dict(project.class_attrs)
+        for name, cls in interp.classes.items():
+            qual = f"{module}.{name}"
+            bases[qual] = tuple(_base_qualname(interp, module, b.value) for b in cls.bases)
+            facts = ClassAttributes(cls)
+            attrs[qual] = frozenset(facts.values) | frozenset(facts.methods) | frozenset(facts.opaque)
+        entry = memo[("local", module)] = (interp, bases, attrs)
+    return entry[1], entry[2], module
+
+
+def _base_qualname(interp: "Interpreter", module: str, base: cst.BaseExpression) -> str:
+    if isinstance(base, cst.Name) and base.value in interp.classes:
+        return f"{module}.{base.value}"
+    if isinstance(base, cst.Name) and base.value == "object":
+        return "builtins.object"
+    return interp.ctx.names.qualname(base) or "?"
+
+
+def _trace(interp: "Interpreter", qual: str, attr: str, project: Any) -> Value:
+    if attr in project.outside_attrs:
+        return Unknown(f"attribute self.{attr} (set outside its class)")
+    memo = interp.summaries.attributes
+    bases, attrs, local = _hierarchy(interp, project)
+    if ("family", qual) not in memo:
+        memo[("family", qual)] = class_family(qual, bases, memo if local is None else {})
+    if memo[("family", qual)] is None:
+        return Unknown(f"attribute self.{attr} (a base class mdblint cannot read)")
+    family, external = memo[("family", qual)]
+    if external and attr in _DJANGO_OWNED:
+        return Unknown(f"attribute self.{attr} (a base outside the project may set it)")
+    setters = sorted(c for c in family if attr in attrs.get(c, ()))
+    if not setters:
+        return Unknown(f"attribute self.{attr} (not set in its class)")
+    result: Aliases | None = None
+    for member in setters:
+        module, _, name = member.rpartition(".")
+        # Read from the module as written (the check gate may have blanked this file's other units).
+        current = module == (interp.ctx.names.module or _OUTSIDE) and not getattr(interp.ctx, "blanked", False)
+        owner = interp if module == local or current else interp.services.module_interpreter(module)
+        cls = owner.classes.get(name) if owner is not None else None
+        if cls is None:
+            return Unknown(f"attribute self.{attr} (class {member} not read)")
+        facts = class_attributes(cls, memo)
+        why = facts.opaque.get(attr) or facts.dynamic
+        if why is not None:
+            return Unknown(f"attribute self.{attr} ({why})")
+        if external and facts.values.get(attr):
+            # A base outside the project may set class attributes from its arguments (Django's
+            # View.__init__ sets every as_view(**initkwargs) on self).
+            return Unknown(f"attribute self.{attr} (a class attribute of a class with a base outside the project)")
+        found: list[tuple[Value, str]] = [(owner.eval(v, owner.module_env), f"{name}.{attr}")
+                                          for v in facts.values.get(attr, ())]
+        for fn, targets in facts.methods.get(attr, ()):
+            for value in owner.probe_assignments(fn, cls, targets):
+                found.append((value, f"{name}.{fn.name.value}()"))
+        for value, where in found:
+            if not isinstance(value, Str) or not value.values.exact:
+                return Unknown(f"attribute self.{attr} (set in {where} from a value not known)")
+            moved = relocate(value, owner.locate).values
+            tagged = Aliases(tuple((a, replace(src, how=f"{src.how} via self.{attr} in {where}"))
+                                   for a, src in moved.known))
+            result = tagged if result is None else result.join(tagged)
+    if result is None:
+        return Unknown(f"attribute self.{attr} (not set in its class)")
+    return Str(result)
+
+
+# -- Django's carriers and routers -------------------------------------------------------------
+
+ROUTER_CALLS = {"django.db.router.db_for_read": "db_for_read", "django.db.router.db_for_write": "db_for_write",
+                "django.db.utils.ConnectionRouter.db_for_read": "db_for_read"}
+
+
+def carried(aliases: Aliases | None, text: str) -> Value:
+    """An alias a queryset, manager or instance carries (`qs.db`, `self._db`, `obj._state.db`),
+    each source saying it came through `text`."""
+    if aliases is None or not aliases.exact:
+        return Unknown(f"carrier {text} (its alias is not known)" if aliases is not None else
+                       f"carrier {text} (None: not bound to a database)")
+    return Str(Aliases(tuple((a, replace(s, how=f"{s.how} via {text}")) for a, s in aliases.known)))
+
+
+def instance_state_db(owner: Value, text: str) -> Value:
+    """`obj._state.db`: the database an instance was read from or saved to (None if unsaved)."""
+    from mdblint.analysis.values import Instance
+    if not isinstance(owner, Instance):
+        return Unknown(f"carrier {text}._state.db (not a known instance)")
+    return carried(owner.aliases, f"{text}._state.db")
+
+
+# -- parameters: what every caller in the project passes ---------------------------------------
+
+_MAX_CALLER_MODULES = 40
+_MAX_DEPTH = 3
+
+
+def parameter_aliases(interp: "Interpreter", fn: cst.FunctionDef, param: str, depth: int = 0) -> Aliases | str:
+    """The aliases parameter `param` of module-level function `fn` may hold: the union of what
+    every call in the project passes (positionally, by keyword, or the default when omitted).
+    A reason (str) when some caller is not known: the function is used as a value (passed,
+    stored, decorated into a registry), has no caller in the project, is called with *args or
+    **kwargs, or a caller passes a value not known."""
+    module = interp.ctx.names.module
+    project = interp.ctx.project
+    if interp.services is None or not module or module not in project.modules \
+            or interp.functions.get(fn.name.value) is not fn:
+        return f"parameter {param}"
+    memo = interp.summaries.attributes
+    key = ("parameter", module, fn.name.value, param)
+    if key in memo:
+        return memo[key]
+    memo[key] = f"parameter {param} (its callers pass it along in a cycle)"
+    try:
+        result = _callers_pass(interp, module, fn, param, depth)
+    except RecursionError:
+        result = f"parameter {param} (callers too deep to follow)"
+    memo[key] = result
+    return result
+
+
+def _param_index(fn: cst.FunctionDef, param: str) -> tuple[int | None, cst.Param | None]:
+    """(position, the Param) of `param` in `fn`'s signature (position None: keyword-only)."""
+    positional = [*fn.params.posonly_params, *fn.params.params]
+    for i, p in enumerate(positional):
+        if p.name.value == param:
+            return i, p
+    for p in fn.params.kwonly_params:
+        if p.name.value == param:
+            return None, p
+    return None, None
+
+
+def _callers_pass(interp: "Interpreter", module: str, fn: cst.FunctionDef, param: str, depth: int) -> Aliases | str:
+    from mdblint.project.index import ensure_units
+    name = fn.name.value
+    position, declared = _param_index(fn, param)
+    if declared is None:
+        return f"parameter {param}"
+    if depth > _MAX_DEPTH:
+        return f"parameter {param} (callers too deep to follow)"
+    qual = f"{module}.{name}"
+    units = ensure_units(interp.ctx.project)
+    candidates = sorted(m for m, us in units.items() if any(name in u.names for u in us))
+    if len(candidates) > _MAX_CALLER_MODULES:
+        return f"parameter {param} ({name}() is named in too many modules to follow)"
+    result: Aliases | None = None
+    calls = 0
+    for caller_module in candidates:
+        owner = interp.services.module_interpreter(caller_module)
+        if owner is None or owner.module is None:
+            return f"parameter {param} (module {caller_module} not read)"
+        finder = _References(owner, qual, name, caller_module == module)
+        owner.module.visit(finder)
+        if finder.escape is not None:
+            return f"parameter {param} ({name}() {finder.escape})"
+        for call, scope in finder.calls:
+            calls += 1
+            value = _argument(owner, call, scope, position, param, declared, interp)
+            if isinstance(value, Param):
+                caller = scope if isinstance(scope, cst.FunctionDef) else None
+                if caller is None or _is_method(owner, caller):
+                    return f"parameter {param} (passed on from a parameter mdblint does not follow)"
+                inner = parameter_aliases(owner, caller, value.name, depth + 1)
+                if isinstance(inner, str):
+                    return f"parameter {param} (a caller passes its {inner})"
+                aliases = inner
+            elif isinstance(value, Str) and value.values.exact:
+                aliases = relocate(value, owner.locate).values
+            else:
+                path, line = owner.locate(call)
+                return f"parameter {param} (the call at {path}:{line} passes a value not known)"
+            path, line = owner.locate(call)
+            where = f"{path}:{line}"
+            tagged = Aliases(tuple((a, replace(s, how=f"{s.how} passed as {param} at {where}")) for a, s in aliases.known))
+            result = tagged if result is None else result.join(tagged)
+    if not calls:
+        return f"parameter {param} ({name}() has no caller in the project)"
+    return result if result is not None else f"parameter {param}"
+
+
+def _is_method(owner: "Interpreter", fn: cst.FunctionDef) -> bool:
+    return owner.functions.get(fn.name.value) is not fn
+
+
+def _argument(owner: "Interpreter", call: cst.Call, scope: cst.CSTNode | None, position: int | None, param: str,
+              declared: cst.Param, callee: "Interpreter") -> Value:
+    """What `call` passes for `param`: its argument, else the parameter's default."""
+    expr = None
+    for i, arg in enumerate(call.args):
+        if arg.star:
+            return Unknown("star arguments")
+        if arg.keyword is not None:
+            if arg.keyword.value == param:
+                expr = arg.value
+        elif position is not None and i == position:
+            expr = arg.value
+    if expr is None:
+        if declared.default is None:
+            return Unknown("no argument")
+        return callee.eval(declared.default, callee.module_env)
+    if isinstance(scope, cst.FunctionDef):
+        return owner.probe_call(scope, call, expr)
+    return owner.eval(expr, owner.module_env)
+
+
+class _References(cst.CSTVisitor):
+    """The calls of function `qual` in one module, each with its enclosing function, and the
+    first use of it as a value (`escape`: passed, stored, decorated, exported)."""
+
+    def __init__(self, owner: "Interpreter", qual: str, name: str, home: bool) -> None:
+        self.owner, self.qual, self.name, self.home = owner, qual, name, home
+        self.calls: list[tuple[cst.Call, cst.CSTNode | None]] = []
+        self.escape: str | None = None
+        self.scopes: list[cst.CSTNode] = []
+        self.callees: set[int] = set()
+
+    def _refers(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, cst.Name):
+            if node.value != self.name:
+                return False
+            if self.home:
+                return True
+            return self.owner.ctx.names.qualname(node) == self.qual
+        if isinstance(node, cst.Attribute) and node.attr.value == self.name:
+            return self.owner.ctx.names.qualname(node) == self.qual
+        return False
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.append(node)
+        self.callees.add(id(node.name))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.callees.add(id(node.name))
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self.callees.add(id(node.name))
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self.callees.add(id(node.keyword))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self._refers(node.func):
+            scope = self.scopes[-1] if self.scopes else None
+            if scope is not None and self.name in _local_names(scope):
+                self.escape = self.escape or "is shadowed by a local name"
+            self.calls.append((node, scope))
+            self.callees.add(id(node.func))
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self._use(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.callees.add(id(node.attr))   # `x.name`: the attribute, judged as a whole
+        self._use(node)
+
+    def _use(self, node: cst.CSTNode) -> None:
+        if id(node) not in self.callees and self.escape is None and self._refers(node):
+            path, line = self.owner.locate(node)
+            self.escape = f"is used as a value at {path}:{line}"
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if self.escape is None and node.value.strip("\"'") == self.name and self.home:
+            self.escape = "is named in a string (exported or looked up by name)"
+
+
+def _local_names(scope: cst.FunctionDef) -> frozenset[str]:
+    from mdblint.analysis.walk import _bound_names
+    return frozenset(_bound_names(scope))

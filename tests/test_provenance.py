@@ -1,0 +1,540 @@
+"""Alias provenance as applications write it (issue 10): Django's own constants, DATABASES keyed
+by constants, attributes over a class hierarchy, Django's carriers, routers, parameters, and
+project wrappers of transaction.atomic(using=...). Each test lints a small project written to
+tmp_path and checks the sites `--aliases` lists, where each alias came from, and the findings."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from mdblint.checks import select_rules
+from mdblint.discovery import ProjectRef
+from mdblint.engine import Linter
+from mdblint.project import load_project
+from mdblint.sites import summary
+
+SETTINGS = """
+INSTALLED_APPS = ["django.contrib.contenttypes", "django.contrib.auth", "shop"]
+DATABASES = {"default": {}, "other": {}}
+"""
+MODELS = """
+from django.db import models
+
+class Author(models.Model):
+    name = models.CharField(max_length=10)
+
+class Book(models.Model):
+    author = models.ForeignKey(Author, on_delete=models.CASCADE)
+"""
+
+
+def make(root: Path, files: dict[str, str], settings: str = SETTINGS) -> Linter:
+    files = {"site/settings.py": settings, "shop/models.py": MODELS, **files}
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    for directory in {p.parent for p in root.rglob("*.py")}:
+        if directory != root and not (directory / "__init__.py").exists():
+            (directory / "__init__.py").write_text("")
+    project = load_project(ProjectRef(root, "site.settings", "manage.py"))
+    return Linter(project, select_rules())
+
+
+def sites(linter: Linter, path: Path) -> dict[int, dict]:
+    return {s["line"]: s for s in linter.alias_sites(path)}
+
+
+def findings(linter: Linter, path: Path) -> list[tuple[int, str, str]]:
+    return [(f.line, f.code, f.message) for f in linter.lint_path(path)[0]]
+
+
+# -- (a) Django's constants, DATABASES keyed by constants --------------------------------------
+
+def test_default_db_alias_imported_or_dotted(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/jobs.py": """
+        import django.db
+        from django import db
+        from django.db import DEFAULT_DB_ALIAS, transaction
+        from shop.models import Book
+
+        def run():
+            Book.objects.using(DEFAULT_DB_ALIAS).count()
+            Book.objects.using(django.db.DEFAULT_DB_ALIAS).count()
+            with transaction.atomic(using=db.DEFAULT_DB_ALIAS):
+                Book.objects.using("other").update(author=None)
+    """})
+    found = sites(linter, tmp_path / "shop/jobs.py")
+    for line in (8, 9, 10):
+        assert found[line]["aliases"] == {"default": {"how": "django.db.DEFAULT_DB_ALIAS", "path": found[line]["path"],
+                                                     "line": line}}, found[line]
+        assert not found[line]["unknown"] and found[line]["form"] == "constant"
+    assert [code for _, code, _ in findings(linter, tmp_path / "shop/jobs.py")] == ["MDB401"]
+
+
+def test_default_db_alias_not_from_django_stays_unknown(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/jobs.py": """
+        from shop.models import Book
+        from shop.conf import DEFAULT_DB_ALIAS
+
+        def run():
+            Book.objects.using(DEFAULT_DB_ALIAS).count()
+    """, "shop/conf.py": "import os\nDEFAULT_DB_ALIAS = os.environ['DB']\n"})
+    assert sites(linter, tmp_path / "shop/jobs.py")[6]["unknown"]
+
+
+def test_databases_keyed_by_constants(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"site/names.py": 'REPLICA = "replica"\n', "shop/jobs.py": """
+        from shop.models import Book
+
+        def run():
+            Book.objects.using("replcia").count()
+            Book.objects.using("replica").count()
+    """}, settings="""
+        import django.db
+        from django.db import DEFAULT_DB_ALIAS
+        from site.names import REPLICA
+        INSTALLED_APPS = ["django.contrib.contenttypes", "django.contrib.auth", "shop"]
+        ARCHIVE = "archive"
+        DATABASES = {DEFAULT_DB_ALIAS: {}, REPLICA: {"TEST": {"MIRROR": django.db.DEFAULT_DB_ALIAS}}, ARCHIVE: {}}
+    """)
+    databases = linter.project.settings.databases
+    assert list(databases) == ["default", "replica", "archive"]
+    assert databases["replica"].mirror == "default" and databases["archive"].line == 7
+    assert [(line, code) for line, code, _ in findings(linter, tmp_path / "shop/jobs.py")] == [(5, "MDB501")]
+
+
+def test_databases_keyed_by_an_unknown_name(tmp_path: Path) -> None:
+    linter = make(tmp_path, {}, settings="""
+        import os
+        NAME = os.environ["DB"]
+        DATABASES = {"default": {}, NAME: {}}
+    """)
+    assert linter.project.settings.databases is None
+
+
+# -- (f) project wrappers of transaction.atomic ------------------------------------------------
+
+WRAPPERS = """
+from contextlib import contextmanager
+from django.db import transaction
+
+ARCHIVE = "other"
+
+def archive_atomic():
+    return transaction.atomic(using=ARCHIVE)
+
+def atomic_on(alias):
+    return transaction.atomic(using=alias)
+
+@contextmanager
+def block_on(alias):
+    with transaction.atomic(using=alias):
+        yield
+
+@contextmanager
+def maybe_block(flag):
+    if flag:
+        yield
+    else:
+        with transaction.atomic(using=ARCHIVE):
+            yield
+
+def decorator_or_block(using=ARCHIVE):
+    if callable(using):
+        return transaction.atomic(ARCHIVE)(using)
+    return transaction.atomic(using)
+"""
+
+
+def test_atomic_wrappers_open_blocks_on_their_alias(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/tx.py": WRAPPERS, "shop/jobs.py": """
+        from django.db import transaction
+        from shop import tx
+        from shop.models import Author
+        from shop.tx import archive_atomic, atomic_on, block_on
+
+        def covered():
+            with transaction.atomic():
+                with archive_atomic():
+                    Author.objects.using("other").create(name="a")
+                with atomic_on("other"):
+                    Author.objects.using("other").create(name="a")
+                with block_on("other"):
+                    Author.objects.using("other").create(name="a")
+                with tx.block_on(alias="other"):
+                    Author.objects.using("other").create(name="a")
+
+        def not_covered():
+            with archive_atomic():
+                Author.objects.using("default").create(name="a")
+            with block_on("default"):
+                Author.objects.using("other").create(name="a")
+
+        @atomic_on("default")
+        def decorated():
+            Author.objects.using("other").create(name="a")
+    """})
+    found = linter.lint_path(tmp_path / "shop/jobs.py")[0]
+    assert [(f.line, f.code) for f in found] == [(20, "MDB401"), (22, "MDB401"), (26, "MDB401")]
+    first = found[0]
+    assert "'other' (archive_atomic())" in first.message
+    [block] = first.data["atomic"]
+    assert block["aliases"] == ["other"] and block["source"]["how"] == "archive_atomic()"
+    assert block["source"]["at"]["path"].endswith("shop/tx.py") and block["source"]["at"]["line"] == 5
+    assert "'default' (block_on())" in found[1].message
+
+
+def test_blocks_mdblint_cannot_read_silence_the_writes_inside(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/tx.py": WRAPPERS, "shop/jobs.py": """
+        from django.db import transaction
+        from shop.models import Author
+        from shop.tx import decorator_or_block, maybe_block
+
+        def run(wrapper, lib):
+            with transaction.atomic():
+                with maybe_block(True):
+                    Author.objects.using("other").create(name="a")
+                with decorator_or_block():
+                    Author.objects.using("other").create(name="a")
+                with wrapper():
+                    Author.objects.using("other").create(name="a")
+                with lib.kc_atomic():
+                    Author.objects.using("other").create(name="a")
+
+        @decorator_or_block
+        def decorated():
+            with transaction.atomic():
+                pass
+            Author.objects.using("default").create(name="a")
+
+        def still_reported():
+            with transaction.atomic():
+                with open("x"):
+                    Author.objects.using("other").create(name="a")
+
+        @transaction.non_atomic_requests
+        def view(request):
+            with transaction.atomic():
+                Author.objects.using("other").create(name="a")
+    """})
+    assert [(f.line, f.code) for f in linter.lint_path(tmp_path / "shop/jobs.py")[0]] == [(26, "MDB401"), (31, "MDB401")]
+
+
+# -- (b) attributes set by the class hierarchy -------------------------------------------------
+
+LOADERS = """
+from django.conf import settings
+from shop.models import Book
+
+def pick(context):
+    if getattr(context, "replica", True):
+        return "other"
+    return "default"
+
+class BaseLoader:
+    database: str
+
+    def __init__(self, context):
+        self.database = pick(context)
+        self.archive = settings.ARCHIVE
+
+class BookLoader(BaseLoader):
+    def load(self):
+        return Book.objects.using(self.database).count() + Book.objects.using(self.archive).count()
+
+class Service:
+    db = "default"
+
+    def run(self):
+        return Book.objects.using(self.db).count()
+
+class ArchiveService(Service):
+    db = "other"
+
+class Plain:
+    db = "default"
+
+    def run(self):
+        return Book.objects.using(self.db).count()
+
+class Tampered:
+    alias = "default"
+
+    def run(self):
+        return Book.objects.using(self.alias).count()
+
+class FromParameter:
+    def __init__(self, alias):
+        self.alias2 = alias
+
+    def run(self):
+        return Book.objects.using(self.alias2).count()
+
+class Changed:
+    name = "default"
+
+    def switch(self):
+        self.name += "x"
+
+    def run(self):
+        return Book.objects.using(self.name).count()
+"""
+
+
+def test_attributes_union_over_the_class_hierarchy(tmp_path: Path) -> None:
+    settings = SETTINGS + 'ARCHIVE = "other"\n'
+    linter = make(tmp_path, {"shop/loaders.py": LOADERS, "shop/other.py": """
+        def tamper(service):
+            service.alias = "other"
+    """, "shop/tests/test_loaders.py": """
+        def test_load(loader):
+            loader.database = "mocked"
+    """}, settings=settings)
+    found = sites(linter, tmp_path / "shop/loaders.py")
+    first, archive = sorted((s for s in linter.alias_sites(tmp_path / "shop/loaders.py") if s["line"] == 19),
+                            key=lambda s: s["column"])
+    assert set(first["aliases"]) == {"default", "other"} and not first["unknown"]
+    assert first["aliases"]["other"]["how"] == "literal via self.database in BaseLoader.__init__()"
+    assert first["aliases"]["other"]["line"] == 7 and first["form"] == "attribute"
+    source = archive["aliases"]["other"]
+    assert source["how"] == "settings.ARCHIVE via self.archive in BaseLoader.__init__()"
+    assert source["path"].endswith("site/settings.py") and source["line"] == 4
+    # Service.run may run on an ArchiveService: both class attributes.
+    assert set(found[25]["aliases"]) == {"default", "other"} and not found[25]["unknown"]
+    assert set(found[34]["aliases"]) == {"default"}
+    assert found[40]["unknown"] == "attribute self.alias (set outside its class)"
+    assert found[47]["unknown"] == "attribute self.alias2 (set in FromParameter.__init__() from a value not known)"
+    assert found[56]["unknown"] == "attribute self.name (Changed.switch() changes self.name in place)"
+
+
+def test_attribute_aliases_reach_the_rules(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/jobs.py": """
+        from django.db import transaction
+        from shop.models import Author
+
+        class Archiver:
+            database = "other"
+
+            def __init__(self):
+                self.primary = "default"
+
+            def run(self):
+                with transaction.atomic(using=self.primary):
+                    Author.objects.using(self.database).create(name="a")
+                with transaction.atomic(using=self.database):
+                    Author.objects.using(self.database).create(name="a")
+    """})
+    [finding] = linter.lint_path(tmp_path / "shop/jobs.py")[0]
+    assert (finding.line, finding.code) == (13, "MDB401")
+    assert "'other' (literal via self.database in Archiver.database)" in finding.message
+    assert finding.data["atomic"][0]["source"]["how"] == "literal via self.primary in Archiver.__init__()"
+
+
+def test_attributes_of_django_classes_and_unreadable_bases_stay_unknown(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/jobs.py": """
+        from django.db import models
+        from somewhere import Mixin
+        from shop.models import Author
+
+        class Custom(models.Manager):
+            db_name = "other"
+            def run(self):
+                return Author.objects.using(self.db_name).count()
+
+        class External(Mixin):
+            _db = "other"
+            def run(self):
+                return Author.objects.using(self._db).count()
+
+        class Dynamic:
+            x = "other"
+            def __init__(self, **kw):
+                for k, v in kw.items():
+                    setattr(self, k, v)
+            def run(self):
+                return Author.objects.using(self.x).count()
+
+        class View(Mixin):
+            database = "other"
+            def __init__(self):
+                self.replica = "default"
+            def get(self):
+                return Author.objects.using(self.database).count() + Author.objects.using(self.replica).count()
+    """})
+    found = sites(linter, tmp_path / "shop/jobs.py")
+    assert found[9]["unknown"] == "attribute self.db_name (a base class mdblint cannot read)"
+    assert found[14]["unknown"] == "attribute self._db (a base outside the project may set it)"
+    assert found[22]["unknown"] == "attribute self.x (Dynamic.__init__() calls setattr(self, ...))"
+    # Mixin may set class attributes from its arguments (as View does with as_view(**initkwargs));
+    # what __init__ assigns after it is still known.
+    database, replica = sorted((s for s in linter.alias_sites(tmp_path / "shop/jobs.py") if s["line"] == 29),
+                               key=lambda s: s["column"])
+    assert database["unknown"] == "attribute self.database (a class attribute of a class with a base outside the project)"
+    assert list(replica["aliases"]) == ["default"] and not replica["unknown"]
+
+
+# -- (c) Django's carriers, (d) routers --------------------------------------------------------
+
+ROUTED = SETTINGS + 'DATABASE_ROUTERS = ["site.routers.Router"]\n'
+ROUTER = """
+class Router:
+    def db_for_read(self, model, **hints):
+        instance = hints.get("instance")
+        if instance is not None and instance._state.db == "other":
+            return "other"
+        return "default"
+
+    def db_for_write(self, model, **hints):
+        instance = hints.get("instance")
+        if instance is not None and instance._state.db == "other":
+            return "other"
+        return "default"
+"""
+MANAGED = MODELS.replace("class Author(models.Model):", '''class AuthorQuerySet(models.QuerySet):
+    def books(self):
+        return Book.objects.using(self._db)
+
+    def books_on_db(self):
+        return Book.objects.using(self.db)
+
+class Author(models.Model):
+    objects = AuthorQuerySet.as_manager()''')
+
+
+def test_carriers_and_routers(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"site/routers.py": ROUTER, "shop/models.py": MANAGED, "shop/jobs.py": """
+        from django.db import router, transaction
+        from shop.models import Author, Book
+
+        def run(pk, unknown):
+            qs = Author.objects.using("other").filter(pk=pk)
+            Book.objects.using(qs.db).count()
+            Book.objects.using(Author.objects.db).count()
+            author = qs.get()
+            Book.objects.using(author._state.db).count()
+            Book.objects.using(Author(name="x")._state.db).count()
+            Book.objects.using(router.db_for_write(Author)).count()
+            Book.objects.using(router.db_for_read(Author, instance=author)).count()
+            Book.objects.using(router.db_for_read(unknown)).count()
+            Book.objects.using(Author.objects.filter(pk=pk).db).count()
+            with transaction.atomic(using=router.db_for_write(Author)):
+                Author.objects.using("other").books().update(author=None)
+                Author.objects.using("other").books_on_db().update(author=None)
+                Author.objects.all().books().update(author=None)
+    """}, settings=ROUTED)
+    found = sites(linter, tmp_path / "shop/jobs.py")
+    def aliases(line):
+        return {a: v["how"] for a, v in found[line]["aliases"].items()}
+    assert aliases(7) == {"other": "literal via qs.db"} and found[7]["form"] == "carrier"
+    assert aliases(8) == {"default": "routed by Router.db_for_read via Author.objects.db"}
+    assert aliases(10) == {"other": "literal via author._state.db"}
+    assert found[11]["unknown"].startswith("carrier ") and found[11]["unknown"].endswith("(None: not bound to a database)")
+    assert aliases(12) == {"default": "routed by Router.db_for_write"} and found[12]["form"] == "router"
+    assert aliases(13) == {"other": "routed by Router.db_for_read"}
+    assert found[14]["unknown"].startswith("router.db_for_read()")
+    # an unbound queryset reads on "default" and would write on "default": both agree
+    assert aliases(15) == {"default": "routed by Router.db_for_read via Author.objects.filter(pk=pk).db"}
+    reported = [(f.line, f.code) for f in linter.lint_path(tmp_path / "shop/jobs.py")[0]]
+    # The querysets' custom methods keep the receiver's alias through self._db / self.db; an
+    # unbound receiver's self._db is None (routed): not judged.
+    assert reported == [(17, "MDB401"), (18, "MDB401")]
+
+
+# -- (e) parameters: what every caller passes --------------------------------------------------
+
+def test_parameters_union_of_every_caller(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/helpers.py": """
+        from shop.models import Book
+
+        ARCHIVE = "other"
+
+        def count(using="default"):
+            return Book.objects.using(using).count()
+
+        def relay(alias):
+            return count(using=alias)
+
+        def one_caller(alias):
+            return Book.objects.using(alias).count()
+
+        def as_value(alias):
+            return Book.objects.using(alias).count()
+
+        def uncalled(alias):
+            return Book.objects.using(alias).count()
+
+        def unknown_caller(alias):
+            return Book.objects.using(alias).count()
+
+        HANDLERS = [as_value]
+    """, "shop/jobs.py": """
+        from shop import helpers
+        from shop.helpers import count, one_caller, relay, unknown_caller
+
+        def run(x):
+            count()
+            helpers.count(helpers.ARCHIVE)
+            relay("other")
+            one_caller("other")
+            unknown_caller(x)
+    """})
+    found = sites(linter, tmp_path / "shop/helpers.py")
+    assert set(found[7]["aliases"]) == {"default", "other"} and not found[7]["unknown"]
+    # "default": the default, where jobs.py:6 omits it; "other": relayed from jobs.py:8 by relay()
+    assert found[7]["aliases"]["default"]["how"].startswith("literal passed as using at ")
+    assert found[7]["aliases"]["default"]["how"].endswith("shop/jobs.py:6")
+    assert "shop/jobs.py:8 passed as using at " in found[7]["aliases"]["other"]["how"]
+    assert found[13]["aliases"]["other"]["how"].startswith("literal passed as alias at ")
+    assert found[16]["unknown"].startswith("parameter alias (as_value() is used as a value at ")
+    assert found[19]["unknown"] == "parameter alias (uncalled() has no caller in the project)"
+    assert found[22]["unknown"].startswith("parameter alias (a caller passes its parameter x")
+
+
+def test_generic_bases_and_sites_at_calls(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/loaders.py": """
+        from typing import Generic, TypeVar
+        from shop.models import Book
+
+        T = TypeVar("T")
+
+        class Loader(Generic[T]):
+            def __init__(self):
+                self.database = "other"
+
+        class BookLoader(Loader[int]):
+            def load(self):
+                return Book.objects.using(self.database).count()
+
+        def count(using):
+            return Book.objects.using(using).count()
+
+        def run():
+            return count("other")
+    """})
+    found = sites(linter, tmp_path / "shop/loaders.py")
+    assert list(found[13]["aliases"]) == ["other"] and not found[13]["unknown"]
+    # count()'s site as its caller sees it: the caller's alias, no longer "parameter using"
+    assert list(found[19]["aliases"]) == ["other"] and found[19]["unknown"] is None
+
+
+def test_unbound_queryset_db_when_reads_and_writes_route_apart(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"site/routers.py": """
+        class Router:
+            def db_for_read(self, model, **hints):
+                return "other"
+
+            def db_for_write(self, model, **hints):
+                return "default"
+    """, "shop/jobs.py": """
+        from shop.models import Author, Book
+
+        def run():
+            Book.objects.using(Author.objects.filter(name="a").db).count()
+            Book.objects.using(Author.objects.db).count()
+    """}, settings=ROUTED)
+    found = sites(linter, tmp_path / "shop/jobs.py")
+    # a queryset's db follows db_for_write once a write method or select_for_update() ran on it
+    assert found[5]["unknown"].endswith(".db (reads and writes of its model route apart)")
+    assert list(found[6]["aliases"]) == ["other"]   # a manager's db is always the read answer
