@@ -461,7 +461,7 @@ def _param_index(fn: cst.FunctionDef, param: str) -> tuple[int | None, cst.Param
 
 
 def _callers_pass(interp: "Interpreter", module: str, fn: cst.FunctionDef, param: str, depth: int) -> Aliases | str:
-    from mdblint.project.index import ensure_units
+    from mdblint.project.index import all_units
     name = fn.name.value
     position, declared = _param_index(fn, param)
     if declared is None:
@@ -469,7 +469,7 @@ def _callers_pass(interp: "Interpreter", module: str, fn: cst.FunctionDef, param
     if depth > _MAX_DEPTH:
         return f"parameter {param} (callers too deep to follow)"
     qual = f"{module}.{name}"
-    units = ensure_units(interp.ctx.project)
+    units = all_units(interp.ctx.project)
     candidates = sorted(m for m, us in units.items() if any(name in u.names for u in us))
     if len(candidates) > _MAX_CALLER_MODULES:
         return f"parameter {param} ({name}() is named in too many modules to follow)"

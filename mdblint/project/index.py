@@ -422,3 +422,13 @@ def module_units(project: Project, module: str) -> tuple[Unit, ...] | None:
         return None          # spoiled: the file is parsed whole (a later run rebuilds the piece)
     units = project.units[module] = summary.facts.units if summary.facts is not None else ()
     return units
+
+
+def all_units(project: Project) -> dict[str, tuple[Unit, ...]]:
+    """Every module's units (decoding each from the summaries entry if it came from the cache)."""
+    out = {}
+    for module in project.modules:
+        units = module_units(project, module)
+        if units is not None:
+            out[module] = units
+    return out
