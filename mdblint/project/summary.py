@@ -182,8 +182,8 @@ def literal(node: ast.AST | None, calls: bool = False) -> object:
                 else:
                     return UNKNOWN
                 continue
-            key = literal(k)
-            if isinstance(key, (Ref, _Unknown)) or not _hashable(key):
+            key = literal(k)    # a name (`{DEFAULT_DB: ...}`) stays a Ref, for settings evaluation to resolve
+            if isinstance(key, _Unknown) or not _hashable(key):
                 return UNKNOWN
             out[key] = literal(v, calls)
             lines[key] = k.lineno
@@ -367,7 +367,7 @@ class _Collector:
         if not isinstance(node, ast.Name):
             return
         name = node.id
-        ok = all(not isinstance(k, (Ref, _Unknown)) and _hashable(k) for k in keys)
+        ok = all(not isinstance(k, _Unknown) and _hashable(k) for k in keys)   # Refs: resolved by settings evaluation
         self.ops.append(("setitem", line, cond, name, tuple(reversed(keys)) if ok else None,
                          literal(value) if value is not None else UNKNOWN))
         if name in self.names and self.names[name].kind == "value":
