@@ -224,3 +224,30 @@ def test_show_settings_lists_the_projects(tmp_path):
     empty = write(tmp_path / "empty", {"a.py": ""})
     shown = run_cli("--show-settings", cwd=empty, env=clean_env()).stdout
     assert "# projects: 0" in shown and "# warning: no Django project found" in shown
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_flake8_reports_a_project_it_cannot_read_once(tmp_path, jobs):
+    import subprocess
+    import sys
+
+    root = write(tmp_path / "repo", {f"pkg/m{i}.py": "x = 1\n" for i in range(30)})
+    proc = subprocess.run([sys.executable, "-m", "flake8", "--select", "MDB", "--jobs", jobs, "."], cwd=root,
+                          capture_output=True, text=True, env=clean_env(), timeout=300)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 1 and ":1:1: MDB500 no Django project found" in lines[0] and "--settings" in lines[0], proc.stdout
+    # With the project readable, nothing of the kind.
+    site(root)
+    write(root, {"pytest.ini": "[pytest]\nDJANGO_SETTINGS_MODULE = site_cfg.settings\n"})
+    again = subprocess.run([sys.executable, "-m", "flake8", "--select", "MDB", "--jobs", jobs, "."], cwd=root,
+                           capture_output=True, text=True, env=clean_env(), timeout=300)
+    assert [line.split(": ")[1].split()[0] for line in again.stdout.splitlines()] == ["MDB501"], again.stdout
+
+
+def test_flake8_settings_option_drops_an_inline_comment():
+    from mdblint.flake8_plugin import settings_option
+
+    assert settings_option("mysite.settings   # only when manage.py does not name it") == "mysite.settings"
+    assert settings_option("  mysite.settings ") == "mysite.settings"
+    assert settings_option("# nothing") is None and settings_option(None) is None
