@@ -251,3 +251,17 @@ def test_flake8_settings_option_drops_an_inline_comment():
     assert settings_option("mysite.settings   # only when manage.py does not name it") == "mysite.settings"
     assert settings_option("  mysite.settings ") == "mysite.settings"
     assert settings_option("# nothing") is None and settings_option(None) is None
+
+
+@pytest.mark.parametrize("items, aliases", [
+    ("EXTRA", ["default", "other", "reports", "sync"]),          # a constant, imported (kolibri's settings)
+    ("['reports', 'sync']", ["default", "other", "reports", "sync"]),
+    ("load_extra()", None),                                      # not known: DATABASES is not either
+])
+def test_databases_extended_in_a_loop(tmp_path, items, aliases):
+    settings = SETTINGS + f"from site_cfg.names import EXTRA\nfor alias in {items}:\n    DATABASES[alias] = {{'NAME': alias}}\n"
+    root = site(tmp_path / "repo", settings, **{"site_cfg/names.py": "EXTRA = ('reports', 'sync')\n"})
+    (root / "manage.py").write_text('import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_cfg.settings")\n')
+    proc, report = lint_json(root)
+    assert report["summary"]["projects"][0]["databases"] == aliases
+    assert [w["cause"] for w in report["summary"]["warnings"]] == ([] if aliases else ["databases-unknown"])

@@ -24,7 +24,7 @@ from mdblint.project.settings_static import SettingsInfo, read_settings
 from mdblint.project.summary import ModuleSummary, summarize
 from mdblint.project.units import ModuleFacts, Unit
 
-SCHEMA = 5
+SCHEMA = 6
 
 
 @dataclass

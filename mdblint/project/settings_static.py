@@ -46,6 +46,7 @@ class SettingsInfo:
 
 # Django's defaults for settings whose conditional assignment changes what mdblint may assume.
 CONDITIONAL_DEFAULTS: dict[str, object] = {"DATABASE_ROUTERS": []}
+LOOP_LIMIT = 64   # a settings loop over more constants than this is not unrolled
 
 
 class OneOf(frozenset):
@@ -90,8 +91,34 @@ class _Evaluator:
         if summary is None or module in self.active:
             return ns, where
         self.active.add(module)
-        for op in summary.ops:
+        self.run(module, summary.ops, ns, where)
+        self.active.discard(module)
+        self.cache[module] = (ns, where)
+        return ns, where
+
+    def run(self, module: str, ops: tuple, ns: dict, where: dict) -> None:
+        """Replay `ops` (a module's top level, or a loop's body) on `ns`."""
+        index = 0
+        while index < len(ops):
+            op = ops[index]
+            index += 1
             kind, line, cond = op[0], op[1], op[2]
+            if kind == "loop":
+                # `for NAME in ITEMS:` over constants (`for alias in REPLICAS: DATABASES[alias] = ...`)
+                # runs its body once per item; over anything else, once with NAME unknown.
+                end, depth = index, 0
+                while end < len(ops) and not (ops[end][0] == "endloop" and depth == 0):
+                    depth += {"loop": 1, "endloop": -1}.get(ops[end][0], 0)
+                    end += 1
+                items = self.evaluate(op[4], ns)
+                concrete = isinstance(items, (list, tuple)) and len(items) <= LOOP_LIMIT and all(
+                    isinstance(x, (str, int)) for x in items)
+                for item in items if concrete else [UNKNOWN]:
+                    ns[op[3]] = item
+                    self.run(module, ops[index:end], ns, where)
+                ns[op[3]] = UNKNOWN
+                index = end + 1
+                continue
             if kind == "star":
                 if op[3] not in self.summaries:
                     self.unresolved[op[3]] = None
@@ -123,9 +150,6 @@ class _Evaluator:
                 self.mutate(ns, op[3], op[4], tuple(self.evaluate(a, ns) for a in op[5]), line)
             elif kind in ("class", "other"):
                 ns[op[3]] = UNKNOWN
-        self.active.discard(module)
-        self.cache[module] = (ns, where)
-        return ns, where
 
     @staticmethod
     def set(ns: dict, where: dict, name: str, value: object, origin: tuple[str, int], cond: bool) -> None:

@@ -248,6 +248,8 @@ class _Collector:
          ("mutate", line, cond, name, method, args) `NAME.update({...})`, `NAME.append(x)`
          ("class", line, cond, name)
          ("other", line, cond, name)                def, for-target, with-as, del...
+         ("loop", line, cond, name, items)          `for NAME in <literal or Ref>:` opens its body's ops
+         ("endloop", line, cond, name)              ... and closes them
     """
 
     def __init__(self, module: str, is_package: bool) -> None:
@@ -350,7 +352,13 @@ class _Collector:
             if not isinstance(node, ast.While):
                 for name in _target_names(node.target):
                     self.bind(name, Binding("other", None, line), ("other", line, True, name))
+            # `for NAME in ITEMS:` brackets its body, so that settings evaluation can run it per item.
+            loop = isinstance(node, ast.For) and isinstance(node.target, ast.Name) and not node.orelse
+            if loop:
+                self.ops.append(("loop", line, cond, node.target.id, literal(node.iter)))
             self.body(node.body, True)
+            if loop:
+                self.ops.append(("endloop", line, cond, node.target.id))
             self.body(node.orelse, True)
         elif isinstance(node, ast.Delete):
             for target in node.targets:
