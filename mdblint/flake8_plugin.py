@@ -123,7 +123,7 @@ def _load(path: Path, options: Any) -> Found:
     ref = discovery.owner(path, found.projects)
     problems = [p for p in found.problems if ref is not None and p.project in (None, display_path(ref.root))]
     if ref is None:
-        problems = [no_project([path.parent])]
+        problems = [no_project([Path(".")])]   # one message for every folder: reported once
     key = (ref, options.settings)
     if key not in Flake8Checker._linters:
         cache_dir = _cache_dir(ref.root, options) if ref else None

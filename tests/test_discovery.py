@@ -122,8 +122,18 @@ def test_a_template_placeholder_is_not_a_settings_module(tmp_path):
 
 # -- one warning per cause, the same in JSON, exit 2 with --strict --
 
+def validate(report: dict) -> None:
+    import jsonschema
+
+    from mdblint.report import SCHEMAS
+
+    schema = json.loads((SCHEMAS / "mdblint-report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(report)
+
+
 def check_warned(root: Path, cause: str, *needles: str, env: dict | None = None, code: int = 1) -> dict:
     proc, report = lint_json(root, env=env)
+    validate(report)
     lines = [line for line in proc.stderr.splitlines() if line.startswith("mdblint: warning: ")]
     assert len(lines) == 1, proc.stderr
     for needle in needles:
