@@ -526,6 +526,9 @@ def discover(paths: Iterable[Path], settings_module: str | None = None, config_r
         if config_root not in chosen:
             module = _guess_settings(config_root)
             projects[config_root] = ProjectRef(config_root, module, "settings.py (guessed)" if module else "[tool.mdblint] root")
+            if module is None:
+                problems.append(Problem("settings-not-found", f"nothing names the settings module of {display_path(config_root)} "
+                                        f"([tool.mdblint] root)", SETTINGS_FIX, display_path(config_root)))
     for root, (_rank, candidate) in sorted(chosen.items()):
         label = candidate.label if candidate.where is None else \
             f"{_shown(candidate.where, root)}" + (candidate.label[len(candidate.where.name):] if candidate.source == "pytest" else "")

@@ -275,3 +275,10 @@ def test_databases_extended_in_a_loop(tmp_path, items, aliases):
     proc, report = lint_json(root)
     assert report["summary"]["projects"][0]["databases"] == aliases
     assert [w["cause"] for w in report["summary"]["warnings"]] == ([] if aliases else ["databases-unknown"])
+
+
+def test_a_configured_root_without_settings_is_reported(tmp_path):
+    root = write(tmp_path / "repo", {"src/shop/__init__.py": "", "src/shop/models.py": MODELS})
+    found = discover([root], config_root=root / "src", environ={})
+    assert [(r.root, r.settings_module) for r in found.projects] == [((root / "src").resolve(), None)]
+    assert [p.cause for p in found.problems] == ["settings-not-found"] and "[tool.mdblint] root" in found.problems[0].message
