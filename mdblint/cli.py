@@ -83,6 +83,9 @@ def _check_parser() -> argparse.ArgumentParser:
     g.add_argument("--read-only", type=_codes, metavar="ALIASES", help="aliases that are never written")
     g.add_argument("--django-version", type=_version, metavar="X.Y",
                    help="default: from [project].dependencies")
+    g.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
+                   help="exit 2 when a project cannot be read whole (no project, settings module not found, "
+                        "DATABASES, INSTALLED_APPS or routers unknown) instead of warning")
     g = p.add_argument_group("files")
     g.add_argument("--exclude", type=_codes, action="extend", metavar="GLOBS", help="replaces the default excludes")
     g.add_argument("--extend-exclude", type=_codes, action="extend", metavar="GLOBS", help="added to them")
@@ -112,7 +115,7 @@ def _override(loaded, args: argparse.Namespace) -> None:
                "databases": args.databases, "relation-groups": args.relation_groups,
                "read-only": args.read_only, "django-version": args.django_version, "exclude": args.exclude,
                "respect-gitignore": args.respect_gitignore, "force-exclude": args.force_exclude,
-               "cache": args.cache, "jobs": args.jobs}
+               "cache": args.cache, "jobs": args.jobs, "strict": args.strict}
     if args.per_file_ignores is not None:
         replace["per-file-ignores"] = {k: v for table in args.per_file_ignores for k, v in table.items()}
     extend = {"extend-select": args.extend_select, "extend-ignore": args.extend_ignore,
@@ -180,7 +183,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         loaded = config.read(paths)
         _override(loaded, args)
         if args.show_settings:
+            from mdblint.engine import load_projects
+            from mdblint.report.projects import write_projects
+
             sys.stdout.write(config.show(loaded))
+            _refs, _owners, projects, problems = load_projects(paths, loaded.options)
+            write_projects(projects, problems, sys.stdout)
             return 0
         if args.aliases:
             return _aliases(paths, loaded.options, args.format, args.output_file)
@@ -195,6 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                              f"file{'' if len(changes) == 1 else 's'}\n")
         known = baseline.read(args.baseline) if args.baseline and not args.write_baseline else None
         result = lint_paths(paths, loaded.options, unused)
+        _problems(result, loaded.options.strict)
         if args.write_baseline:
             baseline.write(args.baseline, result.findings)
             sys.stderr.write(f"mdblint: wrote {len(result.findings)} findings to {args.baseline}\n")
@@ -212,7 +221,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         write(result, out, args.format, ReportOptions(color=color_wanted(out), statistics=args.statistics))
         if args.statistics and args.format != "text":
             write_statistics(result, sys.stderr)
+    if loaded.options.strict and result.problems:
+        return 2
     return 1 if result.findings or unused else 0
+
+
+def _problems(result, strict: bool) -> None:
+    """One line on stderr per cause that kept a project from being read whole."""
+    for problem in result.problems:
+        sys.stderr.write(f"mdblint: {'error' if strict else 'warning'}: {problem}\n")
 
 
 @contextlib.contextmanager

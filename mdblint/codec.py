@@ -199,7 +199,7 @@ _VALUE_DECODERS: dict[str, Callable[[list], object]] = {
 # "k" a tuple of Values or None.
 OP_PAYLOADS: dict[str, str] = {
     "import": "s", "star": "s", "from": "sss", "assign": "sv", "augassign": "sv",
-    "setitem": "skv", "mutate": "sst", "class": "s", "other": "s",
+    "setitem": "skv", "mutate": "sst", "class": "s", "other": "s", "loop": "sv", "endloop": "s",
 }
 
 

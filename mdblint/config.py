@@ -65,6 +65,7 @@ KEYS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "django-version": (_version, 'a version string like "5.2"'),
     "cache": (_bool, "true or false"),
     "jobs": (_jobs, "at least 1 (an integer)"),
+    "strict": (_bool, "true or false"),
 }
 GLOBS = ("exclude", "extend-exclude")
 

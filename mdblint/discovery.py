@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from mdblint.model import Problem, display_path
+
 # Directories never walked: VCS metadata, virtualenvs, caches.
 EXCLUDE_DIRS = frozenset({
     ".git", ".hg", ".svn", ".tox", ".nox", ".venv", ".env", "node_modules", "__pycache__",
@@ -242,14 +244,48 @@ class Excluder:
 class ProjectRef:
     root: Path                   # import root: the folder on sys.path when Django runs
     settings_module: str | None  # dotted name, or None when it could not be found
-    found_by: str                # "manage.py", "pyproject", "--settings", "settings.py"
+    found_by: str                # where the settings module was named: "--settings", "[tool.mdblint] settings",
+                                 # "DJANGO_SETTINGS_MODULE", "manage.py", "pkg/wsgi.py", "pytest.ini", ...
+
+
+# -- where a project's settings module is named --------------------------------------------
+#
+# Per project root, the first of: --settings / [tool.mdblint] settings (one project, as given),
+# DJANGO_SETTINGS_MODULE in the environment (as Django's `os.environ.setdefault` lets it win),
+# manage.py, then pytest-django's DJANGO_SETTINGS_MODULE in pytest.ini, .pytest.ini, pyproject.toml
+# [tool.pytest.ini_options], tox.ini [pytest], setup.cfg [tool:pytest] (or `--ds` in their
+# addopts) or tox.ini's setenv, then wsgi.py / asgi.py. manage.py and pytest's configuration are
+# found upwards from a file as well as downwards from a folder, so that a file and its folder
+# get the same settings; wsgi.py / asgi.py, inside packages, are found downwards (from the
+# repository's root when a file's parents name nothing). A source naming a module that imports
+# from nowhere is reported, never silently dropped.
+
+RANK = {"DJANGO_SETTINGS_MODULE": 0, "manage.py": 1, "pytest": 2, "wsgi.py": 3, "asgi.py": 3}
+ENTRY_FILES = ("wsgi.py", "asgi.py")
+PYTEST_FILES = ("pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg")
+SETTINGS_FIX = "pass --settings MODULE or set [tool.mdblint] settings"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    module: str
+    source: str          # "manage.py", "wsgi.py", "pytest", "DJANGO_SETTINGS_MODULE"
+    where: Path | None   # the file that names it (None: the environment)
+    label: str           # how --show-settings and warnings name the source
+    search: tuple[Path, ...]   # folders the module may import from (then their parents)
+
+
+@dataclass
+class Discovery:
+    projects: list[ProjectRef]
+    problems: list[Problem]
 
 
 def settings_from_manage_py(path: Path) -> str | None:
-    """The DJANGO_SETTINGS_MODULE that manage.py sets, read from its syntax tree."""
+    """The DJANGO_SETTINGS_MODULE that manage.py (or wsgi.py, asgi.py) sets, read from its syntax tree."""
     try:
         tree = ast.parse(path.read_bytes())
-    except (OSError, SyntaxError, ValueError):
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     for node in ast.walk(tree):
         # os.environ.setdefault("DJANGO_SETTINGS_MODULE", "x")
@@ -271,6 +307,8 @@ def _is_const(node: ast.AST, value: str) -> bool:
 
 def module_path(root: Path, module: str) -> Path | None:
     """The file that defines dotted `module` under `root`, if any."""
+    if not module or not all(part.isidentifier() for part in module.split(".")):
+        return None
     base = root.joinpath(*module.split("."))
     for candidate in (base.with_suffix(".py"), base / "__init__.py"):
         if candidate.is_file():
@@ -281,53 +319,244 @@ def module_path(root: Path, module: str) -> Path | None:
 def _guess_settings(root: Path) -> str | None:
     """A lone `<pkg>/settings.py` or `<pkg>/settings/__init__.py` one level below root."""
     found = []
-    for child in sorted(root.iterdir()):
+    try:
+        children = sorted(root.iterdir())
+    except OSError:
+        return None
+    for child in children:
         if child.is_dir() and not _skip_dir(str(root), child.name, EXCLUDE_DIRS) and (child / "__init__.py").exists():
             if (child / "settings.py").is_file() or (child / "settings" / "__init__.py").is_file():
                 found.append(f"{child.name}.settings")
     return found[0] if len(found) == 1 else None
 
 
-def find_projects(paths: Iterable[Path], settings_module: str | None = None,
-                  config_root: Path | None = None) -> list[ProjectRef]:
-    """Every Django project that contains, or is contained in, one of `paths`.
+_DS_OPTION = re.compile(r"(?:^|\s)--ds(?:=|\s+)(\S+)")
+_SETENV = re.compile(r"^\s*DJANGO_SETTINGS_MODULE\s*=\s*(\S+)\s*$", re.MULTILINE)
+
+
+def _ini_sections(path: Path) -> dict[str, dict[str, str]]:
+    import configparser
+
+    parser = configparser.RawConfigParser(strict=False, comment_prefixes=("#", ";"), inline_comment_prefixes=None)
+    parser.optionxform = str   # type: ignore[assignment,method-assign]
+    try:
+        parser.read_string(path.read_text(encoding="utf-8", errors="replace"), str(path))
+    except (OSError, configparser.Error, ValueError):
+        return {}
+    return {name: dict(parser.items(name)) for name in parser.sections()}
+
+
+def _pytest_settings(path: Path) -> tuple[str | None, str, list[str]]:
+    """(DJANGO_SETTINGS_MODULE that pytest-django reads from this file, the section, its
+    `pythonpath` folders); the module is None when the file names none."""
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            document = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return None, "", []
+        tool = document.get("tool")
+        table = tool.get("pytest", {}).get("ini_options") if isinstance(tool, dict) and isinstance(tool.get("pytest"), dict) else None
+        if not isinstance(table, dict):
+            return None, "", []
+        section, values = "[tool.pytest.ini_options]", {k: " ".join(v) if isinstance(v, list) else v for k, v in table.items()}
+    else:
+        sections = _ini_sections(path)
+        name = {"setup.cfg": "tool:pytest"}.get(path.name, "pytest")
+        values, section = sections.get(name, {}), f"[{name}]"
+        if path.name == "tox.ini" and not any(k.upper() == "DJANGO_SETTINGS_MODULE" for k in values):
+            for other, table in sections.items():   # tox's own environment for pytest
+                found = _SETENV.search(table.get("setenv", ""))
+                if other.startswith("testenv") and found:
+                    return found.group(1), f"[{other}] setenv", []
+    module = next((v for k, v in values.items() if k.upper() == "DJANGO_SETTINGS_MODULE" and isinstance(v, str)), None)
+    if module is None:
+        found = _DS_OPTION.search(values.get("addopts", "") if isinstance(values.get("addopts"), str) else "")
+        module = found.group(1) if found else None
+    pythonpath = values.get("pythonpath") or values.get("python_paths") or ""
+    module = module.strip().strip("\"'") if isinstance(module, str) else None
+    return module or None, section, pythonpath.split() if isinstance(pythonpath, str) else []
+
+
+def _dotted(module: str | None) -> bool:
+    """A module name, not a template's placeholder (`{{ project_name }}.settings`)."""
+    return bool(module) and all(part.isidentifier() for part in module.split("."))  # type: ignore[union-attr]
+
+
+def _candidates_in(folder: Path, names: Iterable[str]) -> list[Candidate]:
+    """The settings modules that the files `names` of `folder` name (templates' placeholders are not names)."""
+    return [c for c in _named_in(folder, names) if _dotted(c.module)]
+
+
+def _named_in(folder: Path, names: Iterable[str]) -> list[Candidate]:
+    out = []
+    names = set(names)
+    if "manage.py" in names:
+        module = settings_from_manage_py(folder / "manage.py")
+        if module:
+            out.append(Candidate(module, "manage.py", folder / "manage.py", "manage.py", (folder,)))
+    for name in ENTRY_FILES:
+        if name in names:
+            module = settings_from_manage_py(folder / name)
+            if module:
+                out.append(Candidate(module, name, folder / name, name, (folder,)))
+    for name in PYTEST_FILES:
+        if name in names:
+            module, section, pythonpath = _pytest_settings(folder / name)
+            if module:
+                search = tuple(dict.fromkeys([folder, *(folder / p for p in pythonpath), folder / "src"]))
+                out.append(Candidate(module, "pytest", folder / name, f"{name} {section}", search))
+                break   # pytest reads the first of these files that configures it
+    return out
+
+
+def _resolve(candidate: Candidate) -> Path | None:
+    """The folder `candidate.module` imports from: one of its search folders, or a parent of the first."""
+    for folder in candidate.search:
+        if module_path(folder, candidate.module) is not None:
+            return folder
+    return settings_root(candidate.module, candidate.search[:1]) if candidate.search else None
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    if root is not None and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    return display_path(path)
+
+
+def discover(paths: Iterable[Path], settings_module: str | None = None, config_root: Path | None = None,
+             settings_origin: str = "--settings", environ: dict[str, str] | None = None) -> Discovery:
+    """Every Django project that contains, or is contained in, one of `paths`, and what could
+    not be found (one Problem per cause, each naming its fix).
 
     With `settings_module` (from `--settings` or `[tool.mdblint] settings`) there is one project:
     its root is `config_root` (`[tool.mdblint] root`) or the nearest folder, at or above a path,
-    from which that module imports. Otherwise each `manage.py` makes a project, with the
-    settings module it names.
+    from which that module imports. Otherwise each folder holding manage.py, and each folder from
+    which a settings module named by wsgi.py/asgi.py, pytest's configuration or the environment
+    imports, makes a project (see RANK for which source names its settings).
     """
     paths = [p.resolve() for p in paths]
+    environ = os.environ if environ is None else environ
     if settings_module:
         root = config_root.resolve() if config_root is not None else settings_root(settings_module, paths)
-        return [ProjectRef(root, settings_module, "--settings")] if root is not None else []
-    roots: dict[Path, str] = {}
-    if config_root is not None:
-        roots[config_root.resolve()] = "pyproject"
+        if root is None:
+            return Discovery([], [Problem("settings-not-found",
+                                          f"settings module {settings_module!r} ({settings_origin}) not found at or above the given paths",
+                                          "check the module's name, or set --root / [tool.mdblint] root to the folder it imports from")])
+        return Discovery([ProjectRef(root, settings_module, settings_origin)], [])
+    problems: list[Problem] = []
+    found: list[Candidate] = []
+    manage_roots: set[Path] = set()
+    seen: set[Path] = set()
+    walked: set[Path] = set()
+
+    def visit(folder: Path, names: Iterable[str]) -> None:
+        if folder in seen:
+            return
+        seen.add(folder)
+        names = list(names)
+        if "manage.py" in names:
+            manage_roots.add(folder)
+        found.extend(_candidates_in(folder, names))
+
     for path in paths:
-        # Upwards: the path sits inside a project.
+        # Upwards: the path sits inside a project (manage.py, or pytest's configuration, which
+        # sits at the repository's root).
         for parent in ([path] if path.is_dir() else []) + list(path.parents):
-            if (parent / "manage.py").is_file():
-                roots.setdefault(parent, "manage.py")
+            try:
+                names = [n for n in ("manage.py", *PYTEST_FILES) if (parent / n).is_file()]
+            except OSError:
+                names = []
+            visit(parent, names)
+            if "manage.py" in names or any(c.source == "pytest" and c.where and c.where.parent == parent for c in found):
                 break
+        else:
+            # Nothing above names settings: an application without manage.py whose wsgi.py or
+            # asgi.py does, looked for below the repository's root.
+            top = next((p for p in path.parents if (p / ".git").exists()), None)
+            if top is not None and top not in walked:
+                walked.add(top)
+                for dirpath, dirnames, filenames in os.walk(top):
+                    dirnames[:] = [d for d in dirnames if not _skip_dir(dirpath, d, EXCLUDE_DIRS)]
+                    entries = [n for n in filenames if n in ENTRY_FILES]
+                    if entries:
+                        found.extend(_candidates_in(Path(dirpath), entries))
         # Downwards: projects inside the path.
         if path.is_dir():
             for dirpath, dirnames, filenames in os.walk(path):
                 dirnames[:] = [d for d in dirnames if not _skip_dir(dirpath, d, EXCLUDE_DIRS)]
-                if "manage.py" in filenames:
-                    roots.setdefault(Path(dirpath), "manage.py")
+                visit(Path(dirpath), [n for n in filenames if n in ("manage.py", *ENTRY_FILES, *PYTEST_FILES)])
+    env_module = environ.get("DJANGO_SETTINGS_MODULE", "").strip()
+    if env_module:
+        # Where the environment's module imports from: at or above a path, or a found project's root.
+        search = tuple(dict.fromkeys([*paths, *sorted(manage_roots)]))
+        root = next((r for r in search if r.is_dir() and module_path(r, env_module)), None) or settings_root(env_module, paths)
+        if root is None:
+            problems.append(Problem("settings-not-found",
+                                    f"DJANGO_SETTINGS_MODULE={env_module!r} (from the environment) is not found at or above "
+                                    f"the given paths, so it is not used", f"unset it, or {SETTINGS_FIX}"))
+        else:
+            found.insert(0, Candidate(env_module, "DJANGO_SETTINGS_MODULE", None, "DJANGO_SETTINGS_MODULE", (root,)))
+    chosen: dict[Path, tuple[int, Candidate]] = {}
+    missing: dict[Path, Candidate] = {}
+    used: set[Path] = set()        # manage.py folders whose settings module was found
+    for candidate in found:
+        root = _resolve(candidate)
+        if root is None:
+            if candidate.source == "manage.py":
+                missing[candidate.where.parent] = candidate  # type: ignore[union-attr]
+            else:
+                where = display_path(candidate.where) if candidate.where else "the environment"
+                problems.append(Problem("settings-not-found",
+                                        f"{where} names settings module {candidate.module!r}, which is not found "
+                                        f"at or above {display_path(candidate.search[0])}, so it is not used", SETTINGS_FIX))
+            continue
+        if candidate.source == "manage.py":
+            used.add(candidate.where.parent)  # type: ignore[union-attr]
+        if candidate.source in ("wsgi.py", "asgi.py", "pytest") and any(
+                root != m and root.is_relative_to(m) for m in manage_roots):
+            continue   # a sub-folder of a manage.py project (a test site, an example) is not a project of its own
+        rank = RANK[candidate.source]
+        if root not in chosen or rank < chosen[root][0]:
+            chosen[root] = (rank, candidate)
     projects: dict[Path, ProjectRef] = {}
-    for root, found_by in sorted(roots.items()):
-        module = settings_from_manage_py(root / "manage.py") if (root / "manage.py").is_file() else None
+    if config_root is not None:
+        config_root = config_root.resolve()
+        if config_root not in chosen:
+            module = _guess_settings(config_root)
+            projects[config_root] = ProjectRef(config_root, module, "settings.py (guessed)" if module else "[tool.mdblint] root")
+            if module is None:
+                problems.append(Problem("settings-not-found", f"nothing names the settings module of {display_path(config_root)} "
+                                        f"([tool.mdblint] root)", SETTINGS_FIX, display_path(config_root)))
+    for root, (_rank, candidate) in sorted(chosen.items()):
+        label = candidate.label if candidate.where is None else \
+            f"{_shown(candidate.where, root)}" + (candidate.label[len(candidate.where.name):] if candidate.source == "pytest" else "")
+        projects.setdefault(root, ProjectRef(root, candidate.module, label))
+    for root in sorted(manage_roots - used):
+        if root in projects:
+            continue
+        candidate = missing.get(root)
+        if candidate is not None:
+            problems.append(Problem("settings-not-found",
+                                    f"{display_path(root / 'manage.py')} names settings module {candidate.module!r}, which is "
+                                    f"not found at or above {display_path(root)}: DATABASES, routers and INSTALLED_APPS are unknown",
+                                    SETTINGS_FIX, display_path(root)))
+            projects[root] = ProjectRef(root, candidate.module, "manage.py")
+            continue
+        module = _guess_settings(root)
+        projects[root] = ProjectRef(root, module, "settings.py (guessed)" if module else "manage.py")
         if module is None:
-            module = _guess_settings(root)
-            found_by = "settings.py" if module else found_by
-        elif module_path(root, module) is None:
-            # manage.py run with the repository root on sys.path (wagtail/test/manage.py names
-            # "wagtail.test.settings"): the project's root is where the settings import from.
-            root = settings_root(module, [root]) or root
-        projects.setdefault(root, ProjectRef(root, module, found_by))
-    return list(projects.values())
+            problems.append(Problem("settings-not-found",
+                                    f"{display_path(root / 'manage.py')} names no settings module, and no <package>/settings.py "
+                                    f"was found beside it", SETTINGS_FIX, display_path(root)))
+    return Discovery(sorted(projects.values(), key=lambda r: r.root), problems)
+
+
+def find_projects(paths: Iterable[Path], settings_module: str | None = None,
+                  config_root: Path | None = None) -> list[ProjectRef]:
+    """The projects of `discover` (without its problems)."""
+    return discover(paths, settings_module, config_root).projects
 
 
 def settings_root(settings_module: str, paths: Iterable[Path]) -> Path | None:

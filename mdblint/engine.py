@@ -33,8 +33,9 @@ from mdblint.analysis.walk import At, FileContext, walk
 from mdblint.cache import Cache, code_fingerprint, default_cache_dir
 from mdblint.checks import Rule, select_rules
 from mdblint.findings import Finding, fingerprint
-from mdblint.model import Options, Result, UsageError, display_path
+from mdblint.model import Options, Problem, Result, UsageError, display_path
 from mdblint.project import Project, load_project
+from mdblint.project.problems import project_problems
 from mdblint.project.index import module_name
 from mdblint.source import SourceError, decode
 
@@ -401,13 +402,7 @@ def _lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str
         except ValueError as e:
             raise UsageError(f"per-file-ignores {glob!r}: {e}") from None
     files = collect_files(paths, options)
-    refs = discovery.find_projects(paths, options.settings, options.root)
-    if options.settings and not refs:
-        raise UsageError(f"settings module {options.settings!r} not found at or above the given paths")
-    owners = [discovery.owner(file, refs) for file in files]
-    refs = [ref for ref in refs if ref in owners]  # a project whose files are all excluded is not loaded
-    projects = [_configured(load_project(ref, cache_dir=_cache_dir(ref.root, options)), options) for ref in refs]
-    _check_aliases(projects, options)
+    refs, owners, projects, problems = load_projects(paths, options, files)
     groups: dict[int, list[Path]] = {}
     for file, ref in zip(files, owners):
         groups.setdefault(refs.index(ref) if ref else -1, []).append(file)
@@ -421,7 +416,41 @@ def _lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str
         project_findings, project_parsed = _lint_project(projects[index], rules, group, options, unused_noqa)
         findings += project_findings
         parsed += project_parsed
-    return Result(sorted(findings), len(files), parsed, projects, project_of)
+    return Result(sorted(findings), len(files), parsed, projects, project_of, problems)
+
+
+def load_projects(paths: list[Path], options: Options, files: list[Path] | None = None
+                  ) -> tuple[list[discovery.ProjectRef], list[discovery.ProjectRef | None], list[Project], list[Problem]]:
+    """(refs, each file's ref, the loaded projects, what could not be read): the projects that own
+    some of `files` (default: the files `paths` lint)."""
+    files = collect_files(paths, options) if files is None else files
+    found = discover_projects(paths, options)
+    owners = [discovery.owner(file, found.projects) for file in files]
+    refs = [ref for ref in found.projects if ref in owners]  # a project whose files are all excluded is not loaded
+    projects = [_configured(load_project(ref, cache_dir=_cache_dir(ref.root, options)), options) for ref in refs]
+    _check_aliases(projects, options)
+    problems = [p for p in found.problems if p.project is None or any(display_path(r.root) == p.project for r in refs)]
+    if files and not refs:
+        problems.append(no_project(paths))
+    for project in projects:
+        problems += project_problems(project, options.databases is not None)
+    return refs, owners, projects, problems
+
+
+def discover_projects(paths: list[Path], options: Options) -> discovery.Discovery:
+    """The projects of `paths` as the options name them; a settings module that the command line
+    or [tool.mdblint] names and that is not found is a usage error."""
+    found = discovery.discover(paths, options.settings, options.root)
+    if options.settings and not found.projects:
+        raise UsageError(f"settings module {options.settings!r} not found at or above the given paths")
+    return found
+
+
+def no_project(paths: list[Path]) -> Problem:
+    shown = ", ".join(display_path(p) for p in paths[:3]) + (", ..." if len(paths) > 3 else "")
+    return Problem("no-project", f"no Django project found for {shown} (no manage.py, no DJANGO_SETTINGS_MODULE in "
+                   f"the environment, pytest.ini, pyproject.toml, setup.cfg or tox.ini, no wsgi.py/asgi.py naming one): "
+                   f"the checks that need settings and models are off", discovery.SETTINGS_FIX)
 
 
 # -- --fix --

@@ -9,10 +9,12 @@ get there builds under a lock. flake8 applies select/ignore, noqa and per-file-i
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Iterator
 
 import mdblint
+from mdblint.model import Problem, display_path
 
 
 class Flake8Checker:
@@ -20,6 +22,7 @@ class Flake8Checker:
     version = mdblint.__version__
     settings: ClassVar[str | None] = None
     _linters: ClassVar[dict[Any, Any]] = {}
+    _by_folder: ClassVar[dict[Any, Any]] = {}
 
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
         # `tree` is unused, but flake8 classifies plugins by their parameter names.
@@ -35,7 +38,7 @@ class Flake8Checker:
 
     @classmethod
     def parse_options(cls, options: Any) -> None:
-        cls.settings = getattr(options, "mdblint_settings", None)
+        cls.settings = settings_option(getattr(options, "mdblint_settings", None))
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         if self.filename in ("stdin", "-", None):
@@ -45,13 +48,26 @@ class Flake8Checker:
         path = Path(self.filename).absolute()
         with few_collections():
             found = _linter_for(path, self.settings)
-            if found is None:
-                return
-            linter, cache, key = found
-            data = "".join(self.lines).encode("utf-8")
-            findings = _cached_lint(linter, cache, key, path, data)
+            problems = found.problems
+            findings = []
+            if found.linter is not None:
+                data = "".join(self.lines).encode("utf-8")
+                findings = _cached_lint(found.linter, found.cache, found.key, path, data)
+        for problem in problems:
+            # Each once per flake8 run, on the first file checked (the CLI prints them on stderr).
+            if _first_report(problem):
+                yield 1, 0, f"MDB500 {problem}", type(self)
         for f in findings:
             yield f.line, f.column - 1, f"{f.code} {f.message}", type(self)
+
+
+def settings_option(value: Any) -> str | None:
+    """`mdblint-settings` as flake8's config reader gives it: an inline `# comment` is kept in the
+    value (configparser does not strip it), so it is cut here; a dotted name has no `#`."""
+    if not isinstance(value, str):
+        return None
+    value = value.split("#", 1)[0].strip().strip("\"'")
+    return value or None
 
 
 def _cached_lint(linter: Any, cache: Any, key: str, path: Path, data: bytes) -> list[Any]:
@@ -70,28 +86,97 @@ def _cached_lint(linter: Any, cache: Any, key: str, path: Path, data: bytes) -> 
     return found
 
 
-def _linter_for(path: Path, settings: str | None):
+@dataclass
+class Found:
+    """What the plugin has for a file's project: the engine, its results cache and key (None when
+    the project could not be loaded), and what could not be read (reported as MDB500)."""
+    linter: Any = None
+    cache: Any = None
+    key: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _linter_for(path: Path, settings: str | None) -> Found:
     """The engine for `path`'s project, its results cache and key: found as the CLI finds it,
-    loaded once per process."""
-    from mdblint import config, discovery
-    from mdblint.cache import Cache
-    from mdblint.checks import select_rules
-    from mdblint.engine import Linter, UsageError, _cache_dir, options_key, results_key
-    from mdblint.project import load_project
+    loaded once per process; a project that cannot be loaded gives its problem instead."""
+    from mdblint import config
+    from mdblint.engine import UsageError
 
     try:
         options, _ = config.load([path])
-    except UsageError:
-        return None
-    settings = settings or options.settings
-    refs = discovery.find_projects([path], settings, options.root)  # upwards from the file only
-    ref = discovery.owner(path, refs)
-    key = (ref, settings)
+        if settings:
+            options.settings = settings
+        key = (path.parent, options.settings, options.root)
+        if key not in Flake8Checker._by_folder:
+            Flake8Checker._by_folder[key] = _load(path, options)
+        return Flake8Checker._by_folder[key]
+    except UsageError as e:
+        return Found(problems=[Problem("settings-not-found" if "settings" in str(e) else "configuration", str(e),
+                                       "fix the configuration (mdblint-settings, [tool.mdblint])")])
+
+
+def _load(path: Path, options: Any) -> Found:
+    from mdblint import discovery
+    from mdblint.cache import Cache
+    from mdblint.checks import select_rules
+    from mdblint.engine import Linter, _cache_dir, discover_projects, no_project, options_key, results_key
+    from mdblint.project import load_project
+    from mdblint.project.problems import project_problems
+
+    found = discover_projects([path], options)   # upwards from the file only
+    ref = discovery.owner(path, found.projects)
+    problems = [p for p in found.problems if ref is not None and p.project in (None, display_path(ref.root))]
+    if ref is None:
+        problems = [no_project([Path(".")])]   # one message for every folder: reported once
+    key = (ref, options.settings)
     if key not in Flake8Checker._linters:
         cache_dir = _cache_dir(ref.root, options) if ref else None
         project = load_project(ref, cache_dir=cache_dir)
         # flake8 chooses the codes; run every rule. Findings are cached without their path.
         rules = select_rules()
-        Flake8Checker._linters[key] = (Linter(project, rules), Cache(cache_dir),
-                                       results_key(project, [r.code for r in rules], options_key(options), ""))
-    return Flake8Checker._linters[key]
+        Flake8Checker._linters[key] = Found(Linter(project, rules), Cache(cache_dir),
+                                            results_key(project, [r.code for r in rules], options_key(options), ""),
+                                            project_problems(project, options.databases is not None))
+    loaded = Flake8Checker._linters[key]
+    return Found(loaded.linter, loaded.cache, loaded.key, problems + loaded.problems)
+
+
+def _first_report(problem: Problem) -> bool:
+    """True the first time this flake8 run (its main process and the workers it started) asks
+    for `problem`: a marker file, created exclusively, per run and problem."""
+    import hashlib
+    import multiprocessing
+    import os
+    import tempfile
+    import time
+
+    parent = multiprocessing.parent_process()
+    main = parent.pid if parent is not None else os.getpid()
+    run = f"{main}-{_started(main)}"
+    folder = Path(tempfile.gettempdir()) / f"mdblint-flake8-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    name = hashlib.blake2b(f"{run}\0{problem}".encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        fd = os.open(folder / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return False
+    except OSError:
+        return True   # no marker can be written: report it (a repeat beats a silence)
+    os.close(fd)
+    if main == os.getpid():   # now and then, forget the markers of runs older than a day
+        for old in folder.iterdir():
+            try:
+                if old.stat().st_mtime < time.time() - 86400:
+                    old.unlink()
+            except OSError:
+                pass
+    return True
+
+
+def _started(pid: int) -> str:
+    """When process `pid` started (Linux: /proc), so that a reused pid is another run."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[19].decode()
+    except (OSError, IndexError):
+        return ""

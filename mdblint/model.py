@@ -42,7 +42,24 @@ class Options:
     cache: bool = True
     jobs: int = 0                     # 0: as many as there are cores
     warn_unused_noqa: bool = False
+    strict: bool = False              # what discovery cannot read is an error (exit 2), not a warning
     base: Path | None = None          # globs are relative to it: pyproject.toml's folder, else cwd
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that keeps mdblint from reading a project whole, so that rules stay silent where
+    they would otherwise speak: printed as one warning line on stderr, listed in the JSON
+    summary, an error with `--strict`."""
+    cause: str            # no-project | settings-not-found | databases-unknown | installed-apps-unknown | routers-unknown
+    message: str          # what is off, one line
+    fix: str              # how to fix it: the flag or key
+    project: str | None = None   # the project's root as shown, when there is one
+    path: str | None = None      # the file and line of the setting at fault, when there is one
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.message}; {self.fix}"
 
 
 @dataclass
@@ -52,6 +69,7 @@ class Result:
     parsed: int           # files that went through libcst (the rest were cached or prefiltered)
     projects: list[Project]
     project_of: dict[str, Project] = field(default_factory=dict)   # a finding's path -> its project
+    problems: list[Problem] = field(default_factory=list)          # what could not be read, one per cause
 
 
 def display_path(path: Any) -> str:

@@ -1,6 +1,6 @@
 """The rule catalog: every rule folder has its doc, mdblint reports exactly the `# expect:` lines
 of every fixture, and the fixtures behave as claimed under the real Django ORM (or, for the
-MDB0xx codes about unreadable files, under Python itself)."""
+MDB0xx codes about unreadable files and MDB500 about unreadable settings, under Python itself)."""
 
 from __future__ import annotations
 
@@ -66,8 +66,26 @@ def test_markers(fixture: Path):
         assert {code for _, code in marks} == {fixture.parent.name}, "markers name the folder's own code"
 
 
+# MDB500 (a project mdblint cannot read whole) is about settings: its fixtures are settings
+# modules, read as a one-module project's, and Python runs them for the truth.
+SETTINGS_CODES = ("MDB500",)
+
+
+def _settings_project(fixture: Path):
+    from mdblint.discovery import ProjectRef
+    from mdblint.project import load_project
+
+    return load_project(ProjectRef(fixture.parent, fixture.stem, "test"))
+
+
 @pytest.mark.parametrize("fixture", FIXTURES, ids=_id)
 def test_mdblint_reports_exactly_the_marked_lines(fixture: Path):
+    if fixture.parent.name in SETTINGS_CODES:
+        from mdblint.project.problems import project_problems
+
+        problems = project_problems(_settings_project(fixture))
+        assert {(p.line, "MDB500") for p in problems} == expected(fixture), [str(p) for p in problems]
+        return
     project = load_sample(fixture_sample(fixture))
     findings = Linter(project, select_rules()).lint_path(fixture)[0]
     if fixture.name.startswith("bad_"):
@@ -93,12 +111,43 @@ def _python_verdict(fixture: Path) -> tuple[bool, str]:
     return not failed, failed or "compiles"
 
 
+def _settings_verdict(fixture: Path) -> tuple[bool, str]:
+    """MDB500 fixtures, run by Python: a bad one sets DATABASES, INSTALLED_APPS or DATABASE_ROUTERS
+    to a value Django accepts that mdblint reads as unknown; in a good one mdblint reads each of
+    them exactly as Python computes it."""
+    import runpy
+    import sys
+
+    sys.path.insert(0, str(fixture.parent))
+    try:
+        ns = runpy.run_path(str(fixture))
+    finally:
+        sys.path.remove(str(fixture.parent))
+        for name in [m for m in sys.modules if (fixture.parent / f"{m}.py").is_file()]:
+            del sys.modules[name]
+    settings = _settings_project(fixture).settings
+    static = {"DATABASES": None if settings.databases is None else sorted(settings.databases),
+              "INSTALLED_APPS": None if settings.installed_apps is None else list(settings.installed_apps),
+              "DATABASE_ROUTERS": None if settings.routers is None else list(settings.routers)}
+    valid = {"DATABASES": isinstance(ns.get("DATABASES"), dict) and all(isinstance(a, str) and isinstance(c, dict)
+                                                                       for a, c in ns["DATABASES"].items()),
+             "INSTALLED_APPS": isinstance(ns.get("INSTALLED_APPS"), (list, tuple)),
+             "DATABASE_ROUTERS": isinstance(ns.get("DATABASE_ROUTERS"), (list, tuple))}
+    assert all(valid.values()), f"not settings Django accepts: {valid}"
+    python = {"DATABASES": sorted(ns["DATABASES"]), "INSTALLED_APPS": list(ns["INSTALLED_APPS"]),
+              "DATABASE_ROUTERS": list(ns["DATABASE_ROUTERS"])}
+    unread = [k for k in python if static[k] is None]
+    if fixture.name.startswith("bad_"):
+        return bool(unread), f"mdblint cannot read {unread}" if unread else f"mdblint reads everything: {static}"
+    return static == python, f"static {static} vs Python {python}"
+
+
 @pytest.fixture(scope="session")
 def runtime_reports() -> dict[Path, object]:
     """Run every Django fixture once, one subprocess per sample."""
     by_sample: dict[str, list[Path]] = {}
     for fixture in FIXTURES:
-        if not fixture.parent.name.startswith("MDB0"):
+        if not fixture.parent.name.startswith("MDB0") and fixture.parent.name not in SETTINGS_CODES:
             by_sample.setdefault(fixture_sample(fixture), []).append(fixture)
     reports = {}
     for sample, fixtures in by_sample.items():
@@ -111,6 +160,8 @@ def runtime_reports() -> dict[Path, object]:
 def test_fixture_behaves_as_claimed_at_runtime(fixture: Path, runtime_reports):
     if fixture.parent.name.startswith("MDB0"):
         ok, explanation = _python_verdict(fixture)
+    elif fixture.parent.name in SETTINGS_CODES:
+        ok, explanation = _settings_verdict(fixture)
     else:
         report = runtime_reports[fixture.resolve()]
         ok, explanation = report.ok, f"{report.explanation} (Django {report.django})"

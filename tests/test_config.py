@@ -131,10 +131,11 @@ def test_show_settings(run, site, tmp_path):
     code, out, _ = run(tmp_path, "--show-settings")
     assert code == 0 and out.splitlines()[0] == "# configuration: defaults"
     assert "respect-gitignore = true  # defaults" in out and "django-version = (unset)  # defaults" in out
-    keys = [line.split(" = ")[0] for line in out.splitlines()[1:]]
+    lines = out.splitlines()
+    keys = [line.split(" = ")[0] for line in lines[1:lines.index(next(x for x in lines if x.startswith("# projects:")))]]
     assert keys == ["settings", "root", "databases", "extend-databases", "relation-groups", "read-only", "select",
                     "ignore", "extend-select", "extend-ignore", "per-file-ignores", "exclude", "extend-exclude",
-                    "respect-gitignore", "force-exclude", "django-version", "cache", "jobs"]
+                    "respect-gitignore", "force-exclude", "django-version", "cache", "jobs", "strict"]
     pyproject = site / "pyproject.toml"
     pyproject.write_text('[project]\nname = "site"\ndependencies = ["requests", "Django>=5.2,<6"]\n\n'
                          '[tool.mdblint]\nsettings = "bookstore_site.settings"\n'

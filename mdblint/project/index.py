@@ -35,7 +35,7 @@ from mdblint.project.settings_static import SettingsInfo, read_settings
 from mdblint.project.summary import ModuleSummary, summarize
 from mdblint.project.units import ModuleFacts, Unit
 
-SCHEMA = 8
+SCHEMA = 9
 
 
 @dataclass(frozen=True)

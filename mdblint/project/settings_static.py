@@ -37,6 +37,7 @@ class SettingsInfo:
     line_of: dict[str, int] = field(default_factory=dict)
     module_of: dict[str, str] = field(default_factory=dict)   # setting -> module that assigned it
     path_of: dict[str, Path] = field(default_factory=dict)    # setting -> file that assigned it
+    unresolved: tuple[str, ...] = ()    # star-imported modules outside the project (their names are unknown)
 
     @property
     def aliases(self) -> tuple[str, ...] | None:
@@ -45,6 +46,7 @@ class SettingsInfo:
 
 # Django's defaults for settings whose conditional assignment changes what mdblint may assume.
 CONDITIONAL_DEFAULTS: dict[str, object] = {"DATABASE_ROUTERS": []}
+LOOP_LIMIT = 64   # a settings loop over more constants than this is not unrolled
 
 
 class OneOf(frozenset):
@@ -82,6 +84,7 @@ class _Evaluator:
         self.summaries = summaries
         self.cache: dict[str, tuple[dict, dict]] = {}
         self.active: set[str] = set()
+        self.unresolved: dict[str, None] = {}   # star imports of modules that are not in the project
 
     def namespace(self, module: str) -> tuple[dict[str, object], dict[str, tuple[str, int]]]:
         """(name -> value, name -> (module, line)) after running `module`'s top level."""
@@ -93,10 +96,38 @@ class _Evaluator:
         if summary is None or module in self.active:
             return ns, where
         self.active.add(module)
-        for op in summary.ops:
+        self.run(module, summary.ops, ns, where)
+        self.active.discard(module)
+        self.cache[module] = (ns, where)
+        return ns, where
+
+    def run(self, module: str, ops: tuple, ns: dict, where: dict) -> None:
+        """Replay `ops` (a module's top level, or a loop's body) on `ns`."""
+        index = 0
+        while index < len(ops):
+            op = ops[index]
+            index += 1
             kind, line, cond = op[0], op[1], op[2]
+            if kind == "loop":
+                # `for NAME in ITEMS:` over constants (`for alias in REPLICAS: DATABASES[alias] = ...`)
+                # runs its body once per item; over anything else, once with NAME unknown.
+                end, depth = index, 0
+                while end < len(ops) and not (ops[end][0] == "endloop" and depth == 0):
+                    depth += {"loop": 1, "endloop": -1}.get(ops[end][0], 0)
+                    end += 1
+                items = self.evaluate(op[4], ns)
+                concrete = isinstance(items, (list, tuple)) and len(items) <= LOOP_LIMIT and all(
+                    isinstance(x, (str, int)) for x in items)
+                for item in items if concrete else [UNKNOWN]:
+                    ns[op[3]] = item
+                    self.run(module, ops[index:end], ns, where)
+                ns[op[3]] = UNKNOWN
+                index = end + 1
+                continue
             if kind == "star":
-                if op[3] in self.summaries:
+                if op[3] not in self.summaries:
+                    self.unresolved[op[3]] = None
+                else:
                     other, other_where = self.namespace(op[3])
                     for name, value in other.items():
                         if not name.startswith("_"):
@@ -121,14 +152,11 @@ class _Evaluator:
                 else:
                     ns[name] = UNKNOWN
             elif kind == "setitem":
-                self.setitem(ns, op[3], op[4], self.evaluate(op[5], ns), line)
+                self.setitem(ns, op[3], self.keys(op[4], ns), self.evaluate(op[5], ns), line)
             elif kind == "mutate":
                 self.mutate(ns, op[3], op[4], tuple(self.evaluate(a, ns) for a in op[5]), line)
             elif kind in ("class", "other"):
                 ns[op[3]] = UNKNOWN
-        self.active.discard(module)
-        self.cache[module] = (ns, where)
-        return ns, where
 
     @staticmethod
     def set(ns: dict, where: dict, name: str, value: object, origin: tuple[str, int], cond: bool) -> None:
@@ -162,13 +190,12 @@ class _Evaluator:
                 out.update(base)
                 out.lines.update({k: v for k, v in getattr(base, "lines", {}).items() if k not in out.lines})
             for key, item in value.items():
-                if isinstance(key, Ref):   # `{DEFAULT_NAME: {...}}`: the key is the constant's value
-                    line = out.lines.pop(key, None)
-                    key = self.evaluate(key, ns)
-                    if not isinstance(key, (str, int, float, bool, type(None))):
+                if isinstance(key, Ref):   # `{DEFAULT_DB: {...}}`: the key is the name's value
+                    line = out.lines.pop(key, 0)
+                    key = self.key(key, ns)
+                    if key is UNKNOWN:
                         return UNKNOWN
-                    if line is not None:
-                        out.lines[key] = line
+                    out.lines[key] = line
                 out[key] = self.evaluate(item, ns)
             return out
         if isinstance(value, list):
@@ -176,6 +203,17 @@ class _Evaluator:
         if isinstance(value, tuple):
             return tuple(self.evaluate(v, ns) for v in value)
         return value
+
+    def key(self, ref: Ref, ns: dict) -> object:
+        """A dict key written as a name: its constant value, or UNKNOWN."""
+        value = self.evaluate(ref, ns)
+        return value if isinstance(value, (str, int, bytes, bool)) or value is None else UNKNOWN
+
+    def keys(self, keys: tuple | None, ns: dict) -> tuple | None:
+        if keys is None:
+            return None
+        out = tuple(self.key(k, ns) if isinstance(k, Ref) else k for k in keys)
+        return None if any(k is UNKNOWN for k in out) else out
 
     @staticmethod
     def setitem(ns: dict, name: str, keys: tuple | None, value: object, line: int) -> None:
@@ -248,7 +286,8 @@ def read_settings(module: str | None, summaries: dict[str, ModuleSummary],
     summary = summaries.get(module) if module else None
     if summary is None or summary.broken:
         return SettingsInfo(module, paths.get(module) if module else None)
-    ns, where = _Evaluator(summaries).namespace(module)
+    evaluator = _Evaluator(summaries)
+    ns, where = evaluator.namespace(module)
 
     def line(name: str) -> int:
         return where.get(name, (module, 0))[1]
@@ -263,7 +302,10 @@ def read_settings(module: str | None, summaries: dict[str, ModuleSummary],
             info.module_of[name] = origin
             if origin in paths:
                 info.path_of[name] = paths[origin]
-    info.databases = _databases(ns.get("DATABASES", {}), line("DATABASES"))
+    info.unresolved = tuple(evaluator.unresolved)
+    # Absent, DATABASES is Django's default ({}: a dummy "default"), unless a star import that
+    # cannot be read may have set it.
+    info.databases = _databases(ns.get("DATABASES", UNKNOWN if info.unresolved else {}), line("DATABASES"))
     routers = ns.get("DATABASE_ROUTERS", ())
     # Routers installed only under some condition: which chain runs is not statically known.
     info.routers = None if isinstance(routers, JoinedList) else _str_sequence(routers)

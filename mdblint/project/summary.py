@@ -185,8 +185,7 @@ def literal(node: ast.AST | None, calls: bool = False) -> object:
                 else:
                     return UNKNOWN
                 continue
-            key = literal(k)
-            # A name as a key (`{DEFAULT: {...}}`) stays a Ref: settings evaluation resolves it.
+            key = literal(k)    # a name (`{DEFAULT_DB: ...}`) stays a Ref, for settings evaluation to resolve
             if isinstance(key, _Unknown) or not _hashable(key):
                 return UNKNOWN
             out[key] = literal(v, calls)
@@ -252,6 +251,8 @@ class _Collector:
          ("mutate", line, cond, name, method, args) `NAME.update({...})`, `NAME.append(x)`
          ("class", line, cond, name)
          ("other", line, cond, name)                def, for-target, with-as, del...
+         ("loop", line, cond, name, items)          `for NAME in <literal or Ref>:` opens its body's ops
+         ("endloop", line, cond, name)              ... and closes them
     """
 
     def __init__(self, module: str, is_package: bool) -> None:
@@ -354,7 +355,13 @@ class _Collector:
             if not isinstance(node, ast.While):
                 for name in _target_names(node.target):
                     self.bind(name, Binding("other", None, line), ("other", line, True, name))
+            # `for NAME in ITEMS:` brackets its body, so that settings evaluation can run it per item.
+            loop = isinstance(node, ast.For) and isinstance(node.target, ast.Name) and not node.orelse
+            if loop:
+                self.ops.append(("loop", line, cond, node.target.id, literal(node.iter)))
             self.body(node.body, True)
+            if loop:
+                self.ops.append(("endloop", line, cond, node.target.id))
             self.body(node.orelse, True)
         elif isinstance(node, ast.Delete):
             for target in node.targets:
@@ -371,7 +378,7 @@ class _Collector:
         if not isinstance(node, ast.Name):
             return
         name = node.id
-        ok = all(not isinstance(k, (Ref, _Unknown)) and _hashable(k) for k in keys)
+        ok = all(not isinstance(k, _Unknown) and _hashable(k) for k in keys)   # Refs: resolved by settings evaluation
         self.ops.append(("setitem", line, cond, name, tuple(reversed(keys)) if ok else None,
                          literal(value) if value is not None else UNKNOWN))
         if name in self.names and self.names[name].kind == "value":

@@ -3,6 +3,7 @@ Its JSON Schema (draft 2020-12): schemas/mdblint-report.schema.json."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from typing import TextIO
@@ -30,9 +31,11 @@ def document(result: Result) -> dict:
                     "settings": p.ref.settings_module,
                     "databases": sorted(p.settings.databases) if p.settings.databases is not None else None,
                     "models": sum(1 for m in p.graph.models.values() if not m.abstract),
+                    "found_by": p.ref.found_by,
                 }
                 for p in result.projects if p.ref is not None
             ],
+            "warnings": [dataclasses.asdict(problem) for problem in result.problems],
         },
     }
 
