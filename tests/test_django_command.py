@@ -174,3 +174,26 @@ def test_compare_static_shows_an_installed_apps_the_static_reading_cannot_evalua
     assert proc.returncode == 1
     assert ("settings: INSTALLED_APPS: static reading not known, live [django.contrib.contenttypes, "
             "django.contrib.auth, catalog, accounts.apps.AccountsConfig, mdblint.django]") in proc.stdout.splitlines()
+
+
+def test_the_readme_documents_the_command_as_tested() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert 'INSTALLED_APPS += ["mdblint.django"]' in readme      # what _installed() appends
+    assert "the only mode that imports and runs project code" in readme
+    for snippet in ("python manage.py mdblint  ", "python manage.py mdblint --compare-static"):
+        assert snippet in readme, snippet
+
+
+def test_worker_processes_get_the_live_project(tmp_path: Path) -> None:
+    root = _installed(tmp_path, "bookstore")
+    for i in range(20):   # more files than the engine lints serially
+        (root / "catalog" / f"extra_{i}.py").write_text(
+            f"from catalog.models import Book\n\n\ndef f{i}():\n    for b in Book.objects.using('replcia'):\n"
+            "        print(b.publisher.name)\n")
+    live = _run(root, "manage.py", "mdblint", "--format", "json", "--no-cache", "--jobs", "2")
+    cli = _run(root, "-m", "mdblint", "--format", "json", "--no-cache", "--jobs", "2", ".")
+    assert live.returncode == 1, live.stderr
+    findings = json.loads(live.stdout)["findings"]
+    assert findings == json.loads(cli.stdout)["findings"]
+    extra = [(f["code"], f["line"]) for f in findings if f["path"] == "catalog/extra_7.py"]
+    assert extra == [("MDB501", 5), ("MDB301", 6)]

@@ -291,3 +291,13 @@ def test_edits_split_lines_as_lsp_does() -> None:
     old, new = "a\x0cb\r\nc\rd\n", "a\x0cb\r\nC\rd\n"
     (edit,) = edits(old, new)
     assert (edit.range.start.line, edit.range.end.line, edit.new_text) == (1, 2, "C\r")
+
+
+def test_the_mdblint_command_dispatches_server_and_the_readme_documents_it() -> None:
+    script = Path(sys.executable).parent / "mdblint"
+    proc = subprocess.run([str(script), "server", "--help"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.startswith("usage: mdblint server"), proc.stderr
+    assert subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=120).stdout.startswith("mdblint ")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for snippet in ('cmd = { "mdblint", "server" }', '"glspc.serverArgs": ["server"]', "pip install -e '.[server]'"):
+        assert snippet in readme, snippet
