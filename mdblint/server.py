@@ -62,17 +62,23 @@ class Session:
         self.projects: dict[ProjectRef | None, _Loaded] = {}
         self.loads = 0                         # how many times a project index was (re)loaded
         self.checked: list[str] = []           # paths checked, in order (what each request re-checked)
-        self._configs: dict[Path, Options] = {}
+        self._configs: dict[Path, tuple[tuple, Options]] = {}
         self.on_load = lambda ref, project: None   # told of each (re)load (the server logs it)
 
     # -- configuration and projects -------------------------------------------------------
 
     def options(self, path: Path) -> Options:
-        """The `[tool.mdblint]` options for a file (read once per folder)."""
+        """The `[tool.mdblint]` options for a file: read once per folder, again when a
+        pyproject.toml at or above it changes (then every project is loaded again, configured anew)."""
         folder = path.parent
-        if folder not in self._configs:
-            self._configs[folder] = config.read([path]).options
-        return self._configs[folder]
+        stamp = _stamp(folder)
+        cached = self._configs.get(folder)
+        if cached is None or cached[0] != stamp:
+            if cached is not None:
+                self.projects.clear()
+                self._configs.clear()
+            self._configs[folder] = (stamp, config.read([path]).options)
+        return self._configs[folder][1]
 
     def _loaded(self, path: Path, options: Options) -> _Loaded:
         refs = discovery.find_projects([path], options.settings, options.root)
@@ -176,6 +182,18 @@ class Session:
             return decode(new).text
         except SourceError:
             return None
+
+
+def _stamp(folder: Path) -> tuple:
+    """What the configuration of files in `folder` is read from: each pyproject.toml at or above it."""
+    out = []
+    for parent in (folder, *folder.parents):
+        try:
+            st = (parent / "pyproject.toml").stat()
+        except OSError:
+            continue
+        out.append((str(parent), st.st_mtime_ns, st.st_size))
+    return tuple(out)
 
 
 def _encode(text: str) -> bytes:

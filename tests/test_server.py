@@ -245,7 +245,14 @@ def test_the_configuration_applies(bookstore: Path) -> None:
     (bookstore / "pyproject.toml").write_text('[tool.mdblint]\nignore = ["MDB5"]\n'
                                               'per-file-ignores = { "catalog/views.py" = ["MDB101"] }\n')
     views = bookstore / "catalog" / "views.py"
-    assert [f.code for f in Session().check(views, views.read_text())] == ["MDB301"]
+    session = Session()
+    assert [f.code for f in session.check(views, views.read_text())] == ["MDB301"]
+    # a changed configuration is read again, without restarting the server
+    (bookstore / "pyproject.toml").write_text('[tool.mdblint]\nselect = ["MDB5"]\n')
+    assert [f.code for f in session.check(views, views.read_text())] == ["MDB501", "MDB501"]
+    assert session.loads == 2
+    (bookstore / "pyproject.toml").write_text('[tool.mdblint]\nselect = ["MDB1"]\nignore = ["MDB1"]\n' + " " * 40)
+    assert session.check(views, views.read_text()) == []
 
 
 def _finding(line: int, code: str = "MDB301") -> Finding:
