@@ -63,10 +63,10 @@ def test_compare_static_finds_no_difference_on_the_samples(tmp_path: Path, sampl
 DYNAMIC = {
     "manage.py": """\
         import os, sys
-        if __name__ == "__main__":
-            os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_conf.settings")
-            from django.core.management import execute_from_command_line
-            execute_from_command_line(sys.argv)
+        # no `if __name__ == "__main__":` guard: the engine's spawned workers must not run it again
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_conf.settings")
+        from django.core.management import execute_from_command_line
+        execute_from_command_line(sys.argv)
         """,
     "site_conf/__init__.py": "",
     "site_conf/settings.py": """\
@@ -197,3 +197,14 @@ def test_worker_processes_get_the_live_project(tmp_path: Path) -> None:
     assert findings == json.loads(cli.stdout)["findings"]
     extra = [(f["code"], f["line"]) for f in findings if f["path"] == "catalog/extra_7.py"]
     assert extra == [("MDB501", 5), ("MDB301", 6)]
+
+
+def test_workers_start_under_a_manage_py_without_a_main_guard(tmp_path: Path) -> None:
+    root = _dynamic(tmp_path)
+    for i in range(20):
+        (root / "shop" / f"extra_{i}.py").write_text(
+            "from shop.models import Order\n\n\ndef f():\n    return Order.objects.using('reprots').count()\n")
+    live = _run(root, "manage.py", "mdblint", "--format", "json", "--no-cache", "--jobs", "2")
+    assert live.returncode == 1, live.stderr[-2000:]
+    findings = json.loads(live.stdout)["findings"]
+    assert sorted({f["path"] for f in findings}) == sorted([f"shop/extra_{i}.py" for i in range(20)] + ["shop/services.py"])

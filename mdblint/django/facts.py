@@ -192,7 +192,9 @@ def _relations(model: type, known: Model | None) -> dict[str, Relation]:
             None if _hidden(f.remote_field) else f.remote_field.get_accessor_name(),
             f.remote_field.through._meta.label if f.many_to_many and f.remote_field.through else None,
             bool(getattr(f.remote_field, "parent_link", False)), line, f.name, defined_in,
-            getattr(f, "db_constraint", True) is not False, bool(f.null) if kind in ("fk", "o2o") else False)
+            # an m2m keeps db_constraint on its rel (and gives it to the auto-created through model's keys)
+            getattr(f.remote_field if f.many_to_many else f, "db_constraint", True) is not False,
+            bool(f.null) if kind in ("fk", "o2o") else False)
     return out
 
 
