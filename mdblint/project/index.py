@@ -33,7 +33,7 @@ from mdblint.discovery import ProjectRef, iter_python_files
 from mdblint.project.graph import ModelGraph, build_graph
 from mdblint.project.settings_static import SettingsInfo, read_settings
 from mdblint.project.summary import ModuleSummary, summarize
-from mdblint.project.units import ModuleFacts, Unit
+from mdblint.project.units import Unit
 
 SCHEMA = 9
 
@@ -432,3 +432,28 @@ def all_units(project: Project) -> dict[str, tuple[Unit, ...]]:
         if units is not None:
             out[module] = units
     return out
+
+
+def project_tables(summaries: dict[str, ModuleSummary], graph: ModelGraph) -> dict:
+    """The cross-module fields of a Project (`parts` and the tables) for module -> summary and a
+    graph (`manage.py mdblint` pairs the static summaries with the live graph)."""
+    names = relation_names(graph)
+    parts = {m: cross_part(m, s, graph, names) for m, s in summaries.items() if s.facts is not None}
+    return {"parts": parts, **cross_module_tables(parts)}
+
+
+def module_summaries(ref: ProjectRef, cache_dir: Path | None) -> dict[str, ModuleSummary]:
+    """module -> summary of every project file (what `load_project` read: from its cache entry
+    when there is one, else summarized again), chosen as `build_project` chooses."""
+    files = Cache(cache_dir).load(f"summaries-{_key(ref)}", Summaries) if cache_dir is not None else None
+    fresh: dict[str, ModuleSummary] = {}
+    if files is None:
+        current, changed = _walk(ref.root, {})
+        files, fresh, _ = _summaries(ref.root, current, changed, {})
+    chosen: dict[str, ModuleSummary] = {}
+    for rel in sorted(files):
+        summary = _summary(ref.root, files, fresh, rel)
+        if summary is None or summary.module in chosen and not summary.is_package:
+            continue    # `pkg.py` next to `pkg/__init__.py`: Python imports the package
+        chosen[summary.module] = summary
+    return chosen
