@@ -62,7 +62,7 @@ def validator(name: str):
 
 
 def test_registry():
-    assert set(FORMATS) == {"text", "json", "sarif", "github"}
+    assert set(FORMATS) == {"text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit", "pylint"}
     with pytest.raises(KeyError):
         render(sample("bookstore"), "xml")
 

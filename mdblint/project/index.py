@@ -19,6 +19,7 @@ from pathlib import Path
 import mdblint
 from mdblint.cache import Cache, code_fingerprint
 from mdblint.discovery import ProjectRef, iter_python_files
+from mdblint.model import progress
 from mdblint.project.graph import ModelGraph, build_graph
 from mdblint.project.settings_static import SettingsInfo, read_settings
 from mdblint.project.summary import ModuleSummary, summarize
@@ -140,7 +141,9 @@ def _importable(rel: str) -> bool:
 def _summaries(root: Path, current: dict, changed: dict, old: dict) -> tuple[dict, bool]:
     """relpath -> (digest, ModuleSummary), re-summarizing only files whose content changed."""
     out, dirty = {}, current.keys() != old.keys()
-    for rel, (_mtime, _size, digest) in current.items():
+    total = len(current)
+    for done, (rel, (_mtime, _size, digest)) in enumerate(current.items(), 1):
+        progress("indexing", done, total)
         entry = old.get(rel)
         if entry is not None and entry[0] == digest and rel not in changed:
             out[rel] = entry
