@@ -120,25 +120,22 @@ class Linter:
             return None, 0
         return new, count
 
-    def fix_each(self, path: Path, data: bytes, wanted: set[tuple[int, int, str]]) -> dict[tuple[int, int, str], bytes]:
+    def fix_each(self, path: Path, data: bytes, wanted: set[tuple[int, int, str]]) -> dict[tuple[int, int, str], tuple]:
         """For each finding of `wanted` ((line, column, code)) that `--fix` can fix on its own,
-        the file's content with only that fix made (checked to compile). One analysis a file."""
+        its edit: (start line, start column, end line, end column (exclusive), new text), 1-based.
+        One analysis and one walk a file."""
         try:
             analysed = self._analyse(path, data, gated=False)
             if len(analysed) != 3 or not analysed[1].fixes:
                 return {}
-            module, ctx, source = analysed
+            module, ctx, _ = analysed
             positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-            found: dict[tuple[int, int, str], bytes] = {}
-            for f in ctx.fixes:
-                mark = (positions[f.node].start.line, positions[f.node].start.column + 1, f.code)
-                if mark not in wanted or mark in found:
-                    continue
-                fixed_module, count = fixes.apply(module, [f])
-                if count:
-                    new = fixed_module.code.encode(source.encoding)
-                    compile(new, str(path), "exec")
-                    found[mark] = new
+            marks = {f: (positions[f.node].start.line, positions[f.node].start.column + 1, f.code) for f in ctx.fixes}
+            found: dict[tuple[int, int, str], tuple] = {}
+            for f, root, new in fixes.each(module, [f for f in ctx.fixes if marks[f] in wanted]):
+                where = positions[root]
+                found.setdefault(marks[f], (where.start.line, where.start.column + 1, where.end.line,
+                                            where.end.column + 1, module.code_for_node(new)))
             return found
         except Exception:        # what cannot be shown as fixable is reported as not fixable
             if os.environ.get("MDBLINT_DEBUG"):

@@ -1,6 +1,7 @@
 """Which findings `--fix` would fix, and the edit each makes: for the `[*]` marks and the
 "N fixable with `--fix`" summary of the text format, `fixable` in json-lines, and SARIF's
-`fixes`. Each file with a fixable code is analysed once more (only then)."""
+`fixes`. Each file with a fixable code is analysed once more (only then), the edits all read
+from that one analysis."""
 
 from __future__ import annotations
 
@@ -11,32 +12,11 @@ from mdblint.model import Options, Result
 from mdblint.report.options import Edit, Key
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in code points) of `offset` in `text`."""
-    line = text.count("\n", 0, offset) + 1
-    start = text.rfind("\n", 0, offset) + 1
-    return line, offset - start + 1
-
-
-def edit(old: str, new: str) -> Edit:
-    """The one replacement that turns `old` into `new` (their common head and tail kept)."""
-    head = 0
-    limit = min(len(old), len(new))
-    while head < limit and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < limit - head and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
-        tail += 1
-    start, end = _position(old, head), _position(old, len(old) - tail)
-    return Edit(*start, *end, new[head:len(new) - tail])
-
-
 def fixable(result: Result, options: Options, source: dict[str, bytes] | None = None) -> dict[Key, Edit]:
     """{finding key: its edit} for every finding of `result` that `--fix` can fix. `source`:
     the bytes of paths not read from disk (stdin)."""
     from mdblint.checks import select_rules
     from mdblint.engine import FIXABLE, Linter
-    from mdblint.source import decode
 
     wanted: dict[str, set[tuple[int, int, str]]] = {}
     for f in result.findings:
@@ -50,9 +30,8 @@ def fixable(result: Result, options: Options, source: dict[str, bytes] | None = 
         path = Path(os.path.abspath(shown))
         try:
             data = source[shown] if source and shown in source else path.read_bytes()
-            old = decode(data)
-        except Exception:
+        except OSError:
             continue
-        for (line, column, code), new in linter.fix_each(path, data, marks).items():
-            found[shown, line, column, code] = edit(old.text, decode(new).text)
+        for (line, column, code), region in linter.fix_each(path, data, marks).items():
+            found[shown, line, column, code] = Edit(*region)
     return found

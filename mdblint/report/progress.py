@@ -29,10 +29,11 @@ def wanted(mode: str | None, stream: TextIO | None = None) -> bool:
 
 
 class Progress:
-    def __init__(self, stream: TextIO | None = None, patience: float = PATIENCE, interval: float = INTERVAL) -> None:
+    def __init__(self, stream: TextIO | None = None, patience: float | None = None, interval: float | None = None) -> None:
         self.stream = stream or sys.stderr
         self.start = time.monotonic()
-        self.patience, self.interval = patience, interval
+        self.patience = PATIENCE if patience is None else patience
+        self.interval = INTERVAL if interval is None else interval
         self.last = 0.0
         self.width = 0          # of the line on screen, to erase it
 
