@@ -145,6 +145,8 @@ class Cache:
 
 
 CACHE_FOLDER = ".mdblint_cache"
+_NOT_SEARCHED = frozenset({CACHE_FOLDER, ".git", ".hg", ".svn", ".tox", ".nox", ".venv", "node_modules",
+                           "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages"})
 
 
 def clean(root: Path, extra: list[Path] = ()) -> list[Path]:
@@ -156,7 +158,8 @@ def clean(root: Path, extra: list[Path] = ()) -> list[Path]:
     for dirpath, dirnames, _ in os.walk(root):
         if CACHE_FOLDER in dirnames:
             found.append(Path(dirpath) / CACHE_FOLDER)
-        dirnames[:] = [d for d in dirnames if d != CACHE_FOLDER and d != ".git"]
+        # Not into version control, virtual environments or other tools' caches (never a project's cache).
+        dirnames[:] = [d for d in dirnames if d not in _NOT_SEARCHED]
     for folder in extra:
         folder = Path(folder)
         # Only a folder mdblint made (its .gitignore and msgpack entries): never a user's folder.

@@ -250,7 +250,8 @@ def _check(args: argparse.Namespace) -> int:
         return _aliases(paths, options, args.format, args.output_file)
     data = sys.stdin.buffer.read() if on_stdin else b""
     if args.diff:
-        return _diff(paths, options, (data, args.stdin_filename) if on_stdin else None)
+        code = _diff(paths, options, (data, args.stdin_filename) if on_stdin else None)
+        return 0 if args.exit_zero else code
     show_progress = not args.quiet and progress.wanted(
         None if args.progress is None else "always" if args.progress else "never")
     meter = progress.Progress() if show_progress else None
@@ -286,7 +287,7 @@ def _check(args: argparse.Namespace) -> int:
         sys.stderr.write(f"{path}:{line}: unused noqa: {', '.join(codes)}\n")
     say.verbose_projects(result, time.monotonic() - started)
     failed = bool(result.findings or unused)
-    streams.found_findings(failed)
+    streams.found_findings(failed and not args.exit_zero)   # the exit code if the reader goes away
     if args.fix and on_stdin:
         # As ruff: the fixed text is the output; what remains is reported on stderr.
         sys.stdout.buffer.write(data)

@@ -202,3 +202,10 @@ def test_rule_list_links_to_the_repository():
     assert links and all(link.startswith("https://github.com/mdblint/mdblint/blob/main/rules/MDB") for link in links)
     # The README keeps links to the folder it sits next to.
     assert "](rules/MDB501/README.md)" in (REPO / "README.md").read_text()
+
+
+def test_the_format_flag_offers_every_writer():
+    from mdblint.cli import FORMAT_NAMES
+    from mdblint.report import FORMATS
+
+    assert set(FORMAT_NAMES) == set(FORMATS)

@@ -199,3 +199,27 @@ def test_progress_reports_indexing_and_checking_when_asked(big, monkeypatch, cap
 def test_no_progress_in_a_pipe_unless_asked(big):
     proc = run_cli(".", "--no-cache", "--format", "json", cwd=big)
     assert "mdblint: checking" not in proc.stderr and "\r" not in proc.stderr
+
+
+def test_an_internal_error_while_fixing_one_file_leaves_it_and_fixes_the_others(monkeypatch, tmp_path, capsys):
+    import mdblint.engine as engine
+    from mdblint.engine import fix_paths
+
+    monkeypatch.delenv("MDBLINT_DEBUG")
+    site = tmp_path / "site"
+    shutil.copytree(SAMPLES / "bookstore", site, ignore=shutil.ignore_patterns(".mdblint_cache"))
+    monkeypatch.chdir(site)
+    real = engine.fixes.apply
+
+    def apply(module, chosen):
+        if "def person_books" in module.code:   # catalog/views.py
+            raise AttributeError("no such node")
+        return real(module, chosen)
+
+    monkeypatch.setattr(engine.fixes, "apply", apply)
+    views = (site / "catalog" / "views.py").read_text()
+    changes = fix_paths([Path(".")], Options(cache=False, jobs=1))
+    assert sorted(c.path for c in changes) == ["accounts/services.py", "catalog/services.py"]
+    assert (site / "catalog" / "views.py").read_text() == views
+    assert "mdblint: warning: no fix written to catalog/views.py (internal error: AttributeError: no such node)" \
+        in capsys.readouterr()[1]
