@@ -142,3 +142,35 @@ class Cache:
             finally:
                 with contextlib.suppress(OSError):
                     fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+CACHE_FOLDER = ".mdblint_cache"
+_NOT_SEARCHED = frozenset({CACHE_FOLDER, ".git", ".hg", ".svn", ".tox", ".nox", ".venv", "node_modules",
+                           "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages"})
+
+
+def clean(root: Path, extra: list[Path] = ()) -> list[Path]:
+    """`mdblint clean`: remove every .mdblint_cache folder at or under `root` (not following
+    links), and the folders of `extra` that hold an mdblint cache; returns what was removed."""
+    import shutil
+
+    found: list[Path] = []
+    for dirpath, dirnames, _ in os.walk(root):
+        if CACHE_FOLDER in dirnames:
+            found.append(Path(dirpath) / CACHE_FOLDER)
+        # Not into version control, virtual environments or other tools' caches (never a project's cache).
+        dirnames[:] = [d for d in dirnames if d not in _NOT_SEARCHED]
+    for folder in extra:
+        folder = Path(folder)
+        # Only a folder mdblint made (its .gitignore and msgpack entries): never a user's folder.
+        if folder.is_dir() and (folder / ".gitignore").is_file() and \
+                all(p.suffix in (".msgpack", ".lock", ".tmp") or p.name == ".gitignore" for p in folder.iterdir()):
+            found.append(folder)
+    removed = []
+    for folder in found:
+        if folder.is_symlink():
+            folder.unlink()
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed

@@ -1,17 +1,24 @@
-"""`mdblint [PATH ...]` and `mdblint rule CODE`. Exit codes: 0 clean, 1 findings, 2 usage error."""
+"""`mdblint [PATH ...]`, `mdblint - --stdin-filename PATH`, `mdblint rule CODE`, `mdblint clean`.
+
+Exit codes: 0 clean (or `--exit-zero`), 1 findings (or a fix made, with `--exit-non-zero-on-fix`),
+2 usage error or internal error (never 1), 130 interrupted. A closed output pipe ends quietly.
+"""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import json
+import os
 import re
 import sys
+import time
 from pathlib import Path
 from typing import NoReturn, Sequence
 
 import mdblint
+
+FORMAT_NAMES = ("text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit", "pylint")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,9 +62,24 @@ def _check_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="mdblint", description="Find Django multi-database misuse, statically.",
                 epilog="`mdblint rule CODE` prints a rule's documentation. Every flag overrides the "
                        "[tool.mdblint] key of the same name in pyproject.toml.")
-    p.add_argument("paths", nargs="*", type=Path, help="files or folders to lint (default: .)")
-    p.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text", help="output format (default: text)")
-    p.add_argument("--output-file", "-o", type=Path, metavar="FILE", help="write the report to FILE")
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders to lint (default: .); - reads stdin")
+    p.add_argument("--format", "--output-format", choices=FORMAT_NAMES, default="text",
+                   help="output format (default: text)")
+    p.add_argument("--output-file", "-o", type=Path, metavar="FILE",
+                   help="write the report to FILE (its folder is created)")
+    p.add_argument("--stdin-filename", metavar="PATH",
+                   help="with -: the path of the file on stdin (its project, per-file-ignores, the findings' path)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings (errors still exit 2)")
+    p.add_argument("--exit-non-zero-on-fix", action="store_true",
+                   help="with --fix: exit 1 when a file was changed, even if no finding remains")
+    p.add_argument("--show-files", action="store_true", help="print the files that would be linted and exit")
+    p.add_argument("-q", "--quiet", action="store_true", help="the findings only: no summary line, no notes")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="also print the configuration, the projects found and timings (on stderr)")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the text output (default: auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress on stderr (default: on a terminal outside CI, once a run lasts a second)")
     p.add_argument("--statistics", action="store_true", help="count the findings per code (after the report)")
     p.add_argument("--aliases", action="store_true",
                    help="list every alias-taking site with the aliases resolved there, or why they are unknown")
@@ -98,9 +120,15 @@ def _check_parser() -> argparse.ArgumentParser:
                    help="warn of `# noqa: MDB...` codes that suppress nothing, and count them as findings")
     g.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not in FILE")
     g.add_argument("--write-baseline", action="store_true", help="write today's findings to the --baseline FILE")
+    g = p.add_argument_group("configuration")
+    g.add_argument("--config", type=Path, metavar="FILE",
+                   help="read the options from FILE only (a pyproject.toml, or a TOML file of [tool.mdblint] keys)")
+    g.add_argument("--isolated", action="store_true", help="read no configuration file (defaults and flags only)")
     g = p.add_argument_group("run")
     g.add_argument("--cache", action=argparse.BooleanOptionalAction, default=None,
                    help="read and write .mdblint_cache (default: on)")
+    g.add_argument("--cache-dir", type=Path, metavar="DIR", default=os.environ.get("MDBLINT_CACHE_DIR") or None,
+                   help="the cache's folder (default: <project>/.mdblint_cache; env MDBLINT_CACHE_DIR)")
     g.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
     p.add_argument("--version", action="version", version=f"mdblint {mdblint.__version__}")
     return p
@@ -116,6 +144,9 @@ def _override(loaded, args: argparse.Namespace) -> None:
                "read-only": args.read_only, "django-version": args.django_version, "exclude": args.exclude,
                "respect-gitignore": args.respect_gitignore, "force-exclude": args.force_exclude,
                "cache": args.cache, "jobs": args.jobs, "strict": args.strict}
+    if args.cache_dir is not None:
+        options.cache_dir = Path(os.path.abspath(args.cache_dir))
+        loaded.origins["cache-dir"] = "command line"
     if args.per_file_ignores is not None:
         replace["per-file-ignores"] = {k: v for table in args.per_file_ignores for k, v in table.items()}
     extend = {"extend-select": args.extend_select, "extend-ignore": args.extend_ignore,
@@ -150,7 +181,7 @@ def _rule(argv: Sequence[str]) -> int:
     args = p.parse_args(argv)
     if args.list or args.code is None:
         from mdblint.docs import rules_table
-        sys.stdout.write(rules_table())
+        sys.stdout.write(rules_table("url"))   # an installed copy has no rules/ folder to link to
         return 0
     code = args.code.upper()
     if code not in RULES:
@@ -161,69 +192,123 @@ def _rule(argv: Sequence[str]) -> int:
         json.dump({"code": code, "name": r.name, "summary": r.summary, "explanation": doc}, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(doc or f"# {code} {r.name}\n\n{r.summary}\n")
+        from mdblint.docs import doc_url
+        sys.stdout.write(doc or f"# {code} {r.name}\n\n{r.summary}\n\nDocumentation: {doc_url(code)}\n")
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from mdblint.report import streams
+
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["rule"]:
-        return _rule(argv[1:])
+        return streams.run(lambda: _rule(argv[1:]))
+    if argv[:1] == ["clean"]:
+        return streams.run(lambda: _clean(argv[1:]))
     args = _check_parser().parse_args(argv)
+    return streams.run(lambda: _check(args))
 
-    from mdblint import baseline, config
-    from mdblint.engine import UsageError, lint_paths
-    from mdblint.report import ReportOptions, color_wanted, write, write_statistics
 
-    paths = args.paths or [Path(".")]
+def _load(args: argparse.Namespace, paths: list[Path]):
+    from mdblint import config
+    from mdblint.model import UsageError
+
+    if args.isolated and args.config:
+        raise UsageError("--config and --isolated exclude each other")
+    loaded = config.isolated() if args.isolated else config.read_file(args.config) if args.config else config.read(paths)
+    _override(loaded, args)
+    return loaded
+
+
+def _check(args: argparse.Namespace) -> int:
+    from mdblint import baseline, config, stdin
+    from mdblint.engine import lint_paths
+    from mdblint.model import UsageError, set_progress_hook
+    from mdblint.report import progress, streams
+
+    started = time.monotonic()
+    # As ruff: `--stdin-filename` without paths reads stdin too.
+    paths = args.paths or [Path("-" if args.stdin_filename else ".")]
+    on_stdin = Path("-") in paths
+    if on_stdin and len(paths) > 1:
+        raise UsageError("- (stdin) cannot be combined with other paths")
+    if args.stdin_filename and not on_stdin:
+        raise UsageError("--stdin-filename needs - as the path (the text on stdin), or no path")
+    if args.write_baseline and args.baseline is None:
+        raise UsageError("--write-baseline needs --baseline FILE")
+    if args.exit_non_zero_on_fix and not args.fix:
+        raise UsageError("--exit-non-zero-on-fix needs --fix")
+    loaded = _load(args, [stdin.path_of(args.stdin_filename)] if on_stdin else paths)
+    options = loaded.options
+    say = _Say(args.quiet, args.verbose)
+    say.verbose(f"mdblint {mdblint.__version__}: configuration from {loaded.pyproject or 'defaults'}")
+    if args.show_settings:
+        from mdblint.engine import load_projects
+        from mdblint.report.projects import write_projects
+
+        sys.stdout.write(config.show(loaded))
+        _refs, _owners, projects, problems = load_projects(paths, options)
+        write_projects(projects, problems, sys.stdout)
+        return 0
+    if args.show_files:
+        return _show_files(paths, options, args.stdin_filename if on_stdin else None)
+    if args.aliases:
+        if on_stdin:
+            raise UsageError("--aliases reads files, not stdin")
+        return _aliases(paths, options, args.format, args.output_file)
+    data = sys.stdin.buffer.read() if on_stdin else b""
+    if args.diff:
+        code = _diff(paths, options, (data, args.stdin_filename) if on_stdin else None)
+        return 0 if args.exit_zero else code
+    show_progress = not args.quiet and progress.wanted(
+        None if args.progress is None else "always" if args.progress else "never")
+    meter = progress.Progress() if show_progress else None
+    set_progress_hook(meter)
     unused: list[tuple[str, int, list[str]]] = []
+    fixed = 0
     try:
-        if args.write_baseline and args.baseline is None:
-            raise UsageError("--write-baseline needs --baseline FILE")
-        loaded = config.read(paths)
-        _override(loaded, args)
-        if args.show_settings:
-            from mdblint.engine import load_projects
-            from mdblint.report.projects import write_projects
-
-            sys.stdout.write(config.show(loaded))
-            _refs, _owners, projects, problems = load_projects(paths, loaded.options)
-            write_projects(projects, problems, sys.stdout)
-            return 0
-        if args.aliases:
-            return _aliases(paths, loaded.options, args.format, args.output_file)
-        if args.diff:
-            return _diff(paths, loaded.options)
-        if args.fix:
+        if args.fix and on_stdin:
+            data, fixed = stdin.fix(data, args.stdin_filename, options)
+        elif args.fix:
             from mdblint.engine import fix_paths
 
-            changes = fix_paths(paths, loaded.options)
+            changes = fix_paths(paths, options)
             fixed = sum(c.fixed for c in changes)
-            sys.stderr.write(f"mdblint: fixed {fixed} finding{'' if fixed == 1 else 's'} in {len(changes)} "
-                             f"file{'' if len(changes) == 1 else 's'}\n")
+            say.note(f"mdblint: fixed {fixed} finding{'' if fixed == 1 else 's'} in {len(changes)} "
+                     f"file{'' if len(changes) == 1 else 's'}")
         known = baseline.read(args.baseline) if args.baseline and not args.write_baseline else None
-        result = lint_paths(paths, loaded.options, unused)
-        _problems(result, loaded.options.strict)
-        if args.write_baseline:
-            baseline.write(args.baseline, result.findings)
-            sys.stderr.write(f"mdblint: wrote {len(result.findings)} findings to {args.baseline}\n")
-            return 0
-    except UsageError as e:
-        sys.stderr.write(f"mdblint: error: {e}\n")
-        return 2
+        result = stdin.lint(data, args.stdin_filename, options, unused) if on_stdin else \
+            lint_paths(paths, options, unused)
+    finally:
+        set_progress_hook(None)
+        if meter is not None:
+            meter.clear()
+    _problems(result, options.strict)
+    if args.write_baseline:
+        baseline.write(args.baseline, result.findings)
+        say.note(f"mdblint: wrote {len(result.findings)} findings to {args.baseline}")
+        return 0
     if known is not None:
         findings, hidden = baseline.new_findings(result.findings, known)
         result = dataclasses.replace(result, findings=findings)
-        sys.stderr.write(f"mdblint: the baseline hid {hidden} finding{'' if hidden == 1 else 's'}\n")
+        say.note(f"mdblint: the baseline hid {hidden} finding{'' if hidden == 1 else 's'}")
     for path, line, codes in sorted(unused):
         sys.stderr.write(f"{path}:{line}: unused noqa: {', '.join(codes)}\n")
-    with _output(args.output_file) as out:
-        write(result, out, args.format, ReportOptions(color=color_wanted(out), statistics=args.statistics))
-        if args.statistics and args.format != "text":
-            write_statistics(result, sys.stderr)
-    if loaded.options.strict and result.problems:
-        return 2
-    return 1 if result.findings or unused else 0
+    say.verbose_projects(result, time.monotonic() - started)
+    failed = bool(result.findings or unused)
+    streams.found_findings(failed and not args.exit_zero)   # the exit code if the reader goes away
+    if args.fix and on_stdin:
+        # As ruff: the fixed text is the output; what remains is reported on stderr.
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        _report(result, sys.stderr, args, options, on_stdin and data, len(unused))
+    else:
+        with streams.output(args.output_file) as out:
+            _report(result, out, args, options, on_stdin and data, len(unused))
+    if options.strict and result.problems:
+        return 2          # an error, not findings: --exit-zero does not hide it
+    code = 1 if failed or (args.exit_non_zero_on_fix and fixed) else 0
+    return 0 if args.exit_zero else code
 
 
 def _problems(result, strict: bool) -> None:
@@ -232,23 +317,100 @@ def _problems(result, strict: bool) -> None:
         sys.stderr.write(f"mdblint: {'error' if strict else 'warning'}: {problem}\n")
 
 
-@contextlib.contextmanager
-def _output(path: Path | None):
-    if path is None:
-        yield sys.stdout
-        return
-    with open(path, "w", encoding="utf-8") as out:
-        yield out
+def _report(result, out, args: argparse.Namespace, options, stdin_data, unused_noqa: int = 0) -> None:
+    from mdblint.report import ReportOptions, color_wanted, write, write_statistics
+    from mdblint.report.fixable import fixable
+
+    edits = {}
+    if args.format in ("text", "json-lines", "sarif") and result.findings:
+        edits = fixable(result, options, {f.path: stdin_data for f in result.findings} if stdin_data else None)
+    text_like = args.format in ("text", "concise")
+    write(result, out, args.format, ReportOptions(
+        color=color_wanted(out, args.color) and text_like, statistics=args.statistics,
+        summary=not args.quiet, unused_noqa=unused_noqa, fixable=frozenset(edits), edits=edits))
+    if args.statistics and not text_like:
+        write_statistics(result, sys.stderr)
 
 
-def _diff(paths: list[Path], options) -> int:
+class _Say:
+    """Notes on stderr: hidden by --quiet; verbose ones shown by --verbose only."""
+
+    def __init__(self, quiet: bool, verbose: bool) -> None:
+        self.quiet, self.is_verbose = quiet, verbose and not quiet
+
+    def note(self, line: str) -> None:
+        if not self.quiet:
+            sys.stderr.write(line + "\n")
+
+    def verbose(self, line: str) -> None:
+        if self.is_verbose:
+            sys.stderr.write(line + "\n")
+
+    def verbose_projects(self, result, seconds: float) -> None:
+        if not self.is_verbose:
+            return
+        from mdblint.model import display_path
+
+        for p in result.projects:
+            if p.ref is None:
+                continue
+            aliases = ", ".join(sorted(p.settings.databases)) if p.settings.databases is not None else "unknown"
+            models = sum(1 for m in p.graph.models.values() if not m.abstract)
+            self.verbose(f"mdblint: project {display_path(p.ref.root)}: settings {p.ref.settings_module}, "
+                         f"aliases {aliases}, {models} models")
+        self.verbose(f"mdblint: {result.files} files, {result.parsed} parsed, {len(result.findings)} findings "
+                     f"in {seconds:.2f} s")
+
+
+def _show_files(paths: list[Path], options, stdin_filename: str | None) -> int:
+    from mdblint.engine import collect_files
+    from mdblint.model import display_path
+
+    if stdin_filename is not None or paths == [Path("-")]:
+        sys.stdout.write(f"{display_path(Path(os.path.abspath(stdin_filename or 'stdin.py')))}\n")
+        return 0
+    for file in sorted(collect_files(paths, options), key=display_path):
+        sys.stdout.write(display_path(file) + "\n")
+    return 0
+
+
+def _clean(argv: Sequence[str]) -> int:
+    """`mdblint clean`: remove the caches under the current folder (and the configured one)."""
+    from mdblint import cache
+
+    p = _Parser(prog="mdblint clean", description="Remove .mdblint_cache folders under the current "
+                "directory, and the cache folder that --cache-dir, MDBLINT_CACHE_DIR or [tool.mdblint] cache-dir names.")
+    p.add_argument("--cache-dir", type=Path, metavar="DIR", default=os.environ.get("MDBLINT_CACHE_DIR") or None)
+    p.add_argument("-q", "--quiet", action="store_true")
+    args = p.parse_args(argv)
+    extra = [args.cache_dir] if args.cache_dir else []
+    if not extra:
+        from mdblint import config
+        extra = [d for d in [config.read([Path.cwd()]).options.cache_dir] if d is not None]
+    for removed in cache.clean(Path.cwd(), extra):
+        if not args.quiet:
+            sys.stderr.write(f"mdblint: removed {removed}\n")
+    return 0
+
+
+def _diff(paths: list[Path], options, on_stdin: tuple[bytes, str | None] | None = None) -> int:
     """`--diff`: the unified diff of every fix; exit 1 if there is one."""
     import difflib
 
-    from mdblint.engine import fix_paths
+    from mdblint.engine import Change, fix_paths
+    from mdblint.report import streams
     from mdblint.source import decode
 
-    changes = fix_paths(paths, options, write=False)
+    if on_stdin is not None:
+        from mdblint import stdin
+        from mdblint.model import display_path
+
+        data, name = on_stdin
+        new, fixed = stdin.fix(data, name, options)
+        changes = [Change(display_path(stdin.path_of(name)), data, new, fixed)] if new != data else []
+    else:
+        changes = fix_paths(paths, options, write=False)
+    streams.found_findings(bool(changes))
     for change in changes:
         old, new = decode(change.old).text, decode(change.new).text
         sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), new.splitlines(True),
@@ -262,7 +424,9 @@ def _diff(paths: list[Path], options) -> int:
 def _aliases(paths: list[Path], options, fmt: str, output: Path | None) -> int:
     from mdblint import sites
 
-    with _output(output) as out:
+    from mdblint.report import streams
+
+    with streams.output(output) as out:
         sites.write(sites.collect(paths, options), out, "json" if fmt == "json" else "text")
     return 0
 

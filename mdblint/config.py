@@ -64,6 +64,7 @@ KEYS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "force-exclude": (_bool, "true or false"),
     "django-version": (_version, 'a version string like "5.2"'),
     "cache": (_bool, "true or false"),
+    "cache-dir": (_str, "a string (a folder)"),
     "jobs": (_jobs, "at least 1 (an integer)"),
     "strict": (_bool, "true or false"),
 }
@@ -107,7 +108,9 @@ def set_option(options: Options, key: str, value: Any, base: Path, where: str) -
     check, expected = KEYS[key]
     if not check(value):
         raise UsageError(f"{where} must be {expected}")
-    if key == "root":
+    if key == "cache-dir":
+        value = (base / value).resolve()
+    elif key == "root":
         value = (base / value).resolve()
         if not value.is_dir():
             raise UsageError(f"{where}: {str(value)!r} is not a directory")
@@ -129,7 +132,7 @@ def read(paths: list[Path]) -> Loaded:
             raise UsageError(f"{pyproject}: [tool.mdblint] must be a table")
         for key, value in table.items():
             if key not in KEYS:
-                raise UsageError(f"{pyproject}: unknown key [tool.mdblint] {key!r} (known: {', '.join(KEYS)})")
+                raise UsageError(unknown_key(pyproject, key))
             set_option(loaded.options, key, value, pyproject.parent, f"{pyproject}: [tool.mdblint] {key}")
             loaded.origins[key] = str(pyproject)
     if loaded.options.django_version is None:
@@ -140,6 +143,45 @@ def read(paths: list[Path]) -> Loaded:
                 loaded.options.django_version = found
                 loaded.origins["django-version"] = f"{candidate} [project].dependencies"
     return loaded
+
+
+def unknown_key(where: Path, key: str) -> str:
+    """The one-line error for a key [tool.mdblint] does not have, with the nearest known one."""
+    import difflib
+
+    close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(KEYS)}"
+    return f"{where}: unknown key [tool.mdblint] {key!r} ({hint})"
+
+
+def read_file(path: Path) -> Loaded:
+    """`--config FILE`: the options of that file only (no other is read). A pyproject.toml gives
+    its [tool.mdblint] table; any other TOML file (mdblint.toml) is the table itself. Globs and
+    paths in it are relative to its folder."""
+    if not path.is_file():
+        raise UsageError(f"--config {path}: no such file")
+    path = path.resolve()
+    document = _read(path)
+    table = document.get("tool", {}).get("mdblint", {}) if path.name == "pyproject.toml" else document
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: [tool.mdblint] must be a table")
+    loaded = Loaded(Options(base=path.parent), path)
+    for key, value in table.items():
+        if key not in KEYS:
+            raise UsageError(unknown_key(path, key))
+        set_option(loaded.options, key, value, path.parent, f"{path}: {key}")
+        loaded.origins[key] = str(path)
+    if loaded.options.django_version is None and path.name == "pyproject.toml":
+        found = django_requirement(document)
+        if found:
+            loaded.options.django_version = found
+            loaded.origins["django-version"] = f"{path} [project].dependencies"
+    return loaded
+
+
+def isolated() -> Loaded:
+    """`--isolated`: no configuration file at all, the defaults and the flags only."""
+    return Loaded(Options(base=Path.cwd()), None)
 
 
 def load(paths: list[Path]) -> tuple[Options, Path | None]:

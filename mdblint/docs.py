@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+REPOSITORY = "https://github.com/mdblint/mdblint"
 _PACKAGED = Path(__file__).parent / "_catalog"
 _CHECKOUT = Path(__file__).parent.parent / "rules"
 
@@ -20,11 +21,19 @@ def rule_doc(code: str) -> str | None:
         return None
 
 
-def rules_table() -> str:
-    """The README's rule list, made from the registry and each rule's doc (`mdblint rule --list`)."""
+def doc_url(code: str) -> str:
+    """Where a rule's doc is online (an installed copy has no rules/ folder to link to)."""
+    return f"{REPOSITORY}/blob/main/rules/{code}/README.md"
+
+
+def rules_table(links: str = "relative") -> str:
+    """The README's rule list, made from the registry and each rule's doc. `links`: "relative"
+    (rules/CODE/README.md, for the README) or "url" (the repository's, for `mdblint rule --list`,
+    which `mdblint rule CODE` completes offline)."""
     from mdblint.checks import RULES
 
     rows = ["| code | name | what it finds |", "| --- | --- | --- |"]
     for code, rule in sorted(RULES.items()):
-        rows.append(f"| [{code}](rules/{code}/README.md) | {rule.name} | {rule.summary} |")
+        target = doc_url(code) if links == "url" else f"rules/{code}/README.md"
+        rows.append(f"| [{code}]({target}) | {rule.name} | {rule.summary} |")
     return "\n".join(rows) + "\n"

@@ -33,7 +33,7 @@ from mdblint.analysis.walk import At, FileContext, walk
 from mdblint.cache import Cache, code_fingerprint, default_cache_dir
 from mdblint.checks import Rule, select_rules
 from mdblint.findings import Finding, fingerprint
-from mdblint.model import Options, Problem, Result, UsageError, display_path
+from mdblint.model import Options, Problem, Result, UsageError, display_path, progress
 from mdblint.project import Project, load_project
 from mdblint.project.problems import project_problems
 from mdblint.project.index import module_name
@@ -67,6 +67,7 @@ class Linter:
         self._router_sets: dict[tuple[str, ...] | None, Any] = {}
         self.read: set[str] = set()                     # modules the file being linted read
         self.last_deps: dict[str, str] = {}
+        self.flow_errors: list[str] = []                 # internal errors of the file being linted
         self.tokens = tuple({t for r in rules for t in r.tokens})
         self.codes = frozenset(r.code for r in rules)
         self.manager_names = frozenset(
@@ -82,25 +83,43 @@ class Linter:
         the other project modules its analysis read, with the content hash the index knows.
         `plan`: the gate's plan for the file when the caller made it (workers get it that way)."""
         self.read = set()
-        analysed = self._analyse(path, data, plan=plan)
-        if len(analysed) == 2:
-            result = analysed
-        else:
-            module, ctx, _ = analysed
-            result = self._findings(path, module, ctx), True
+        self.flow_errors = []
+        try:
+            analysed = self._analyse(path, data, plan=plan)
+            if len(analysed) == 2:
+                result = analysed
+            else:
+                module, ctx, _ = analysed
+                result = self._findings(path, module, ctx), True
+            if self.flow_errors:   # one function's analysis failed: the rest of the file was checked
+                shown = display_path(path)
+                result = sorted([*result[0], *self._own(shown, SourceError(
+                    "MDB004", f"internal error while checking this file ({'; '.join(self.flow_errors)}); "
+                              "please report it"))]), result[1]
+        except Exception as e:   # a bug of mdblint's: that file's finding, and the run goes on
+            if os.environ.get("MDBLINT_DEBUG"):
+                raise
+            result = self._internal_error(path, e), True
         self.last_deps = {m: self.project.digests.get(m, "") for m in sorted(self.read)}
         return result
 
     def fix_bytes(self, path: Path, data: bytes, wanted: set[tuple[int, int, str]]) -> tuple[bytes | None, int]:
         """The file's new content with the fixes of the findings `wanted` ((line, column, code)) made,
         and how many; None if nothing changes. The result is checked to compile."""
-        analysed = self._analyse(path, data, gated=False)   # --fix rewrites the whole text
-        if len(analysed) != 3 or not analysed[1].fixes:
+        try:
+            analysed = self._analyse(path, data, gated=False)   # --fix rewrites the whole text
+            if len(analysed) != 3 or not analysed[1].fixes:
+                return None, 0
+            module, ctx, source = analysed
+            positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+            chosen = [f for f in ctx.fixes if (positions[f.node].start.line, positions[f.node].start.column + 1, f.code) in wanted]
+            fixed_module, count = fixes.apply(module, chosen)
+        except Exception as e:   # a bug of mdblint's: that file is left as it is, the others are fixed
+            if os.environ.get("MDBLINT_DEBUG"):
+                raise
+            sys.stderr.write(f"mdblint: warning: no fix written to {display_path(path)} (internal error: "
+                             f"{type(e).__name__}: {e}); please report it\n")
             return None, 0
-        module, ctx, source = analysed
-        positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-        chosen = [f for f in ctx.fixes if (positions[f.node].start.line, positions[f.node].start.column + 1, f.code) in wanted]
-        fixed_module, count = fixes.apply(module, chosen)
         if not count:
             return None, 0
         new = fixed_module.code.encode(source.encoding)
@@ -110,6 +129,28 @@ class Linter:
             sys.stderr.write(f"mdblint: warning: no fix written to {display_path(path)} ({e}); please report it\n")
             return None, 0
         return new, count
+
+    def fix_each(self, path: Path, data: bytes, wanted: set[tuple[int, int, str]]) -> dict[tuple[int, int, str], tuple]:
+        """For each finding of `wanted` ((line, column, code)) that `--fix` can fix on its own,
+        its edit: (start line, start column, end line, end column (exclusive), new text), 1-based.
+        One analysis and one walk a file."""
+        try:
+            analysed = self._analyse(path, data, gated=False)
+            if len(analysed) != 3 or not analysed[1].fixes:
+                return {}
+            module, ctx, _ = analysed
+            positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+            marks = {f: (positions[f.node].start.line, positions[f.node].start.column + 1, f.code) for f in ctx.fixes}
+            found: dict[tuple[int, int, str], tuple] = {}
+            for f, root, new in fixes.each(module, [f for f in ctx.fixes if marks[f] in wanted]):
+                where = positions[root]
+                found.setdefault(marks[f], (where.start.line, where.start.column + 1, where.end.line,
+                                            where.end.column + 1, module.code_for_node(new)))
+            return found
+        except Exception:        # what cannot be shown as fixable is reported as not fixable
+            if os.environ.get("MDBLINT_DEBUG"):
+                raise
+            return {}
 
     def plan(self, path: Path, data: bytes) -> Any:
         """The gate's plan for a file (None: parse it whole)."""
@@ -156,6 +197,7 @@ class Linter:
             ctx.flow = Interpreter(ctx, self.routers, lambda event: self._dispatch(event, ctx), self)
             for error in ctx.flow.run(module):
                 sys.stderr.write(f"mdblint: warning: internal error analysing {shown} ({error}); please report it\n")
+                self.flow_errors.append(error)
         return module, ctx, source
 
     def _findings(self, path: Path, module: cst.Module, ctx: FileContext) -> list[Finding]:
@@ -272,6 +314,19 @@ class Linter:
         if ref is not None and path.is_relative_to(ref.root):
             return path.relative_to(ref.root).as_posix()
         return display_path(path)
+
+    def _internal_error(self, path: Path, error: Exception) -> list[Finding]:
+        """MDB004 for a file whose analysis raised: the cause, where in mdblint, and a warning line."""
+        import traceback
+
+        shown = display_path(path)
+        frames = traceback.extract_tb(error.__traceback__)
+        where = next((f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames)
+                      if "mdblint" in Path(f.filename).parts), "")
+        cause = f"{type(error).__name__}: {error}".strip().rstrip(":")
+        message = f"internal error while checking this file ({cause}{' at ' + where if where else ''}); please report it"
+        sys.stderr.write(f"mdblint: warning: {shown}: {message}\n")
+        return self._own(shown, SourceError("MDB004", message.replace("\n", " ")))
 
     def _own(self, shown: str, error: SourceError) -> list[Finding]:
         if error.code not in self.codes:
@@ -583,7 +638,9 @@ def cached_findings(project: Project, entry: Entry | None, digest: str) -> list[
 
 
 def _cache_dir(root: Path, options: Options) -> Path | None:
-    return default_cache_dir(root) if options.cache else None
+    if not options.cache:
+        return None
+    return options.cache_dir if options.cache_dir is not None else default_cache_dir(root)
 
 
 def _lint_project(project: Project, rules: list[Rule], files: list[Path], options: Options,
@@ -654,8 +711,9 @@ def _run(linter: Linter, todo: list[tuple[Path, bytes, str]], jobs: int) -> list
     rest = [i for i, r in enumerate(results) if r is None]
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(rest) <= SERIAL_MAX_FILES:
-        for i in rest:
+        for done, i in enumerate(rest, 1):
             results[i] = _linted(linter, todo[i][0], todo[i][1], plans[i])
+            progress("checking", done, len(rest))
         return results
     # Largest files first, so that no worker is left with a big one at the end.
     order = sorted(rest, key=lambda i: -len(todo[i][1]))
@@ -666,8 +724,9 @@ def _run(linter: Linter, todo: list[tuple[Path, bytes, str]], jobs: int) -> list
                              initargs=(dataclasses.replace(linter.project, units={}, units_from=None, parts={}), [r.code for r in linter.rules], linter.read_only,
                                        linter.relation_groups, linter.django_version)) as pool:
         chunk = max(1, min(8, len(order) // (jobs * 4)))
-        for i, result in zip(order, pool.map(_lint_in_worker, [todo[i][0] for i in order], [plans[i] for i in order], chunksize=chunk)):
+        for done, (i, result) in enumerate(zip(order, pool.map(_lint_in_worker, [todo[i][0] for i in order], [plans[i] for i in order], chunksize=chunk)), 1):
             results[i] = result
+            progress("checking", done, len(order))
     return results
 
 

@@ -58,6 +58,19 @@ def apply(module: cst.Module, fixes: Iterable[Fix]) -> tuple[cst.Module, int]:
     return module.visit(_Replace(replacements)), fixed
 
 
+def each(module: cst.Module, fixes: Iterable[Fix]) -> list[tuple[Fix, cst.CSTNode, cst.CSTNode]]:
+    """Each fix that apply() would make on its own: (fix, the queryset node, its replacement).
+    The module is walked once, however many fixes (for `[*]` marks and SARIF's `fixes`)."""
+    parents = _parents(module)
+    found = []
+    for fix in fixes:
+        if _applicable(fix, parents):
+            new = _add_paths(fix.root, fix.method, [fix.path])
+            if new is not fix.root:
+                found.append((fix, fix.root, new))
+    return found
+
+
 class _Replace(cst.CSTTransformer):
     def __init__(self, replacements: dict[cst.CSTNode, cst.CSTNode]) -> None:
         self.replacements = replacements

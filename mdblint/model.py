@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from mdblint.findings import Finding
 
@@ -40,6 +40,7 @@ class Options:
     force_exclude: bool = False       # exclude files named on the command line too
     django_version: str | None = None  # "5.2"
     cache: bool = True
+    cache_dir: Path | None = None     # None: <project root>/.mdblint_cache/<version>
     jobs: int = 0                     # 0: as many as there are cores
     warn_unused_noqa: bool = False
     strict: bool = False              # what discovery cannot read is an error (exit 2), not a warning
@@ -77,3 +78,19 @@ def display_path(path: Any) -> str:
     path = os.path.abspath(path)
     rel = os.path.relpath(path) if path.startswith(os.getcwd() + os.sep) or path == os.getcwd() else path
     return rel.replace(os.sep, "/")
+
+
+# -- progress: the front end (mdblint/report/progress.py) sets the hook; the layers below only
+# call `progress(...)`, which costs nothing when no one listens.
+
+ProgressHook = Callable[[str, int, int], None]   # (stage: "indexing" | "checking", done, total)
+_progress_hook: list[ProgressHook] = []
+
+
+def set_progress_hook(hook: ProgressHook | None) -> None:
+    _progress_hook[:] = [hook] if hook is not None else []
+
+
+def progress(stage: str, done: int, total: int) -> None:
+    if _progress_hook:
+        _progress_hook[0](stage, done, total)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,11 @@ def load_sample(name: str) -> Project:
     return load_project(ProjectRef(root, settings_from_manage_py(root / "manage.py"), "manage.py"))
 
 
-def run_cli(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`mdblint ARGS` in a fresh interpreter, as a user would run it."""
+def run_cli(*args: str, cwd: Path = REPO, env: dict | None = None, input: str | None = None,
+            env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    """`mdblint ARGS` in a fresh interpreter, as a user would run it (`input`: its stdin;
+    `env_extra`: variables set on top of this environment)."""
+    if env_extra is not None:
+        env = {**(env if env is not None else os.environ), **env_extra}
     return subprocess.run([sys.executable, "-m", "mdblint", *args], cwd=cwd, capture_output=True,
-                          text=True, env=env, timeout=300)
+                          text=True, env=env, timeout=300, input=input)

@@ -18,6 +18,9 @@ CATALOG = REPO / "rules"
 HEADINGS = ("## What it does", "## Why is this bad?", "## What Django does", "## Example", "## Fix")
 EXPECT = re.compile(rb"#\s*expect:\s*([A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)")
 
+# Codes that no truthful bad fixture can show: an internal error is a bug of mdblint's, to fix
+# (tests/test_streams.py provokes one by making a rule raise).
+NO_BAD_FIXTURE = {"MDB004"}
 FOLDERS = sorted(p for p in CATALOG.iterdir() if p.is_dir())
 FIXTURES = sorted(p for p in CATALOG.glob("*/*.py") if p.name.startswith(("bad_", "good_")))
 
@@ -53,7 +56,8 @@ def test_doc(folder: Path):
     assert not missing, f"{code}/README.md lacks {missing}"
     assert "Use instead" in doc
     names = [p.name for p in folder.iterdir() if p.suffix == ".py" or p.is_symlink()]
-    assert any(n.startswith("bad_") for n in names) and any(n.startswith("good_") for n in names)
+    assert any(n.startswith("bad_") for n in names) or code in NO_BAD_FIXTURE
+    assert any(n.startswith("good_") for n in names)
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=_id)

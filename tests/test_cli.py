@@ -41,11 +41,29 @@ def test_sample_findings_are_exactly_the_marked_lines(sample):
 
 
 def test_text_output_has_flake8_shape():
-    proc = run_cli("samples/bookstore", "--no-cache")
+    proc = run_cli("samples/bookstore", "--no-cache", "--format", "concise")
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     assert lines and all(re.fullmatch(r"[^:]+\.py:\d+:\d+: MDB\d{3} .+", line) for line in lines), lines
     assert any("did you mean 'replica'?" in line for line in lines)
+
+
+def test_text_output_has_severity_fix_marks_and_a_summary():
+    proc = run_cli("samples/bookstore", "--no-cache")
+    assert proc.returncode == 1
+    *lines, summary = proc.stdout.splitlines()
+    concise = run_cli("samples/bookstore", "--no-cache", "--format", "concise").stdout.splitlines()
+    assert len(lines) == len(concise)
+    shape = re.compile(r"([^:]+\.py:\d+:\d+: (MDB\d{3})) \[(error|warning)\]( \[\*\])? (.+)")
+    for line, flake8_line in zip(lines, concise):
+        m = shape.fullmatch(line)
+        assert m, line
+        assert m.group(3) == ("warning" if m.group(2).startswith("MDB3") else "error")
+        assert flake8_line == f"{m.group(1)} {m.group(5)}"
+    fixable = sum(" [*] " in line for line in lines)
+    # What --fix fixes on the sample (tests/test_fix.py): one MDB301 in each of three files.
+    assert fixable == 3 and all(" MDB30" in line for line in lines if " [*] " in line)
+    assert summary == f"Found {len(lines)} findings (14 files checked, 3 fixable with `--fix`)."
 
 
 def test_json_shape():
@@ -126,7 +144,7 @@ def test_select_and_ignore():
     proc = run_cli("samples/bookstore", "--ignore", "MDB5", "--no-cache")
     assert proc.returncode == 1 and "MDB501" not in proc.stdout and "MDB101" in proc.stdout
     proc = run_cli("samples/bookstore", "--ignore", "MDB5", "--select", "MDB501", "--no-cache")
-    assert proc.returncode == 1 and {line.split()[1] for line in proc.stdout.splitlines()} == {"MDB501"}
+    assert proc.returncode == 1 and {line.split()[1] for line in proc.stdout.splitlines()[:-1]} == {"MDB501"}
 
 
 @pytest.mark.parametrize("args, message", [

@@ -60,7 +60,7 @@ def test_noqa_on_the_line_with_prefixes_and_continuations(site):
 
 
 def test_same_findings_as_flake8(site):
-    proc = run_cli(".", "--no-cache", cwd=site)
+    proc = run_cli(".", "--no-cache", "--format", "concise", cwd=site)
     flake8 = subprocess.run([sys.executable, "-m", "flake8", "--select", "MDB", "."], cwd=site,
                             capture_output=True, text=True, timeout=300)
     assert flake8.returncode == 1, flake8.stderr
@@ -123,9 +123,9 @@ def test_unused_noqa(tmp_path):
     '''))
     clean = ["catalog/views.py", "catalog/extra.py", "--select", "MDB5,MDB0", "--no-cache"]
     proc = run_cli(*clean, cwd=site)
-    assert proc.returncode == 0 and proc.stdout == "" and proc.stderr == ""
+    assert proc.returncode == 0 and proc.stdout == "All checks passed! (2 files checked)\n" and proc.stderr == ""
     proc = run_cli(*clean, "--warn-unused-noqa", cwd=site)
-    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.returncode == 1 and proc.stdout == "Found 4 unused noqa (2 files checked).\n"
     assert proc.stderr.splitlines() == [
         "catalog/extra.py:5: unused noqa: MDB501",
         "catalog/extra.py:6: unused noqa: MDB5, MDB0",

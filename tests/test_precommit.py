@@ -40,7 +40,7 @@ def try_repo(site, *args: str) -> subprocess.CompletedProcess:
 def test_hook_reports_the_samples_findings(site):
     proc = try_repo(site, "--all-files")
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "bookstore/catalog/services.py:84:12: MDB501 unknown database alias 'replcia'" in proc.stdout
+    assert "bookstore/catalog/services.py:84:12: MDB501 [error] unknown database alias 'replcia'" in proc.stdout
     assert "MDB101" in proc.stdout  # found through the project's other modules (a call into services.py)
 
 

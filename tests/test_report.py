@@ -62,7 +62,7 @@ def validator(name: str):
 
 
 def test_registry():
-    assert set(FORMATS) == {"text", "json", "sarif", "github"}
+    assert set(FORMATS) == {"text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit", "pylint"}
     with pytest.raises(KeyError):
         render(sample("bookstore"), "xml")
 
@@ -231,3 +231,138 @@ def test_legacy_two_argument_writers_still_work():
     out = io.StringIO()
     json_report.write(sample("bookstore"), out)  # what the CLI calls today
     assert json.loads(out.getvalue())["summary"]["findings"] == len(sample("bookstore").findings)
+
+
+# -- GitLab Code Quality, JUnit, json-lines, pylint; SARIF's fixes --
+
+GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_gitlab_validates_against_gitlabs_schema(name):
+    result = sample(name)
+    issues = json.loads(render(result, "gitlab"))
+    check = validator("gitlab-codeclimate.schema.json")
+    assert isinstance(issues, list) and len(issues) == len(result.findings) > 0
+    for issue, f in zip(issues, result.findings):
+        check.validate(issue)
+        # What GitLab's documentation asks beyond the schema.
+        assert issue["check_name"] == f.code and issue["severity"] in GITLAB_SEVERITIES
+        assert issue["severity"] == ("minor" if f.code.startswith("MDB3") else "major")
+        assert issue["location"]["path"] == f.path and not f.path.startswith("/")
+        assert issue["location"]["positions"]["begin"] == {"line": f.line, "column": f.column}
+        assert f.message in issue["description"]
+    assert len({i["fingerprint"] for i in issues}) == len(issues), "GitLab drops issues with a repeated fingerprint"
+    # Not vacuous: the schema rejects an issue without a location, or a line that is not a number.
+    assert not check.is_valid({k: v for k, v in issues[0].items() if k != "location"})
+    assert not check.is_valid({**issues[0], "location": {"path": "x.py", "positions": {"begin": {"line": "3"}}}})
+
+
+def test_gitlab_fingerprints_survive_a_line_shift(tmp_path):
+    shutil.copytree(SAMPLES / "bookstore", tmp_path / "bookstore")
+    before = {i["fingerprint"] for i in json.loads(render(lint(Path("bookstore"), tmp_path), "gitlab"))}
+    for path in (tmp_path / "bookstore").rglob("*.py"):
+        path.write_text("\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    after = {i["fingerprint"] for i in json.loads(render(lint(Path("bookstore"), tmp_path), "gitlab"))}
+    assert before == after and before
+
+
+def test_junit_is_parsed_by_a_real_xml_parser():
+    import xml.etree.ElementTree as ET
+
+    result = sample("bookstore")
+    root = ET.fromstring(render(result, "junit"))
+    assert root.tag == "testsuites" and root.get("name") == "mdblint"
+    assert int(root.get("tests")) == int(root.get("failures")) == len(result.findings)
+    suites = root.findall("testsuite")
+    assert sorted(s.get("name") for s in suites) == sorted({f.path for f in result.findings})
+    cases = [(s.get("name"), c) for s in suites for c in s.findall("testcase")]
+    assert len(cases) == len(result.findings)
+    for suite in suites:
+        assert int(suite.get("tests")) == int(suite.get("failures")) == len(suite.findall("testcase"))
+    got = sorted((c.get("file"), int(c.get("line")), c.get("name"), c.find("failure").get("message")) for _, c in cases)
+    assert got == sorted((f.path, f.line, f"mdblint.{f.code}", f.message) for f in result.findings)
+    # A clean run is one passing test case, never an empty report.
+    clean = ET.fromstring(render(Result([], 3, 3, []), "junit"))
+    assert clean.get("failures") == "0" and len(clean.findall("testsuite/testcase")) == 1
+    assert clean.find("testsuite/testcase/failure") is None
+    # Text XML cannot carry is replaced, not written raw.
+    odd = Result([finding(message="bad \x01 byte & <tag>")], 1, 1, [])
+    assert ET.fromstring(render(odd, "junit")).find("testsuite/testcase/failure").get("message") == "bad \ufffd byte & <tag>"
+
+
+def test_json_lines_and_pylint():
+    result = sample("bookstore")
+    lines = render(result, "json-lines").splitlines()
+    check = validator("mdblint-report.schema.json")
+    assert len(lines) == len(result.findings)
+    for line, f in zip(lines, result.findings):
+        record = json.loads(line)
+        assert record.pop("severity") == sarif.level(f.code) and record.pop("fixable") is False
+        assert record == f.as_dict()
+    doc = json.loads(render(result, "json"))
+    check.validate(doc)   # the same finding shape as the json format's
+    pylint = render(result, "pylint").splitlines()
+    assert pylint == [f"{f.path}:{f.line}: [{f.code}] {f.message}" for f in result.findings]
+
+
+def test_sarif_rules_have_help_uri_tags_and_the_run_automation_details():
+    log = json.loads(render(sample("bookstore"), "sarif"))
+    run = log["runs"][0]
+    assert run["automationDetails"] == {"id": "mdblint/"}
+    for rule in run["tool"]["driver"]["rules"]:
+        assert rule["helpUri"] == f"https://github.com/mdblint/mdblint/blob/main/rules/{rule['id']}/README.md"
+        assert rule["properties"]["tags"][:2] == ["django", "multi-database"]
+        assert ("performance" in rule["properties"]["tags"]) == rule["id"].startswith("MDB3")
+    validator("sarif-schema-2.1.0.json").validate(log)
+
+
+def test_sarif_fixes_are_what_fix_writes(tmp_path):
+    from mdblint.engine import fix_paths
+    from mdblint.report.fixable import fixable
+
+    shutil.copytree(SAMPLES / "bookstore", tmp_path / "bookstore")
+    with cwd(tmp_path):
+        options = Options(cache=False, jobs=1)
+        result = lint_paths([Path("bookstore")], options)
+        edits = fixable(result, options)
+        log = json.loads(render(result, "sarif", fixable=frozenset(edits), edits=edits))
+        fixed = {c.path: c.new.decode() for c in fix_paths([Path("bookstore")], options, write=False)}
+    validator("sarif-schema-2.1.0.json").validate(log)
+    with_fixes = [(res, f) for res, f in zip(log["runs"][0]["results"], result.findings) if "fixes" in res]
+    assert len(with_fixes) == len(edits) == 3
+    for res, f in with_fixes:
+        assert f.code in ("MDB301", "MDB302")
+        [change] = res["fixes"][0]["artifactChanges"]
+        assert change["artifactLocation"] == {"uri": f.path, "uriBaseId": "%SRCROOT%"}
+        [replacement] = change["replacements"]
+        region, text = replacement["deletedRegion"], replacement["insertedContent"]["text"]
+        # Applying the replacement to the file gives what --fix writes (one fix a file here).
+        lines = (tmp_path / f.path).read_text().splitlines(keepends=True)
+        start = sum(len(x) for x in lines[:region["startLine"] - 1]) + region["startColumn"] - 1
+        end = sum(len(x) for x in lines[:region["endLine"] - 1]) + region["endColumn"] - 1
+        old = "".join(lines)
+        assert old[:start] + text + old[end:] == fixed[f.path]
+    assert all("fixes" not in res for res, f in zip(log["runs"][0]["results"], result.findings)
+               if f.code not in ("MDB301", "MDB302"))
+
+
+def test_text_marks_fixable_findings_and_sums_them_up():
+    result = sample("bookstore")
+    f = next(f for f in result.findings if f.code == "MDB301")
+    key = (f.path, f.line, f.column, f.code)
+    out = render(result, "text", summary=True, fixable=frozenset({key})).splitlines()
+    assert f"{f.path}:{f.line}:{f.column}: MDB301 [warning] [*] {f.message}" in out
+    assert out[-1] == f"Found {len(result.findings)} findings ({result.files} files checked, 1 fixable with `--fix`)."
+    assert render(Result([], 4, 4, []), "text", summary=True) == "All checks passed! (4 files checked)\n"
+    assert render(Result([], 0, 0, []), "text", summary=True) == "No Python files found: nothing was checked.\n"
+
+
+def test_color_modes(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    assert color_wanted(Stream(False), "always") and not color_wanted(Stream(True), "never")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert color_wanted(Stream(False)) and not color_wanted(Stream(False), "never")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not color_wanted(Stream(True)) and color_wanted(Stream(False), "always")

@@ -30,6 +30,7 @@ import msgspec
 from mdblint import codec
 from mdblint.cache import Cache, code_fingerprint
 from mdblint.discovery import ProjectRef, iter_python_files
+from mdblint.model import progress
 from mdblint.project.graph import ModelGraph, build_graph
 from mdblint.project.settings_static import SettingsInfo, read_settings
 from mdblint.project.summary import ModuleSummary, summarize
@@ -188,7 +189,9 @@ def _summaries(root: Path, current: dict, changed: dict, old: dict) -> tuple[dic
     """(relpath -> (digest, shape, encoded summary), relpath -> summary of each file summarized
     now, whether the entry changed): only files whose content changed are re-summarized."""
     out, fresh, dirty = {}, {}, current.keys() != old.keys()
-    for rel, (_mtime, _size, digest) in current.items():
+    total = len(current)
+    for done, (rel, (_mtime, _size, digest)) in enumerate(current.items(), 1):
+        progress("indexing", done, total)
         entry = old.get(rel)
         if entry is not None and entry[0] == digest and rel not in changed:
             out[rel] = entry

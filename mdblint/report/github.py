@@ -8,7 +8,7 @@ from typing import TextIO
 from mdblint.model import Result
 from mdblint.findings import Finding
 from mdblint.report.options import ReportOptions
-from mdblint.report.sarif import level
+from mdblint.report.severity import level
 
 
 # As @actions/core's escapeData and escapeProperty do.

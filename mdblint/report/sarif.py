@@ -11,21 +11,27 @@ from urllib.parse import quote
 
 import mdblint
 from mdblint.checks import RULES, Rule
-from mdblint.docs import rule_doc
+from mdblint.docs import REPOSITORY, doc_url, rule_doc
 from mdblint.model import Result
 from mdblint.findings import Finding
-from mdblint.report.options import ReportOptions
+from mdblint.report.options import Edit, ReportOptions, key
 from mdblint.report.rule_docs import what_it_does
+from mdblint.report.severity import level
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://github.com/mdblint/mdblint"
+INFORMATION_URI = REPOSITORY
 SRCROOT = "%SRCROOT%"            # GitHub resolves it to the checkout's root
 FINGERPRINT_KEY = "mdblint/v1"   # bump the suffix if Finding.fingerprint ever changes meaning
 
 
-def level(code: str) -> str:
-    """MDB3xx (performance) are warnings; everything else, file errors included, errors."""
-    return "warning" if code.startswith("MDB3") else "error"
+# GitHub code scanning files results by tag; a rule's family is its hundreds digit.
+FAMILY_TAGS = {"0": ["unreadable-input"], "1": ["correctness", "cross-database-relation"],
+               "2": ["correctness", "cross-database-subquery"], "3": ["performance", "n-plus-one"],
+               "4": ["correctness", "transactions"], "5": ["correctness", "database-aliases"]}
+
+
+def tags(code: str) -> list[str]:
+    return ["django", "multi-database", *FAMILY_TAGS.get(code[3:4], [])]
 
 
 def descriptor(rule: Rule) -> dict[str, Any]:
@@ -36,7 +42,9 @@ def descriptor(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": what_it_does(rule.code) or rule.summary},
         "help": {"text": doc, "markdown": doc},
+        "helpUri": doc_url(rule.code),
         "defaultConfiguration": {"level": level(rule.code)},
+        "properties": {"tags": tags(rule.code)},
     }
 
 
@@ -50,7 +58,22 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
 
 
-def sarif_result(f: Finding, rule_index: int) -> dict[str, Any]:
+def fix(f: Finding, edit: Edit) -> dict[str, Any]:
+    """SARIF's `fix`: one replacement in the finding's file."""
+    return {
+        "description": {"text": f"{f.code} fix (what `mdblint --fix` writes)"},
+        "artifactChanges": [{
+            "artifactLocation": artifact_location(f.path),
+            "replacements": [{
+                "deletedRegion": {"startLine": edit.start_line, "startColumn": edit.start_column,
+                                  "endLine": edit.end_line, "endColumn": edit.end_column},
+                "insertedContent": {"text": edit.text},
+            }],
+        }],
+    }
+
+
+def sarif_result(f: Finding, rule_index: int, edit: Edit | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {
         "ruleId": f.code,
         "ruleIndex": rule_index,
@@ -67,10 +90,12 @@ def sarif_result(f: Finding, rule_index: int) -> dict[str, Any]:
         out["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
     if f.data:
         out["properties"] = f.data
+    if edit is not None:
+        out["fixes"] = [fix(f, edit)]
     return out
 
 
-def document(result: Result) -> dict[str, Any]:
+def document(result: Result, options: ReportOptions = ReportOptions()) -> dict[str, Any]:
     rules = [RULES[code] for code in sorted(RULES)]
     # A code no rule declares (never expected) still gets a descriptor, so ruleIndex is valid.
     for code in sorted({f.code for f in result.findings} - set(RULES)):
@@ -86,12 +111,14 @@ def document(result: Result) -> dict[str, Any]:
                 "informationUri": INFORMATION_URI,
                 "rules": [descriptor(r) for r in rules],
             }},
+            # GitHub's category of the analysis: one per tool unless the workflow sets another.
+            "automationDetails": {"id": "mdblint/"},
             "columnKind": "unicodeCodePoints",
-            "results": [sarif_result(f, index[f.code]) for f in result.findings],
+            "results": [sarif_result(f, index[f.code], options.edits.get(key(f))) for f in result.findings],
         }],
     }
 
 
 def write(result: Result, out: TextIO, options: ReportOptions = ReportOptions()) -> None:
-    json.dump(document(result), out, indent=2)
+    json.dump(document(result, options), out, indent=2)
     out.write("\n")

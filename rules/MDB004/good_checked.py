@@ -1,0 +1,2 @@
+# A file mdblint checks without an internal error.
+VALUE = 1
