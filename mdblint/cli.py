@@ -318,18 +318,10 @@ def _problems(result, strict: bool) -> None:
 
 
 def _report(result, out, args: argparse.Namespace, options, stdin_data, unused_noqa: int = 0) -> None:
-    from mdblint.report import ReportOptions, color_wanted, write, write_statistics
-    from mdblint.report.fixable import fixable
+    from mdblint.report import report
 
-    edits = {}
-    if args.format in ("text", "json-lines", "sarif") and result.findings:
-        edits = fixable(result, options, {f.path: stdin_data for f in result.findings} if stdin_data else None)
-    text_like = args.format in ("text", "concise")
-    write(result, out, args.format, ReportOptions(
-        color=color_wanted(out, args.color) and text_like, statistics=args.statistics,
-        summary=not args.quiet, unused_noqa=unused_noqa, fixable=frozenset(edits), edits=edits))
-    if args.statistics and not text_like:
-        write_statistics(result, sys.stderr)
+    report(result, out, args.format, options, color=args.color, statistics=args.statistics,
+           summary=not args.quiet, unused_noqa=unused_noqa, stdin_data=stdin_data or None, stats_out=sys.stderr)
 
 
 class _Say:

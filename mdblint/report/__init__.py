@@ -24,7 +24,8 @@ from mdblint.report import github, gitlab, json, json_lines, junit, pylint, sari
 from mdblint.report.options import COLOR_MODES, Edit, ReportOptions, color_wanted
 from mdblint.report.statistics import write_statistics
 
-__all__ = ["COLOR_MODES", "Edit", "FORMATS", "ReportOptions", "SCHEMAS", "Writer", "color_wanted", "write", "write_statistics"]
+__all__ = ["COLOR_MODES", "Edit", "FORMATS", "ReportOptions", "SCHEMAS", "Writer", "color_wanted", "report", "write",
+           "write_statistics"]
 
 Writer = Callable[[Result, TextIO, ReportOptions], None]
 
@@ -46,3 +47,22 @@ SCHEMAS = Path(__file__).parent / "schemas"  # the JSON report's schema, SARIF's
 def write(result: Result, out: TextIO, format: str = "text", options: ReportOptions = ReportOptions()) -> None:
     """Write `result` to `out` in `format` (a key of FORMATS; KeyError otherwise)."""
     FORMATS[format](result, out, options)
+
+
+def report(result: Result, out: TextIO, format: str, lint_options: object, *, color: str = "auto",
+           statistics: bool = False, summary: bool = True, unused_noqa: int = 0, stdin_data: bytes | None = None,
+           stats_out: TextIO | None = None) -> None:
+    """The report as the CLI writes it (and `manage.py mdblint`): fixable findings marked, the
+    closing summary line; `--statistics` of a machine format go to `stats_out`. `stdin_data`:
+    the text of findings not read from disk."""
+    from mdblint.report.fixable import fixable
+
+    edits = {}
+    if format in ("text", "json-lines", "sarif") and result.findings:
+        edits = fixable(result, lint_options, {f.path: stdin_data for f in result.findings} if stdin_data else None)
+    text_like = format in ("text", "concise")
+    write(result, out, format, ReportOptions(
+        color=color_wanted(out, color) and text_like, statistics=statistics,
+        summary=summary, unused_noqa=unused_noqa, fixable=frozenset(edits), edits=edits))
+    if statistics and not text_like and stats_out is not None:
+        write_statistics(result, stats_out)

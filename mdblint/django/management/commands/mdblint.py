@@ -91,22 +91,22 @@ class Command(BaseCommand):
 
     def _lint(self, project, paths: list[Path], options, opts: dict) -> int:
         from mdblint.django.lint import lint_with
-        from mdblint.report import ReportOptions, color_wanted, write, write_statistics
+        from mdblint.report import color_wanted, report
 
         unused: list[tuple[str, int, list[str]]] = []
         result = lint_with(project, paths, options, unused)
         for path, line, codes in sorted(unused):
             self.stderr.write(f"{path}:{line}: unused noqa: {', '.join(codes)}")
+        stats = io.StringIO()
+        kwargs = {"statistics": opts["statistics"], "unused_noqa": len(unused), "stats_out": stats}
         if opts["output_file"] is not None:
             with open(opts["output_file"], "w", encoding="utf-8") as out:
-                write(result, out, opts["format"], ReportOptions(statistics=opts["statistics"]))
+                report(result, out, opts["format"], options, color="never", **kwargs)
         else:
-            color = color_wanted(self.stdout) and not opts.get("no_color")
             buffer = io.StringIO()
-            write(result, buffer, opts["format"], ReportOptions(color=color, statistics=opts["statistics"]))
+            color = "never" if opts.get("no_color") else "always" if color_wanted(self.stdout) else "never"
+            report(result, buffer, opts["format"], options, color=color, **kwargs)
             self.stdout.write(buffer.getvalue(), ending="")
-        if opts["statistics"] and opts["format"] != "text":
-            buffer = io.StringIO()
-            write_statistics(result, buffer)
-            self.stderr.write(buffer.getvalue(), ending="")
+        if stats.getvalue():
+            self.stderr.write(stats.getvalue(), ending="")
         return 1 if result.findings or unused else 0
