@@ -93,6 +93,17 @@ class TransactionCall:
 
 
 @dataclass(frozen=True)
+class LockedRead:
+    """A `select_for_update()` queryset evaluated (iterated, get(), first(), list(), ...) on `aliases`
+    (its write database: select_for_update() marks the queryset for write), under the atomics."""
+    node: Any
+    aliases: Aliases
+    what: str
+    atomic: tuple[Aliases, ...]
+    lock: Any              # the select_for_update() call
+
+
+@dataclass(frozen=True)
 class RowQuery:
     """A relation or field read per row of a loop over a queryset, not loaded with the rows (N+1)."""
     node: Any
@@ -120,5 +131,5 @@ class LoopQuery:
 
 
 EVENTS = (AliasSite, RelationAssign, RelatedWrite, RowWrite, QuerysetArgument, InstanceLookup,
-          SetOperation, Write, TransactionCall, RowQuery, LoopQuery)
+          SetOperation, Write, TransactionCall, LockedRead, RowQuery, LoopQuery)
 __all__ = [e.__name__ for e in EVENTS] + ["EVENTS", "Value"]

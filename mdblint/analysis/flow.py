@@ -30,6 +30,8 @@ from mdblint.analysis.vocab import (
     CHAIN, FILTERS, INSTANCE_QUERIES, MANAGER_READS, QUERIES, READ_ONE, RELATED_QUERIES, RELATED_WRITES, REQUERIES,
     ROWS, SET_OPS, USING_POSITION, WRITE_ONE, WRITE_PAIR, WRITES,
 )
+# Calls that fetch the rows of a select_for_update() queryset (get_or_create() starts with a get()).
+LOCKED_EVALUATIONS = READ_ONE | frozenset({"get_or_create", "aget_or_create", "in_bulk", "ain_bulk"})
 
 if TYPE_CHECKING:
     from mdblint.analysis.walk import FileContext
@@ -149,7 +151,7 @@ class Interpreter:
         summary = Summary(params)
         def collect(event: Any) -> None:
             # Writes and transaction calls matter to any caller inside an atomic block.
-            if depends_on_params(event) or isinstance(event, (ev.Write, ev.TransactionCall)):
+            if depends_on_params(event) or isinstance(event, (ev.Write, ev.TransactionCall, ev.LockedRead)):
                 summary.effects.append(event)
         self.emit, self._summary = collect, summary
         try:
@@ -239,6 +241,7 @@ class Interpreter:
         if isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
                 iterable = self.eval(stmt.iter, env)
+                self.locked_read(stmt.iter, iterable, "iterated")
                 if _rows(iterable):
                     self.row_loops.add(stmt)
                 item = self.element(iterable, stmt)
@@ -593,6 +596,7 @@ class Interpreter:
             return UNKNOWN
         if isinstance(index, cst.Index):
             self.eval(index.value, env)
+            self.locked_read(e, base, "indexed")
             if isinstance(base, QuerySet) and base.rows == "instances":
                 return Instance(base.model, self.bound_aliases(base.bound, base.model))
             if isinstance(base, Sequence) and isinstance(index.value, cst.Integer):
@@ -649,6 +653,7 @@ class Interpreter:
         try:
             while clause is not None:
                 iterable = self.eval(clause.iter, inner)
+                self.locked_read(clause.iter, iterable, "iterated")
                 if _rows(iterable):
                     self.row_loops.add(clause)
                 inner = self.bind(clause.target, self.element(iterable, clause), inner, e)
@@ -714,6 +719,7 @@ class Interpreter:
             return Collection(Sequence((UNKNOWN, self.element(args[0]))), args[0], "enumerate")
         if name in ("list", "tuple", "set", "sorted", "reversed", "iter") and args \
                 and sum(a.keyword is None for a in e.args) == 1 and e.args[0].keyword is None and not e.args[0].star:
+            self.locked_read(e, args[0], f"passed to {name}()")
             item = self.element(args[0])
             return Collection(item, args[0] if isinstance(args[0], QuerySet) else None) if item is not UNKNOWN else UNKNOWN
 
@@ -795,6 +801,8 @@ class Interpreter:
         if current.cache is not None:   # `row.rel.all().filter(...)`: the prefetched rows, queried again
             self.row_read(e, current.cache, name)
             current = replace(current, cache=None)
+        if name in LOCKED_EVALUATIONS:
+            self.locked_read(e, current, f".{name}()")
         if name in FILTERS or name in CHAIN:
             self.check_lookups(e, current, env)
         else:
@@ -806,9 +814,10 @@ class Interpreter:
                 loaded = self._iterator(e, current, loaded)
             # filter(), only(), ... on a related manager run a query of their own: their rows do not
             # come from the outer queryset's prefetch, and their lookup paths start here.
+            locked = e if name == "select_for_update" else current.locked
             if current.row is not None and name in REQUERIES:
-                return replace(current, node=e, loaded=loaded, row=None, of_loop=current.row.loop)
-            return replace(current, node=e, loaded=loaded)
+                return replace(current, node=e, loaded=loaded, row=None, of_loop=current.row.loop, locked=locked)
+            return replace(current, node=e, loaded=loaded, locked=locked)
         if name in ROWS:
             return replace(current, rows="values", node=e)
         if name in SET_OPS:
@@ -859,6 +868,14 @@ class Interpreter:
     def _expressionargument(self, value: Value, outer: QuerySet, lookup: str | None) -> None:
         if isinstance(value, _Subquery) and isinstance(value.inner, QuerySet):
             self.emit(ev.QuerysetArgument(value.node, outer, value.inner, value.kind, lookup))
+
+    def locked_read(self, node: cst.CSTNode, value: Value, how: str) -> None:
+        """A select_for_update() queryset evaluated: Django checks, at that point, that a transaction
+        is open on the queryset's database (its write database)."""
+        if isinstance(value, QuerySet) and value.locked is not None:
+            aliases = self.bound_aliases(value.bound, value.model, write=True)
+            self.emit(ev.LockedRead(node, aliases, f"{_short(value.model)} select_for_update() {how}",
+                                    tuple(self.atomic), value.locked))
 
     def related_method(self, e: cst.Call, manager: RelatedManager, name: str, env: Env) -> Value:
         owner = manager.owner

@@ -76,6 +76,28 @@ def _router_writable(ctx: FileContext, databases) -> set[str] | None:
     return writable
 
 
+@rule("MDB404", "select-for-update-outside-atomic", "select_for_update() evaluated with no atomic() open on its database.",
+      tokens=(b"select_for_update",), events=(ev.LockedRead,))
+def select_for_update_outside_atomic(e: ev.LockedRead, ctx: FileContext) -> None:
+    # Only where the code shows the transactions it runs in: inside atomic() blocks on other
+    # databases. A function evaluated outside every atomic() block may be called inside one.
+    if not e.atomic or not e.aliases.exact or not all(a.exact and _defined(ctx, a) for a in e.atomic):
+        return
+    if not _defined(ctx, e.aliases):
+        return
+    protected = frozenset().union(*(a.names for a in e.atomic))
+    if e.aliases.names & protected:
+        return
+    alias = min(e.aliases.names)
+    innermost = e.atomic[-1]
+    ctx.report(e.node, "MDB404", (
+        f"{e.what} locks rows on {phrase(e.aliases, alias)}, but the open transaction.atomic() is on "
+        f"{min(innermost.names)!r}: Django raises TransactionManagementError (\"select_for_update cannot be used "
+        f"outside of a transaction\"); wrap it in transaction.atomic(using={alias!r})"
+    ), {"lock": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))},
+        "atomic": [{"aliases": sorted(a.names), "source": source_data(ctx, a.source(min(a.names)))} for a in e.atomic]})
+
+
 @rule("MDB403", "transaction-call-on-default", "on_commit()/set_rollback()/... without using= inside atomic(using=X).",
       tokens=TOKENS, events=(ev.TransactionCall,))
 def transaction_call_without_using(e: ev.TransactionCall, ctx: FileContext) -> None:

@@ -4,7 +4,9 @@ every alias, run fixtures at N and 2N, print one JSON report (see ``mdblint.runt
 Everything here runs in the ``python -m mdblint.runtime`` subprocess. Deviations from the
 sample's own settings: every alias is a SQLite file in a temporary directory (a
 ``TEST: {"MIRROR": x}`` alias shares x's file), and the fast MD5 password hasher comes first,
-as in Django's own test settings.
+as in Django's own test settings. SQLite claims ``select_for_update()`` support with an empty
+lock clause (see ``lock_like_a_server``), so that Django's own transaction check runs as on
+PostgreSQL, MySQL or Oracle.
 """
 
 import argparse
@@ -60,6 +62,21 @@ def sqlite_databases(databases, tmpdir):
     return out
 
 
+def lock_like_a_server():
+    """SQLite has no ``SELECT ... FOR UPDATE`` and Django skips ``select_for_update()`` there
+    (``has_select_for_update = False``), so a misuse that raises on a server database passes.
+    Claim the feature (and its variants) with an empty lock clause: Django's compiler then makes
+    its own check (``TransactionManagementError`` in autocommit mode) and runs the plain SELECT
+    (SQLite serialises writers anyway)."""
+    from django.db.backends.sqlite3.features import DatabaseFeatures
+    from django.db.backends.sqlite3.operations import DatabaseOperations
+
+    for name in ("has_select_for_update", "has_select_for_update_nowait", "has_select_for_update_skip_locked",
+                 "has_select_for_update_of", "has_select_for_no_key_update", "supports_select_for_update_with_limit"):
+        setattr(DatabaseFeatures, name, True)
+    DatabaseOperations.for_update_sql = lambda self, nowait=False, skip_locked=False, of=(), no_key=False: ""
+
+
 def setup_django(sample_dir, settings_module, tmpdir):
     sys.path.insert(0, str(Path(sample_dir).resolve()))
     module = importlib.import_module(settings_module)
@@ -72,6 +89,7 @@ def setup_django(sample_dir, settings_module, tmpdir):
     values["PASSWORD_HASHERS"] = [FAST_HASHER] + [h for h in hashers if h != FAST_HASHER]
     settings.configure(**values)
     django.setup()
+    lock_like_a_server()
     create_tables()
 
 
