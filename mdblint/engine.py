@@ -30,6 +30,7 @@ from mdblint.analysis.summaries import Summaries
 from mdblint.analysis.walk import At, FileContext, walk
 from mdblint.cache import Cache, code_fingerprint, default_cache_dir
 from mdblint.checks import Rule, select_rules
+from mdblint.checks.migrations import MIGRATION_CODES
 from mdblint.findings import Finding, fingerprint
 from mdblint.model import Options, Result, UsageError, display_path
 from mdblint.project import Project, load_project
@@ -343,9 +344,11 @@ def _resolve(data: Any, positions: Any, shown: str) -> Any:
 
 # -- the whole run --
 
-def collect_files(paths: Iterable[Path], options: Options | None = None) -> list[Path]:
+def collect_files(paths: Iterable[Path], options: Options | None = None,
+                  migrations: list[Path] | None = None) -> list[Path]:
     """The .py files under `paths`, minus excluded and git-ignored ones. Paths named here are
-    linted even if excluded, unless `force_exclude`."""
+    linted even if excluded, unless `force_exclude`. `migrations`, if given, receives the files
+    of the apps' migrations folders that the default exclusion skipped."""
     options = options or Options()
     excluder = discovery.Excluder(options.exclude, options.extend_exclude, options.respect_gitignore, options.base)
     files: dict[Path, None] = {}
@@ -356,6 +359,13 @@ def collect_files(paths: Iterable[Path], options: Options | None = None) -> list
             continue
         for file in discovery.iter_python_files(path, excluder=excluder):
             files[Path(os.path.abspath(file))] = None  # not resolve(): keep links as named
+    if migrations is not None:
+        found: dict[Path, None] = {}
+        for folder in excluder.migrations:
+            for file in discovery.iter_python_files(folder, excluder=excluder):
+                if Path(os.path.abspath(file)) not in files:
+                    found[Path(os.path.abspath(file))] = None
+        migrations.extend(found)
     return list(files)
 
 
@@ -372,12 +382,16 @@ def lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str,
             select_rules((), codes)
         except ValueError as e:
             raise UsageError(f"per-file-ignores {glob!r}: {e}") from None
-    files = collect_files(paths, options)
+    # Apps' migrations stay excluded, except for the rules about data migrations (MDB406).
+    migration_rules = [r for r in rules if r.code in MIGRATION_CODES]
+    migration_files: list[Path] | None = [] if migration_rules else None
+    files = collect_files(paths, options, migration_files)
     refs = discovery.find_projects(paths, options.settings, options.root)
     if options.settings and not refs:
         raise UsageError(f"settings module {options.settings!r} not found at or above the given paths")
     owners = [discovery.owner(file, refs) for file in files]
-    refs = [ref for ref in refs if ref in owners]  # a project whose files are all excluded is not loaded
+    migration_owners = [discovery.owner(file, refs) for file in migration_files or ()]
+    refs = [ref for ref in refs if ref in owners or ref in migration_owners]  # a project whose files are all excluded is not loaded
     projects = [_configured(load_project(ref, cache_dir=_cache_dir(ref.root, options)), options) for ref in refs]
     _check_aliases(projects, options)
     groups: dict[int, list[Path]] = {}
@@ -393,7 +407,17 @@ def lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str,
         project_findings, project_parsed = _lint_project(projects[index], rules, group, options, unused_noqa)
         findings += project_findings
         parsed += project_parsed
-    return Result(sorted(findings), len(files), parsed, projects, project_of)
+    migration_groups: dict[int, list[Path]] = {}
+    for file, ref in zip(migration_files or (), migration_owners):
+        if ref is not None:   # outside every project, no database is known: nothing to judge
+            migration_groups.setdefault(refs.index(ref), []).append(file)
+    for index, group in migration_groups.items():
+        project_of.update((display_path(file), projects[index]) for file in group)
+        project_findings, project_parsed = _lint_project(projects[index], migration_rules, group, options, unused_noqa)
+        findings += project_findings
+        parsed += project_parsed
+    linted = len(files) + sum(len(g) for g in migration_groups.values())
+    return Result(sorted(findings), linted, parsed, projects, project_of)
 
 
 # -- --fix --

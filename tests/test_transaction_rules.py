@@ -58,3 +58,74 @@ def lock(owner):
         books = owner.book_set.select_for_update().first()
 """, "MDB404")
     assert [f.line for f in findings] == [7, 8]
+
+
+MIGRATION = """\
+from django.db import migrations
+
+
+def forwards(apps, schema_editor):
+    Publisher = apps.get_model("catalog", "Publisher")
+{body}
+
+
+class Migration(migrations.Migration):
+    operations = [migrations.RunPython(forwards)]
+"""
+
+
+def migration(body: str, sample: str = "bookstore") -> list:
+    return lint(MIGRATION.format(body=textwrap.indent(textwrap.dedent(body), "    ")), "MDB406", sample,
+                "catalog/migrations/0002_data.py")
+
+
+def test_mdb406_using_the_migrated_alias_is_silent():
+    assert migration("""
+        db = schema_editor.connection.alias
+        Publisher.objects.using(db).update(name="x")
+        Publisher.objects.db_manager(db).create(name="y")
+        Publisher(name="z").save(using=db)
+        qs = Publisher.objects.filter(name="x")
+        qs.using(db).delete()
+    """) == []
+
+
+def test_mdb406_reports_a_queryset_evaluated_later():
+    findings = migration("""
+        qs = Publisher.objects.filter(name="x")
+        for p in qs:
+            pass
+    """)
+    assert [f.line for f in findings] == [8]
+    assert "'replica'" in findings[0].message and "RunPython function forwards()" in findings[0].message
+
+
+def test_mdb406_needs_a_function_run_by_runpython_and_a_second_database():
+    assert lint("""
+def forwards(apps, schema_editor):
+    Publisher = apps.get_model("catalog", "Publisher")
+    Publisher.objects.update(name="x")
+""", "MDB406", path="catalog/migrations/0002_data.py") == []
+
+
+def test_mdb406_is_the_only_rule_run_on_apps_migrations(tmp_path):
+    import shutil
+
+    from mdblint.engine import lint_paths
+    from mdblint.model import Options
+
+    root = tmp_path / "bookstore"
+    shutil.copytree(SAMPLES / "bookstore", root)
+    (root / "catalog" / "migrations").mkdir()
+    (root / "catalog" / "migrations" / "__init__.py").write_text("")
+    (root / "catalog" / "migrations" / "0002_data.py").write_text(MIGRATION.format(body="""
+    Publisher.objects.update(name="x")
+    with transaction.atomic(using="other"):
+        Publisher.objects.using("default").create(name="y")
+""").replace("from django.db import migrations", "from django.db import migrations, transaction"))
+    result = lint_paths([root], Options(cache=False))
+    found = {(f.path.rsplit("/", 1)[-1], f.code) for f in result.findings}
+    assert ("0002_data.py", "MDB406") in found
+    assert not any(name == "0002_data.py" and code != "MDB406" for name, code in found)   # no MDB401
+    only_401 = lint_paths([root], Options(cache=False, select=["MDB401"]))
+    assert not any(f.path.endswith("0002_data.py") for f in only_401.findings)
