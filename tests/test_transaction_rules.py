@@ -129,3 +129,58 @@ def test_mdb406_is_the_only_rule_run_on_apps_migrations(tmp_path):
     assert not any(name == "0002_data.py" and code != "MDB406" for name, code in found)   # no MDB401
     only_401 = lint_paths([root], Options(cache=False, select=["MDB401"]))
     assert not any(f.path.endswith("0002_data.py") for f in only_401.findings)
+
+
+SIGNAL_HEAD = """\
+from django.db.models.signals import post_save, m2m_changed
+from django.dispatch import receiver
+from catalog.models import Publisher, Tag
+"""
+
+
+def test_mdb407_receivers_without_sender_or_with_using_are_silent():
+    assert lint(SIGNAL_HEAD + """
+@receiver(post_save)
+def any_model(sender, instance, **kwargs):
+    Tag.objects.create(name="x")
+
+
+@receiver(post_save, sender=Publisher)
+def passes(sender, instance, using, **kwargs):
+    Tag.objects.using(using).create(name="x")
+    instance.book_set.update(title="y")
+
+
+def not_a_receiver(instance):
+    Tag.objects.create(name="x")
+""", "MDB407") == []
+
+
+def test_mdb407_reports_a_connected_m2m_receiver():
+    findings = lint(SIGNAL_HEAD + """
+def tagged(sender, instance, action, **kwargs):
+    Tag.objects.filter(name="stale").delete()
+
+
+m2m_changed.connect(tagged, sender=Publisher)
+""", "MDB407")
+    assert [f.line for f in findings] == [6]
+    assert "m2m_changed receiver tagged()" in findings[0].message and "'other'" in findings[0].message
+
+
+def test_mdb407_without_routers_django_keeps_the_instance_database():
+    # newsroom: "default" and "analytics", no routers: a Section saved on "analytics" stays there,
+    # a Correction created with no hint goes to "default".
+    findings = lint("""
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from news.models import Correction, Section
+
+
+@receiver(post_save, sender=Section)
+def log(sender, instance, **kwargs):
+    Correction.objects.create(note="x")
+    instance.articles.update(title="y")
+""", "MDB407", "newsroom", "news/probe.py")
+    assert [f.line for f in findings] == [9]
+    assert "on 'analytics' it writes to 'default'" in findings[0].message
