@@ -66,6 +66,7 @@ class Linter:
         self.read: set[str] = set()                     # modules the file being linted read
         self.last_deps: dict[str, str] = {}
         self.tokens = tuple({t for r in rules for t in r.tokens})
+        self.ungated_tokens = tuple({t for r in rules if r.ungated for t in r.tokens})
         self.codes = frozenset(r.code for r in rules)
         self.manager_names = frozenset(
             name for model in project.graph.models.values() for name in model.managers
@@ -111,7 +112,7 @@ class Linter:
 
     def plan(self, path: Path, data: bytes) -> Any:
         """The gate's plan for a file (None: parse it whole)."""
-        if self.gate is None:
+        if self.gate is None or any(t in data for t in self.ungated_tokens):
             return None
         return self.gate.plan(self.module_name(path)[0], hashlib.blake2b(data, digest_size=16).hexdigest())
 

@@ -184,3 +184,84 @@ def log(sender, instance, **kwargs):
 """, "MDB407", "newsroom", "news/probe.py")
     assert [f.line for f in findings] == [9]
     assert "on 'analytics' it writes to 'default'" in findings[0].message
+
+
+VIEWS_HEAD = """\
+from django.db import transaction
+from django.utils.decorators import method_decorator
+from django.views import View
+from news.models import Section
+"""
+
+
+def views(source: str, select: str = "MDB401", path: str = "news/views.py") -> list[int]:
+    return [f.line for f in lint(VIEWS_HEAD + source, select, "newsroom", path)]
+
+
+def test_atomic_requests_is_read_from_settings():
+    databases = load_sample("newsroom").settings.databases
+    assert databases["analytics"].atomic_requests is True and databases["default"].atomic_requests is False
+
+
+def test_atomic_requests_views_of_a_views_module():
+    assert views("""
+def create(request):
+    Section.objects.create(name="x")
+
+
+def helper(section):
+    Section.objects.create(name="y")
+
+
+async def acreate(request):
+    await Section.objects.acreate(name="z")
+
+
+class Edit(View):
+    def post(self, request):
+        Section.objects.create(name="w")
+""") == [7, 20]
+
+
+def test_atomic_requests_only_views_modules_or_urlpatterns():
+    assert views("""
+def create(request):
+    Section.objects.create(name="x")
+""", path="news/services.py") == []
+    assert views("""
+from django.urls import path
+
+
+def create(req):
+    Section.objects.create(name="x")
+
+
+urlpatterns = [path("x/", create)]
+""", path="news/services.py") == [10]
+
+
+def test_non_atomic_requests_names_its_alias():
+    assert views("""
+@transaction.non_atomic_requests(using="analytics")
+def create(request):
+    Section.objects.create(name="x")
+
+
+@transaction.non_atomic_requests
+def still_atomic_on_analytics(request):
+    Section.objects.create(name="y")
+
+
+@method_decorator(transaction.non_atomic_requests(using="analytics"), name="dispatch")
+class Edit(View):
+    def post(self, request):
+        Section.objects.create(name="w")
+""") == [13]
+
+
+def test_atomic_requests_mdb403_on_commit_in_a_view():
+    assert views("""
+def create(request):
+    transaction.on_commit(lambda: None)
+    transaction.on_commit(lambda: None, using="analytics")
+""", "MDB403") == [7]

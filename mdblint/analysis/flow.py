@@ -18,6 +18,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from mdblint.analysis import events as ev
 from mdblint.analysis.names import dotted, string_literal
+from mdblint.analysis.requests import request_atomics, routed_names
 from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
@@ -105,6 +106,7 @@ class Interpreter:
         self._specializing = False                         # running a function with a caller's querysets
         self.module: cst.Module | None = None
         self._positions: Any = None
+        self._routed: frozenset[str] | None = None          # names this module's urlpatterns route to
 
     def locate(self, node: cst.CSTNode) -> tuple[str, int | None]:
         """(path, line) of a node of this module (positions computed once, on first use)."""
@@ -172,7 +174,7 @@ class Interpreter:
         if cls is not None and params.params and not _is_static(fn):
             env[params.params[0].name.value] = self_value if self_value is not None else self._self_value(cls)
         saved, self.atomic = self.atomic, [self._atomic_of(d.decorator) for d in fn.decorators]
-        self.atomic = [a for a in self.atomic if a is not None]
+        self.atomic = self.request_atomics(fn, cls) + [a for a in self.atomic if a is not None]
         saved_routers = self.routers
         for d in (*(cls.decorators if cls is not None else ()), *fn.decorators):
             self.use_routers(self.overridden_routers(d.decorator))
@@ -181,6 +183,15 @@ class Interpreter:
         finally:
             self.atomic = saved
             self.use_routers(saved_routers)
+
+    def request_atomics(self, fn: cst.FunctionDef, cls: cst.ClassDef | None) -> list[Aliases]:
+        """The blocks ATOMIC_REQUESTS opens around a view (see requests.py)."""
+        if self.module is None:
+            return []
+        if self._routed is None:
+            self._routed = routed_names(self.module)
+        top_level = self.functions.get(fn.name.value) is fn if cls is None else self.classes.get(cls.name.value) is cls
+        return request_atomics(self.ctx, fn, cls, self._routed, top_level)
 
     def _annotated_rows(self, annotation: cst.Annotation | None) -> str | None:
         """The model of `QuerySet[M]`, `Iterable["M"]`, `list[M]`, ... annotating a parameter."""

@@ -26,7 +26,7 @@ SWITCHES = frozenset({"using", "db_manager"})
 
 @rule("MDB406", "data-migration-ignores-database",
       "A RunPython function queries or writes without using=schema_editor.connection.alias.",
-      tokens=(b"RunPython",), nodes=(cst.Module,))
+      tokens=(b"RunPython",), nodes=(cst.Module,), ungated=True)
 def data_migration_ignores_database(module: cst.Module, ctx: FileContext) -> None:
     functions = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
     done: set[str] = set()

@@ -20,7 +20,7 @@ NOT_MANAGERS = frozenset({"_meta", "DoesNotExist", "MultipleObjectsReturned", "p
 
 @rule("MDB407", "signal-receiver-ignores-using",
       "A pre/post_save, pre/post_delete or m2m_changed receiver writes rows without the `using` it receives.",
-      tokens=(b"_save", b"_delete", b"m2m_changed"), nodes=(cst.Module,))
+      tokens=(b"signals",), nodes=(cst.Module,), ungated=True)
 def receiver_ignores_using(module: cst.Module, ctx: FileContext) -> None:
     functions = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
     receivers: dict[str, tuple[cst.FunctionDef, str, list[str | None]]] = {}   # name -> (fn, signal, senders)

@@ -7,7 +7,9 @@ from mdblint.analysis.walk import FileContext
 from mdblint.checks.base import rule
 from mdblint.checks.verdicts import phrase, source_data
 
-TOKENS = (b"atomic",)
+# A view runs inside the atomic blocks of ATOMIC_REQUESTS: views name `request` (or are routed
+# by the module's urlpatterns).
+TOKENS = (b"atomic", b"request", b"urlpatterns")
 
 
 @rule("MDB401", "write-outside-atomic-database", "A write inside atomic(using=X) that goes to another database.",
@@ -21,7 +23,7 @@ def write_outside_atomic(e: ev.Write, ctx: FileContext) -> None:
     alias = min(e.aliases.names)
     innermost = e.atomic[-1]
     ctx.report(e.node, "MDB401", (
-        f"{e.what} writes to {phrase(e.aliases, alias)} inside transaction.atomic(using={min(innermost.names)!r}): "
+        f"{e.what} writes to {phrase(e.aliases, alias)} inside {block(innermost)}: "
         f"a rollback does not undo it; wrap it in transaction.atomic(using={alias!r}) too"
     ), {"write": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))},
         "atomic": [{"aliases": sorted(a.names), "source": source_data(ctx, a.source(min(a.names)))} for a in e.atomic]})
@@ -91,8 +93,7 @@ def select_for_update_outside_atomic(e: ev.LockedRead, ctx: FileContext) -> None
     alias = min(e.aliases.names)
     innermost = e.atomic[-1]
     ctx.report(e.node, "MDB404", (
-        f"{e.what} locks rows on {phrase(e.aliases, alias)}, but the open transaction.atomic() is on "
-        f"{min(innermost.names)!r}: Django raises TransactionManagementError (\"select_for_update cannot be used "
+        f"{e.what} locks rows on {phrase(e.aliases, alias)}, but the open block is {block(innermost)}: Django raises TransactionManagementError (\"select_for_update cannot be used "
         f"outside of a transaction\"); wrap it in transaction.atomic(using={alias!r})"
     ), {"lock": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))},
         "atomic": [{"aliases": sorted(a.names), "source": source_data(ctx, a.source(min(a.names)))} for a in e.atomic]})
@@ -109,9 +110,18 @@ def transaction_call_without_using(e: ev.TransactionCall, ctx: FileContext) -> N
     alias = min(e.atomic[-1].names)
     effect = "runs the callback at once" if e.function == "on_commit" else "acts on 'default', not this transaction"
     ctx.report(e.node, "MDB403", (
-        f"transaction.{e.function}() without using= inside transaction.atomic(using={alias!r}) {effect}; "
+        f"transaction.{e.function}() without using= inside {block(e.atomic[-1])} {effect}; "
         f"pass using={alias!r}"
     ), {"function": e.function, "atomic": [{"aliases": sorted(a.names)} for a in e.atomic]})
+
+
+def block(aliases) -> str:
+    """An atomic block as messages name it: `transaction.atomic(using='x')`, or the request's."""
+    alias = min(aliases.names)
+    source = aliases.source(alias)
+    if source is not None and source.how == "ATOMIC_REQUESTS":
+        return f"the request's transaction.atomic(using={alias!r}) (ATOMIC_REQUESTS)"
+    return f"transaction.atomic(using={alias!r})"
 
 
 def _defined(ctx: FileContext, aliases) -> bool:

@@ -59,6 +59,8 @@ def sqlite_databases(databases, tmpdir):
             out[alias] = {"ENGINE": SQLITE, "NAME": f"file:{files[mirror]}?mode=ro", "TEST": {"MIRROR": mirror}}
         else:
             out[alias] = {"ENGINE": SQLITE, "NAME": files[alias]}
+        if conf.get("ATOMIC_REQUESTS"):
+            out[alias]["ATOMIC_REQUESTS"] = True
     return out
 
 
