@@ -265,3 +265,48 @@ def create(request):
     transaction.on_commit(lambda: None)
     transaction.on_commit(lambda: None, using="analytics")
 """, "MDB403") == [7]
+
+
+def test_mdb405_same_function_dominating_write_only():
+    assert lint(HEAD + """
+def branches(flag):
+    if flag:
+        Publisher.objects.create(name="x")
+    else:
+        return Publisher.objects.filter(name="x").exists()
+
+
+def loop(names):
+    for name in names:
+        Publisher.objects.create(name=name)
+    return Publisher.objects.count()
+
+
+def read_first():
+    n = Publisher.objects.count()
+    Publisher.objects.create(name="x")
+    return n
+
+
+def write(name):
+    Publisher.objects.create(name=name)
+
+
+def read(name):
+    return Publisher.objects.get(name=name)
+""", "MDB405") == []
+
+
+def test_mdb405_reports_read_after_write_with_both_sites():
+    findings = lint(HEAD + """
+def view():
+    with transaction.atomic():
+        Publisher.objects.bulk_create([Publisher(name="x")])
+        for p in Publisher.objects.all():
+            pass
+    Publisher.objects.filter(name="x").update(name="y")
+    return Publisher.objects.using("replica").get(name="y")
+""", "MDB405")
+    assert [f.line for f in findings] == [7, 10]
+    assert "inside the transaction.atomic(using='default') block" in findings[0].message
+    assert "right after the write" in findings[1].message and "Publisher.update()" in findings[1].message

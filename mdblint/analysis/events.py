@@ -81,6 +81,17 @@ class Write:
     aliases: Aliases
     what: str
     atomic: tuple[Aliases, ...]
+    model: str | None = None   # the model whose rows are written (None: not known)
+
+
+@dataclass(frozen=True)
+class Read:
+    """A queryset of `model` evaluated (iterated, get(), count(), list(), ...) on `aliases`."""
+    node: Any
+    model: str
+    aliases: Aliases
+    what: str
+    atomic: tuple[Aliases, ...]
 
 
 @dataclass(frozen=True)
@@ -131,5 +142,5 @@ class LoopQuery:
 
 
 EVENTS = (AliasSite, RelationAssign, RelatedWrite, RowWrite, QuerysetArgument, InstanceLookup,
-          SetOperation, Write, TransactionCall, LockedRead, RowQuery, LoopQuery)
+          SetOperation, Write, Read, TransactionCall, LockedRead, RowQuery, LoopQuery)
 __all__ = [e.__name__ for e in EVENTS] + ["EVENTS", "Value"]

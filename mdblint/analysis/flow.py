@@ -33,6 +33,8 @@ from mdblint.analysis.vocab import (
 )
 # Calls that fetch the rows of a select_for_update() queryset (get_or_create() starts with a get()).
 LOCKED_EVALUATIONS = READ_ONE | frozenset({"get_or_create", "aget_or_create", "in_bulk", "ain_bulk"})
+# Other calls that run the queryset's query (reads; not locking ones).
+EVALUATIONS = frozenset({"count", "acount", "exists", "aexists", "aggregate", "aaggregate", "contains", "acontains"})
 
 if TYPE_CHECKING:
     from mdblint.analysis.walk import FileContext
@@ -107,6 +109,7 @@ class Interpreter:
         self.module: cst.Module | None = None
         self._positions: Any = None
         self._routed: frozenset[str] | None = None          # names this module's urlpatterns route to
+        self.current: cst.FunctionDef | None = None         # the function `run` is analysing
 
     def locate(self, node: cst.CSTNode) -> tuple[str, int | None]:
         """(path, line) of a node of this module (positions computed once, on first use)."""
@@ -131,7 +134,9 @@ class Interpreter:
         errors: list[str] = []
         self._guarded(errors, "<module>", self.prepare, module)
         for fn, cls in _functions(module.body, None):
+            self.current = fn
             self._guarded(errors, fn.name.value, self.function, fn, cls)
+        self.current = None
         return errors
 
     @staticmethod
@@ -812,8 +817,8 @@ class Interpreter:
         if current.cache is not None:   # `row.rel.all().filter(...)`: the prefetched rows, queried again
             self.row_read(e, current.cache, name)
             current = replace(current, cache=None)
-        if name in LOCKED_EVALUATIONS:
-            self.locked_read(e, current, f".{name}()")
+        if name in LOCKED_EVALUATIONS or name in EVALUATIONS:
+            self.locked_read(e, current, f"read with .{name}()")
         if name in FILTERS or name in CHAIN:
             self.check_lookups(e, current, env)
         else:
@@ -839,7 +844,7 @@ class Interpreter:
             return current
         if name in WRITES:
             target = self.bound_aliases(bound, model, write=True)
-            self.emit(ev.Write(e, target, f"{_short(model)}.{name}()", tuple(self.atomic)))
+            self.emit(ev.Write(e, target, f"{_short(model)}.{name}()", tuple(self.atomic), model))
             if name in ("bulk_create", "abulk_create") and e.args:
                 objs = self.eval(e.args[0].value, env)
                 for obj in (objs.items if isinstance(objs, Sequence) else (self.element(objs),)):
@@ -881,8 +886,11 @@ class Interpreter:
             self.emit(ev.QuerysetArgument(value.node, outer, value.inner, value.kind, lookup))
 
     def locked_read(self, node: cst.CSTNode, value: Value, how: str) -> None:
-        """A select_for_update() queryset evaluated: Django checks, at that point, that a transaction
-        is open on the queryset's database (its write database)."""
+        """A queryset evaluated: a Read on its database; if select_for_update(), Django checks at that
+        point that a transaction is open on the queryset's database (its write database)."""
+        if isinstance(value, QuerySet) and value.locked is None and self._summary is None:
+            self.emit(ev.Read(node, value.model, self.bound_aliases(value.bound, value.model),
+                              f"{_short(value.model)} rows {how}", tuple(self.atomic)))
         if isinstance(value, QuerySet) and value.locked is not None:
             aliases = self.bound_aliases(value.bound, value.model, write=True)
             self.emit(ev.LockedRead(node, aliases, f"{_short(value.model)} select_for_update() {how}",
@@ -905,7 +913,7 @@ class Interpreter:
                 objs += [(arg, v) for v in items if isinstance(v, Instance)]
             self.emit(ev.RelatedWrite(e, manager, name, tuple(objs)))
             self.emit(ev.Write(e, self.write_aliases(manager.model, owner.aliases), f"{manager.relation.name}.{name}()",
-                               tuple(self.atomic)))
+                               tuple(self.atomic), manager.model))
             return UNKNOWN
         if name == "db_manager":
             expr = argument(e, 0, "using")
@@ -925,7 +933,7 @@ class Interpreter:
                       cache=manager if manager.prefetched and name == "all" else None)
         if name in ("create", "get_or_create", "update_or_create", "clear"):
             target = self.write_aliases(manager.model, owner.aliases)
-            self.emit(ev.Write(e, target, f"{manager.relation.name}.{name}()", tuple(self.atomic)))
+            self.emit(ev.Write(e, target, f"{manager.relation.name}.{name}()", tuple(self.atomic), manager.model))
             if name == "create":
                 return Instance(manager.model, target)
             return UNKNOWN
@@ -956,7 +964,7 @@ class Interpreter:
                 target = self.write_aliases(instance.model, instance.aliases)
             else:
                 target = _as_aliases(using)
-            self.emit(ev.Write(e, target, f"{_short(instance.model)}.{name}()", tuple(self.atomic)))
+            self.emit(ev.Write(e, target, f"{_short(instance.model)}.{name}()", tuple(self.atomic), instance.model))
             if name in ("save", "asave"):
                 self.rows_written(e, instance.model, target, instance.pending, at_call=True)
                 if isinstance(e.func, cst.Attribute) and isinstance(e.func.value, cst.Name):

@@ -156,6 +156,38 @@ def load_fixture(path, index):
     return module
 
 
+@contextlib.contextmanager
+def lagging_replicas(enabled):
+    """With ``REPLICA_LAG = True`` in a fixture: every mirror alias reads a copy of its primary
+    taken after ``setup()`` (opened read-only), so nothing written during ``scenario()`` reaches
+    it, as a replica lagging behind its primary."""
+    from django.db import connections
+
+    if not enabled:
+        yield
+        return
+    import sqlite3
+
+    saved = {}
+    for alias in connections:
+        mirror = connections[alias].settings_dict["TEST"].get("MIRROR")
+        if not mirror:
+            continue
+        source = connections[mirror].settings_dict["NAME"]
+        copy = f"{source}.{alias}.lagging"
+        with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(copy)) as dst:
+            src.backup(dst)
+        connections[alias].close()
+        saved[alias] = connections[alias].settings_dict["NAME"]
+        connections[alias].settings_dict["NAME"] = f"file:{copy}?mode=ro"
+    try:
+        yield
+    finally:
+        for alias, name in saved.items():
+            connections[alias].close()
+            connections[alias].settings_dict["NAME"] = name
+
+
 def run_once(module, n, stage):
     """Flush, setup(n), scenario() with counted queries. Returns (Run, repr, check)."""
     from django.test.utils import override_settings
@@ -167,7 +199,7 @@ def run_once(module, n, stage):
             module.setup(n)
         stage[0] = f"scenario() at n={n}"
         exc = result = None
-        with count_queries() as queries:
+        with lagging_replicas(getattr(module, "REPLICA_LAG", False)), count_queries() as queries:
             try:
                 result = module.scenario()
             except Exception as e:
