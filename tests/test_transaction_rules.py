@@ -310,3 +310,41 @@ def view():
     assert [f.line for f in findings] == [7, 10]
     assert "inside the transaction.atomic(using='default') block" in findings[0].message
     assert "right after the write" in findings[1].message and "Publisher.update()" in findings[1].message
+
+
+def _variant(tmp_path, settings_edit, router_edit=None):
+    import shutil
+
+    from mdblint.discovery import ProjectRef, settings_from_manage_py
+    from mdblint.project import load_project
+
+    root = tmp_path / "bookstore"
+    shutil.copytree(SAMPLES / "bookstore", root)
+    settings = root / "bookstore_site" / "settings.py"
+    settings.write_text(settings_edit(settings.read_text()))
+    if router_edit is not None:
+        routers = root / "bookstore_site" / "routers.py"
+        routers.write_text(router_edit(routers.read_text()))
+    return root, load_project(ProjectRef(root, settings_from_manage_py(root / "manage.py"), "manage.py"))
+
+
+def test_mdb402_a_router_defined_replica_without_mirror(tmp_path):
+    root, project = _variant(tmp_path, lambda s: s.replace('"TEST": {"MIRROR": "default"},', ""))
+    assert project.settings.databases["replica"].mirror is None
+    source = HEAD + """
+def archive():
+    Publisher.objects.using("replica").create(name="x")
+    Publisher.objects.using("other").create(name="y")
+"""
+    findings = lint_source(source, root / "catalog" / "probe.py", project, ["MDB402"])
+    assert [(f.line, "the routers send reads there and no write" in f.message) for f in findings] == [(5, True)]
+
+
+def test_mdb402_an_alias_the_routers_never_name_is_not_read_only(tmp_path):
+    # The router no longer keeps "other" instances on "other": that alias is reached explicitly only.
+    root, project = _variant(tmp_path, lambda s: s, lambda r: r.replace('return "other"', 'return None'))
+    source = HEAD + """
+def archive():
+    Publisher.objects.using("other").create(name="y")
+"""
+    assert lint_source(source, root / "catalog" / "probe.py", project, ["MDB402"]) == []

@@ -54,16 +54,19 @@ def read_only_aliases(ctx: FileContext) -> dict[str, str]:
     found = {a: f"a TEST MIRROR of {d.mirror!r}" for a, d in databases.items() if d.mirror}
     for alias in getattr(ctx, "read_only", ()) or ():
         found.setdefault(alias, "declared read-only in [tool.mdblint]")
-    writable = _router_writable(ctx, databases)
-    if writable is not None:
-        for alias in databases.keys() - writable:
-            found.setdefault(alias, "no router's db_for_write returns it")
+    writable = _router_answers(ctx, databases, "db_for_write")
+    readable = _router_answers(ctx, databases, "db_for_read") if writable is not None else None
+    if writable is not None and readable is not None:
+        # A router's replica: reads are sent there, writes never (an alias the routers never name
+        # is reached only explicitly: nothing says it refuses writes).
+        for alias in (databases.keys() & readable) - writable:
+            found.setdefault(alias, "the routers send reads there and no write")
     ctx.project._read_only = found
     return found
 
 
-def _router_writable(ctx: FileContext, databases) -> set[str] | None:
-    """Every alias db_for_write can return, for any model and instance hint; None if unknown."""
+def _router_answers(ctx: FileContext, databases, method: str) -> set[str] | None:
+    """Every alias the routers' `method` can return, for any model and instance hint; None if unknown."""
     if ctx.routers is None or not ctx.project.settings.routers or not databases:
         return None
     writable: set[str] = set()
@@ -71,7 +74,7 @@ def _router_writable(ctx: FileContext, databases) -> set[str] | None:
         if model.abstract or model.swapped:
             continue
         for hint in (None, *databases):
-            answer = ctx.routers.db_for_write(label, hint)
+            answer = getattr(ctx.routers, method)(label, hint)
             if answer.aliases is None:
                 return None
             writable |= answer.aliases
