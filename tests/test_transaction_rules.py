@@ -348,3 +348,32 @@ def archive():
     Publisher.objects.using("other").create(name="y")
 """
     assert lint_source(source, root / "catalog" / "probe.py", project, ["MDB402"]) == []
+
+
+def test_mdb404_in_views_only_entry_points():
+    source = HEAD + """
+from django.views import View
+
+
+def helper(request):
+    return Publisher.objects.select_for_update().get(pk=1)
+
+
+def caller(request):
+    with transaction.atomic():
+        return helper(request)
+
+
+def direct(request):
+    return list(Publisher.objects.select_for_update())
+
+
+class Lock(View):
+    def post(self, request):
+        return Publisher.objects.select_for_update().first()
+
+    def locked(self):
+        return Publisher.objects.select_for_update().first()
+"""
+    assert [f.line for f in lint(source, "MDB404", path="catalog/views.py")] == [17, 22]
+    assert lint(source, "MDB404", path="catalog/services.py") == []

@@ -18,7 +18,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from mdblint.analysis import events as ev
 from mdblint.analysis.names import dotted, string_literal
-from mdblint.analysis.requests import request_atomics, routed_names
+from mdblint.analysis.requests import called_names, entry_point, request_atomics, routed_names
 from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
@@ -110,6 +110,8 @@ class Interpreter:
         self._positions: Any = None
         self._routed: frozenset[str] | None = None          # names this module's urlpatterns route to
         self.current: cst.FunctionDef | None = None         # the function `run` is analysing
+        self.entry = False                                  # running a view that Django's handler calls
+        self._called: frozenset[str] | None = None
 
     def locate(self, node: cst.CSTNode) -> tuple[str, int | None]:
         """(path, line) of a node of this module (positions computed once, on first use)."""
@@ -180,6 +182,7 @@ class Interpreter:
             env[params.params[0].name.value] = self_value if self_value is not None else self._self_value(cls)
         saved, self.atomic = self.atomic, [self._atomic_of(d.decorator) for d in fn.decorators]
         self.atomic = self.request_atomics(fn, cls) + [a for a in self.atomic if a is not None]
+        saved_entry, self.entry = self.entry, self._summary is None and given is None and self.is_entry(fn, cls)
         saved_routers = self.routers
         for d in (*(cls.decorators if cls is not None else ()), *fn.decorators):
             self.use_routers(self.overridden_routers(d.decorator))
@@ -187,6 +190,7 @@ class Interpreter:
             return self.block(fn.body.body if isinstance(fn.body, cst.IndentedBlock) else fn.body.body, env)
         finally:
             self.atomic = saved
+            self.entry = saved_entry
             self.use_routers(saved_routers)
 
     def request_atomics(self, fn: cst.FunctionDef, cls: cst.ClassDef | None) -> list[Aliases]:
@@ -197,6 +201,16 @@ class Interpreter:
             self._routed = routed_names(self.module)
         top_level = self.functions.get(fn.name.value) is fn if cls is None else self.classes.get(cls.name.value) is cls
         return request_atomics(self.ctx, fn, cls, self._routed, top_level)
+
+    def is_entry(self, fn: cst.FunctionDef, cls: cst.ClassDef | None) -> bool:
+        if self.module is None:
+            return False
+        if self._routed is None:
+            self._routed = routed_names(self.module)
+        if self._called is None:
+            self._called = called_names(self.module)
+        top_level = self.functions.get(fn.name.value) is fn if cls is None else self.classes.get(cls.name.value) is cls
+        return entry_point(self.ctx, fn, cls, self._routed, self._called, top_level)
 
     def _annotated_rows(self, annotation: cst.Annotation | None) -> str | None:
         """The model of `QuerySet[M]`, `Iterable["M"]`, `list[M]`, ... annotating a parameter."""
@@ -894,7 +908,7 @@ class Interpreter:
         if isinstance(value, QuerySet) and value.locked is not None:
             aliases = self.bound_aliases(value.bound, value.model, write=True)
             self.emit(ev.LockedRead(node, aliases, f"{_short(value.model)} select_for_update() {how}",
-                                    tuple(self.atomic), value.locked))
+                                    tuple(self.atomic), value.locked, self.entry))
 
     def related_method(self, e: cst.Call, manager: RelatedManager, name: str, env: Env) -> Value:
         owner = manager.owner

@@ -49,6 +49,33 @@ def routed_names(module: cst.Module) -> frozenset[str]:
     return frozenset(found)
 
 
+HANDLERS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "dispatch"})
+
+
+def called_names(module: cst.Module) -> frozenset[str]:
+    """Names called as `name(...)` anywhere in the module."""
+    from mdblint.analysis.walk import children
+
+    found, stack = set(), [module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
+            found.add(node.func.value)
+        stack.extend(children(node))
+    return frozenset(found)
+
+
+def entry_point(ctx: "FileContext", fn: cst.FunctionDef, cls: cst.ClassDef | None, routed: frozenset[str],
+                called: frozenset[str], top_level: bool) -> bool:
+    """Is `fn` called by Django's handler only, outside any block of the code's own: a view that
+    nothing in its module calls, or an HTTP handler method of a view class?"""
+    if not _is_view(ctx, fn, cls, routed, top_level) or _is_async(fn):
+        return False
+    if cls is None:
+        return fn.name.value not in called
+    return fn.name.value in HANDLERS
+
+
 def is_views_module(module: str | None) -> bool:
     return bool(module) and "views" in module.split(".")[1:] or (module or "").rpartition(".")[2] == "views"
 

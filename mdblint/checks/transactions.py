@@ -85,10 +85,20 @@ def _router_answers(ctx: FileContext, databases, method: str) -> set[str] | None
       tokens=(b"select_for_update",), events=(ev.LockedRead,))
 def select_for_update_outside_atomic(e: ev.LockedRead, ctx: FileContext) -> None:
     # Only where the code shows the transactions it runs in: inside atomic() blocks on other
-    # databases. A function evaluated outside every atomic() block may be called inside one.
-    if not e.atomic or not e.aliases.exact or not all(a.exact and _defined(ctx, a) for a in e.atomic):
+    # databases, or in a view Django's handler calls (with the blocks of ATOMIC_REQUESTS only). A
+    # function evaluated outside every atomic() block may be called inside one.
+    if not e.aliases.exact or not _defined(ctx, e.aliases):
         return
-    if not _defined(ctx, e.aliases):
+    if not e.atomic:
+        if e.entry:
+            alias = min(e.aliases.names)
+            ctx.report(e.node, "MDB404", (
+                f"{e.what} locks rows on {phrase(e.aliases, alias)} in a view, with no transaction open: Django "
+                f"raises TransactionManagementError (\"select_for_update cannot be used outside of a transaction\"); "
+                f"wrap it in transaction.atomic(using={alias!r})"
+            ), {"lock": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))}, "atomic": []})
+        return
+    if not all(a.exact and _defined(ctx, a) for a in e.atomic):
         return
     protected = frozenset().union(*(a.names for a in e.atomic))
     if e.aliases.names & protected:
