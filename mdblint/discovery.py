@@ -182,11 +182,17 @@ class Excluder:
         self._files: dict[str, Gitignore | None] = {}
         self._chains: dict[str, list[str]] = {}
         self._repos: dict[str, str | None] = {}
+        self.migrations: list[Path] = []   # apps' migrations folders skipped by the default heuristics
 
     def skip(self, parent: str, name: str, is_dir: bool) -> bool:
-        if self.default and is_dir and _skip_dir(parent, name, EXCLUDE_DIRS):
-            return True
         path = Path(os.path.abspath(parent), name).as_posix()
+        if self.default and is_dir and _skip_dir(parent, name, EXCLUDE_DIRS):
+            if name == "migrations" and not self._excluded(path, is_dir):
+                self.migrations.append(Path(path))   # linted for the rules about data migrations only
+            return True
+        return self._excluded(path, is_dir)
+
+    def _excluded(self, path: str, is_dir: bool) -> bool:
         return self.globs.match(path, is_dir) or (self.gitignore and self._ignored(path, is_dir))
 
     def excluded(self, path: Path) -> bool:

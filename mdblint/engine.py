@@ -15,7 +15,7 @@ import hashlib
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Iterable
@@ -32,6 +32,7 @@ from mdblint.analysis.summaries import Summaries
 from mdblint.analysis.walk import At, FileContext, walk
 from mdblint.cache import Cache, code_fingerprint, default_cache_dir
 from mdblint.checks import Rule, select_rules
+from mdblint.checks.migrations import MIGRATION_CODES
 from mdblint.findings import Finding, fingerprint
 from mdblint.model import Options, Problem, Result, UsageError, display_path, progress
 from mdblint.project import Project, load_project
@@ -69,6 +70,7 @@ class Linter:
         self.last_deps: dict[str, str] = {}
         self.flow_errors: list[str] = []                 # internal errors of the file being linted
         self.tokens = tuple({t for r in rules for t in r.tokens})
+        self.ungated_tokens = tuple({t for r in rules if r.ungated for t in r.tokens})
         self.codes = frozenset(r.code for r in rules)
         self.manager_names = frozenset(
             name for model in project.graph.models.values() for name in model.managers
@@ -154,7 +156,7 @@ class Linter:
 
     def plan(self, path: Path, data: bytes) -> Any:
         """The gate's plan for a file (None: parse it whole)."""
-        if self.gate is None:
+        if self.gate is None or any(t in data for t in self.ungated_tokens):
             return None
         return self.gate.plan(self.module_name(path)[0], hashlib.blake2b(data, digest_size=16).hexdigest())
 
@@ -402,9 +404,11 @@ def _resolve(data: Any, positions: Any, shown: str) -> Any:
 
 # -- the whole run --
 
-def collect_files(paths: Iterable[Path], options: Options | None = None) -> list[Path]:
+def collect_files(paths: Iterable[Path], options: Options | None = None,
+                  migrations: list[Path] | None = None) -> list[Path]:
     """The .py files under `paths`, minus excluded and git-ignored ones. Paths named here are
-    linted even if excluded, unless `force_exclude`."""
+    linted even if excluded, unless `force_exclude`. `migrations`, if given, receives the files
+    of the apps' migrations folders that the default exclusion skipped."""
     options = options or Options()
     excluder = discovery.Excluder(options.exclude, options.extend_exclude, options.respect_gitignore, options.base)
     files: dict[Path, None] = {}
@@ -415,6 +419,13 @@ def collect_files(paths: Iterable[Path], options: Options | None = None) -> list
             continue
         for file in discovery.iter_python_files(path, excluder=excluder):
             files[Path(os.path.abspath(file))] = None  # not resolve(): keep links as named
+    if migrations is not None:
+        found: dict[Path, None] = {}
+        for folder in excluder.migrations:
+            for file in discovery.iter_python_files(folder, excluder=excluder):
+                if Path(os.path.abspath(file)) not in files:
+                    found[Path(os.path.abspath(file))] = None
+        migrations.extend(found)
     return list(files)
 
 
@@ -456,8 +467,12 @@ def _lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str
             select_rules((), codes)
         except ValueError as e:
             raise UsageError(f"per-file-ignores {glob!r}: {e}") from None
-    files = collect_files(paths, options)
-    refs, owners, projects, problems = load_projects(paths, options, files)
+    # Apps' migrations stay excluded, except for the rules about data migrations (MDB406).
+    migration_rules = [r for r in rules if r.code in MIGRATION_CODES]
+    migration_files: list[Path] | None = [] if migration_rules else None
+    files = collect_files(paths, options, migration_files)
+    refs, owners, projects, problems = load_projects(paths, options, files, migration_files or ())
+    migration_owners = [discovery.owner(file, refs) for file in migration_files or ()]
     groups: dict[int, list[Path]] = {}
     for file, ref in zip(files, owners):
         groups.setdefault(refs.index(ref) if ref else -1, []).append(file)
@@ -471,17 +486,28 @@ def _lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str
         project_findings, project_parsed = _lint_project(projects[index], rules, group, options, unused_noqa)
         findings += project_findings
         parsed += project_parsed
-    return Result(sorted(findings), len(files), parsed, projects, project_of, problems)
+    migration_groups: dict[int, list[Path]] = {}
+    for file, ref in zip(migration_files or (), migration_owners):
+        if ref is not None:   # outside every project, no database is known: nothing to judge
+            migration_groups.setdefault(refs.index(ref), []).append(file)
+    for index, group in migration_groups.items():
+        project_of.update((display_path(file), projects[index]) for file in group)
+        project_findings, project_parsed = _lint_project(projects[index], migration_rules, group, options, unused_noqa)
+        findings += project_findings
+        parsed += project_parsed
+    linted = len(files) + sum(len(g) for g in migration_groups.values())
+    return Result(sorted(findings), linted, parsed, projects, project_of, problems)
 
 
-def load_projects(paths: list[Path], options: Options, files: list[Path] | None = None
+def load_projects(paths: list[Path], options: Options, files: list[Path] | None = None, extra: Iterable[Path] = ()
                   ) -> tuple[list[discovery.ProjectRef], list[discovery.ProjectRef | None], list[Project], list[Problem]]:
     """(refs, each file's ref, the loaded projects, what could not be read): the projects that own
-    some of `files` (default: the files `paths` lint)."""
+    some of `files` (default: the files `paths` lint) or of `extra` (migrations, linted for MDB406 only)."""
     files = collect_files(paths, options) if files is None else files
     found = discover_projects(paths, options)
     owners = [discovery.owner(file, found.projects) for file in files]
-    refs = [ref for ref in found.projects if ref in owners]  # a project whose files are all excluded is not loaded
+    loaded = set(owners) | {discovery.owner(file, found.projects) for file in extra}
+    refs = [ref for ref in found.projects if ref in loaded]  # a project whose files are all excluded is not loaded
     projects = [_configured(load_project(ref, cache_dir=_cache_dir(ref.root, options)), options) for ref in refs]
     _check_aliases(projects, options)
     problems = [p for p in found.problems if p.project is None or any(display_path(r.root) == p.project for r in refs)]

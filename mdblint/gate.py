@@ -19,8 +19,9 @@ Why each condition (see mdblint/analysis/flow.py for what the interpreter knows)
   through the unit's own bindings, from an ORM-ish name), `iterator()`, or a call to a
   same-module function that loops (it is re-run with the caller's querysets);
 - without an alias, every queryset and instance is on what the routers answer; when they answer
-  'default' for every model, read and write (and 'default' is writable), no cross-alias,
-  transaction or replica rule can fire, so an ORM-ish unit needs a loop; otherwise it is admitted.
+  'default' for every model, read and write (and 'default' is writable), and no alias has
+  ATOMIC_REQUESTS (views run in blocks the code does not show), no cross-alias, transaction or
+  replica rule can fire, so an ORM-ish unit needs a loop; otherwise it is admitted.
 """
 
 from __future__ import annotations
@@ -231,6 +232,8 @@ def _routed_to_default(project: Project, routers: Any, read_only: tuple[str, ...
     databases = project.settings.databases   # None: not statically known (then no alias is read-only)
     if "default" in read_only or databases is not None and ("default" not in databases or databases["default"].mirror):
         return False
+    if databases is not None and any(d.atomic_requests is not False for d in databases.values()):
+        return False   # views run inside atomic blocks the code does not show (ATOMIC_REQUESTS)
     for label, model in project.graph.models.items():
         if model.abstract or model.swapped:
             continue

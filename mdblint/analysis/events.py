@@ -82,6 +82,17 @@ class Write:
     aliases: Aliases
     what: str
     atomic: tuple[Aliases, ...]
+    model: str | None = None   # the model whose rows are written (None: not known)
+
+
+@dataclass(frozen=True)
+class Read:
+    """A queryset of `model` evaluated (iterated, get(), count(), list(), ...) on `aliases`."""
+    node: Any
+    model: str
+    aliases: Aliases
+    what: str
+    atomic: tuple[Aliases, ...]
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,18 @@ class TransactionCall:
     function: str
     using: Aliases | None
     atomic: tuple[Aliases, ...]
+
+
+@dataclass(frozen=True)
+class LockedRead:
+    """A `select_for_update()` queryset evaluated (iterated, get(), first(), list(), ...) on `aliases`
+    (its write database: select_for_update() marks the queryset for write), under the atomics."""
+    node: Any
+    aliases: Aliases
+    what: str
+    atomic: tuple[Aliases, ...]
+    lock: Any              # the select_for_update() call
+    entry: bool = False    # in a view Django's handler calls: no block is open but those in `atomic`
 
 
 @dataclass(frozen=True)
@@ -121,5 +144,5 @@ class LoopQuery:
 
 
 EVENTS = (AliasSite, RelationAssign, RelatedWrite, RowWrite, QuerysetArgument, InstanceLookup,
-          SetOperation, Write, TransactionCall, RowQuery, LoopQuery)
+          SetOperation, Write, Read, TransactionCall, LockedRead, RowQuery, LoopQuery)
 __all__ = [e.__name__ for e in EVENTS] + ["EVENTS", "Value"]

@@ -22,6 +22,7 @@ from mdblint.analysis.provenance import (
     DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, django_constant, instance_state_db, is_context_manager,
     mentions_atomic, parameter_aliases, trace_attribute, via_wrapper, yielded_atomic,
 )
+from mdblint.analysis.requests import called_names, entry_point, request_atomics, routed_names
 from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
@@ -34,6 +35,10 @@ from mdblint.analysis.vocab import (
     CHAIN, FILTERS, INSTANCE_QUERIES, MANAGER_READS, QUERIES, READ_ONE, RELATED_QUERIES, RELATED_WRITES, REQUERIES,
     ROWS, SET_OPS, USING_POSITION, WRITE_ONE, WRITE_PAIR, WRITES,
 )
+# Calls that fetch the rows of a select_for_update() queryset (get_or_create() starts with a get()).
+LOCKED_EVALUATIONS = READ_ONE | frozenset({"get_or_create", "aget_or_create", "in_bulk", "ain_bulk"})
+# Other calls that run the queryset's query (reads; not locking ones).
+EVALUATIONS = frozenset({"count", "acount", "exists", "aexists", "aggregate", "aaggregate", "contains", "acontains"})
 
 if TYPE_CHECKING:
     from mdblint.analysis.walk import FileContext
@@ -110,6 +115,10 @@ class Interpreter:
         self._specializing = False                         # running a function with a caller's querysets
         self.module: cst.Module | None = None
         self._positions: Any = None
+        self._routed: frozenset[str] | None = None          # names this module's urlpatterns route to
+        self.current: cst.FunctionDef | None = None         # the function `run` is analysing
+        self.entry = False                                  # running a view that Django's handler calls
+        self._called: frozenset[str] | None = None
 
     def locate(self, node: cst.CSTNode) -> tuple[str, int | None]:
         """(path, line) of a node of this module (positions computed once, on first use)."""
@@ -134,7 +143,9 @@ class Interpreter:
         errors: list[str] = []
         self._guarded(errors, "<module>", self.prepare, module)
         for fn, cls in _functions(module.body, None):
+            self.current = fn
             self._guarded(errors, fn.name.value, self.function, fn, cls)
+        self.current = None
         return errors
 
     @staticmethod
@@ -156,7 +167,7 @@ class Interpreter:
         summary = Summary(params)
         def collect(event: Any) -> None:
             # Writes and transaction calls matter to any caller inside an atomic block.
-            if depends_on_params(event) or isinstance(event, (ev.Write, ev.TransactionCall)):
+            if depends_on_params(event) or isinstance(event, (ev.Write, ev.TransactionCall, ev.LockedRead)):
                 summary.effects.append(event)
         self.emit, self._summary = collect, summary
         try:
@@ -180,6 +191,8 @@ class Interpreter:
             env[params.params[0].name.value] = self_value if self_value is not None else self._self_value(cls)
             self._self = (cls, params.params[0].name.value)
         saved, self.atomic = self.atomic, [a for d in fn.decorators for a in self._atomic_of(d.decorator)]
+        self.atomic = self.request_atomics(fn, cls) + self.atomic
+        saved_entry, self.entry = self.entry, self._summary is None and given is None and self.is_entry(fn, cls)
         saved_routers = self.routers
         for d in (*(cls.decorators if cls is not None else ()), *fn.decorators):
             self.use_routers(self.overridden_routers(d.decorator))
@@ -189,6 +202,7 @@ class Interpreter:
             self.atomic = saved
             self._self = saved_self
             self._function = saved_function
+            self.entry = saved_entry
             self.use_routers(saved_routers)
 
     def probe_call(self, fn: cst.FunctionDef, call: cst.Call, expr: cst.BaseExpression) -> Value:
@@ -225,6 +239,26 @@ class Interpreter:
         finally:
             self._probe = saved
         return found
+
+
+    def request_atomics(self, fn: cst.FunctionDef, cls: cst.ClassDef | None) -> list[Aliases]:
+        """The blocks ATOMIC_REQUESTS opens around a view (see requests.py)."""
+        if self.module is None:
+            return []
+        if self._routed is None:
+            self._routed = routed_names(self.module)
+        top_level = self.functions.get(fn.name.value) is fn if cls is None else self.classes.get(cls.name.value) is cls
+        return request_atomics(self.ctx, fn, cls, self._routed, top_level)
+
+    def is_entry(self, fn: cst.FunctionDef, cls: cst.ClassDef | None) -> bool:
+        if self.module is None:
+            return False
+        if self._routed is None:
+            self._routed = routed_names(self.module)
+        if self._called is None:
+            self._called = called_names(self.module)
+        top_level = self.functions.get(fn.name.value) is fn if cls is None else self.classes.get(cls.name.value) is cls
+        return entry_point(self.ctx, fn, cls, self._routed, self._called, top_level)
 
     def _annotated_rows(self, annotation: cst.Annotation | None) -> str | None:
         """The model of `QuerySet[M]`, `Iterable["M"]`, `list[M]`, ... annotating a parameter."""
@@ -285,6 +319,7 @@ class Interpreter:
         if isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
                 iterable = self.eval(stmt.iter, env)
+                self.locked_read(stmt.iter, iterable, "iterated")
                 if _rows(iterable):
                     self.row_loops.add(stmt)
                 item = self.element(iterable, stmt)
@@ -673,6 +708,7 @@ class Interpreter:
             return UNKNOWN
         if isinstance(index, cst.Index):
             self.eval(index.value, env)
+            self.locked_read(e, base, "indexed")
             if isinstance(base, QuerySet) and base.rows == "instances":
                 return Instance(base.model, self.bound_aliases(base.bound, base.model))
             if isinstance(base, Sequence) and isinstance(index.value, cst.Integer):
@@ -729,6 +765,7 @@ class Interpreter:
         try:
             while clause is not None:
                 iterable = self.eval(clause.iter, inner)
+                self.locked_read(clause.iter, iterable, "iterated")
                 if _rows(iterable):
                     self.row_loops.add(clause)
                 inner = self.bind(clause.target, self.element(iterable, clause), inner, e)
@@ -807,6 +844,7 @@ class Interpreter:
             return Collection(Sequence((UNKNOWN, self.element(args[0]))), args[0], "enumerate")
         if name in ("list", "tuple", "set", "sorted", "reversed", "iter") and args \
                 and sum(a.keyword is None for a in e.args) == 1 and e.args[0].keyword is None and not e.args[0].star:
+            self.locked_read(e, args[0], f"passed to {name}()")
             item = self.element(args[0])
             return Collection(item, args[0] if isinstance(args[0], QuerySet) else None) if item is not UNKNOWN else UNKNOWN
 
@@ -903,6 +941,8 @@ class Interpreter:
         if current.cache is not None:   # `row.rel.all().filter(...)`: the prefetched rows, queried again
             self.row_read(e, current.cache, name)
             current = replace(current, cache=None)
+        if name in LOCKED_EVALUATIONS or name in EVALUATIONS:
+            self.locked_read(e, current, f"read with .{name}()")
         if name in FILTERS or name in CHAIN:
             self.check_lookups(e, current, env)
         else:
@@ -914,9 +954,10 @@ class Interpreter:
                 loaded = self._iterator(e, current, loaded)
             # filter(), only(), ... on a related manager run a query of their own: their rows do not
             # come from the outer queryset's prefetch, and their lookup paths start here.
+            locked = e if name == "select_for_update" else current.locked
             if current.row is not None and name in REQUERIES:
-                return replace(current, node=e, loaded=loaded, row=None, of_loop=current.row.loop)
-            return replace(current, node=e, loaded=loaded)
+                return replace(current, node=e, loaded=loaded, row=None, of_loop=current.row.loop, locked=locked)
+            return replace(current, node=e, loaded=loaded, locked=locked)
         if name in ROWS:
             return replace(current, rows="values", node=e)
         if name in SET_OPS:
@@ -927,7 +968,7 @@ class Interpreter:
             return current
         if name in WRITES:
             target = self.bound_aliases(bound, model, write=True)
-            self.emit(ev.Write(e, target, f"{_short(model)}.{name}()", tuple(self.atomic)))
+            self.emit(ev.Write(e, target, f"{_short(model)}.{name}()", tuple(self.atomic), model))
             if name in ("bulk_create", "abulk_create") and e.args:
                 objs = self.eval(e.args[0].value, env)
                 for obj in (objs.items if isinstance(objs, Sequence) else (self.element(objs),)):
@@ -968,6 +1009,17 @@ class Interpreter:
         if isinstance(value, _Subquery) and isinstance(value.inner, QuerySet):
             self.emit(ev.QuerysetArgument(value.node, outer, value.inner, value.kind, lookup))
 
+    def locked_read(self, node: cst.CSTNode, value: Value, how: str) -> None:
+        """A queryset evaluated: a Read on its database; if select_for_update(), Django checks at that
+        point that a transaction is open on the queryset's database (its write database)."""
+        if isinstance(value, QuerySet) and value.locked is None and self._summary is None:
+            self.emit(ev.Read(node, value.model, self.bound_aliases(value.bound, value.model),
+                              f"{_short(value.model)} rows {how}", tuple(self.atomic)))
+        if isinstance(value, QuerySet) and value.locked is not None:
+            aliases = self.bound_aliases(value.bound, value.model, write=True)
+            self.emit(ev.LockedRead(node, aliases, f"{_short(value.model)} select_for_update() {how}",
+                                    tuple(self.atomic), value.locked, self.entry))
+
     def related_method(self, e: cst.Call, manager: RelatedManager, name: str, env: Env) -> Value:
         owner = manager.owner
         args = [(a, self.eval(a.value, env)) for a in e.args if a.keyword is None]
@@ -985,7 +1037,7 @@ class Interpreter:
                 objs += [(arg, v) for v in items if isinstance(v, Instance)]
             self.emit(ev.RelatedWrite(e, manager, name, tuple(objs)))
             self.emit(ev.Write(e, self.write_aliases(manager.model, owner.aliases), f"{manager.relation.name}.{name}()",
-                               tuple(self.atomic)))
+                               tuple(self.atomic), manager.model))
             return UNKNOWN
         if name == "db_manager":
             expr = argument(e, 0, "using")
@@ -1005,7 +1057,7 @@ class Interpreter:
                       cache=manager if manager.prefetched and name == "all" else None)
         if name in ("create", "get_or_create", "update_or_create", "clear"):
             target = self.write_aliases(manager.model, owner.aliases)
-            self.emit(ev.Write(e, target, f"{manager.relation.name}.{name}()", tuple(self.atomic)))
+            self.emit(ev.Write(e, target, f"{manager.relation.name}.{name}()", tuple(self.atomic), manager.model))
             if name == "create":
                 return Instance(manager.model, target)
             return UNKNOWN
@@ -1036,7 +1088,7 @@ class Interpreter:
                 target = self.write_aliases(instance.model, instance.aliases)
             else:
                 target = _as_aliases(using)
-            self.emit(ev.Write(e, target, f"{_short(instance.model)}.{name}()", tuple(self.atomic)))
+            self.emit(ev.Write(e, target, f"{_short(instance.model)}.{name}()", tuple(self.atomic), instance.model))
             if name in ("save", "asave"):
                 self.rows_written(e, instance.model, target, instance.pending, at_call=True)
                 if isinstance(e.func, cst.Attribute) and isinstance(e.func.value, cst.Name):

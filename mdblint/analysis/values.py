@@ -113,6 +113,7 @@ class QuerySet(Value):
     bounded: bool = field(default=False, compare=False)   # sliced to a constant number of rows ([:10])
     of_loop: Any = field(default=None, compare=False)     # built from a related manager of this loop's rows
     cache: Any = field(default=None, compare=False)       # `rel.all()` of a prefetched related manager: its rows
+    locked: Any = field(default=None, compare=False)      # the select_for_update() call that locks its rows
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,17 @@ class Rule:
     events: tuple[type, ...] = ()   # analysis events (mdblint.analysis.events) the handler is called on
     tokens: tuple[bytes, ...] = ()  # prefilter: a file holding none of these cannot match
     handler: Callable | None = None  # None: reported by the engine itself (MDB0xx)
+    # Reads function bodies itself (not through the analysis' events): a file holding one of its
+    # tokens is parsed whole, the check gate blanks nothing of it.
+    ungated: bool = False
 
 
 def rule(code: str, name: str, summary: str, *, tokens: tuple[bytes, ...], nodes: tuple[type, ...] = (),
-         events: tuple[type, ...] = ()):
+         events: tuple[type, ...] = (), ungated: bool = False):
     def register(handler: Callable) -> Callable:
         if code in RULES:
             raise ValueError(f"{code} registered twice")
-        RULES[code] = Rule(code, name, summary, nodes, events, tokens, handler)
+        RULES[code] = Rule(code, name, summary, nodes, events, tokens, handler, ungated)
         return handler
     return register
 

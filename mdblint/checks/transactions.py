@@ -7,7 +7,9 @@ from mdblint.analysis.walk import FileContext
 from mdblint.checks.base import rule
 from mdblint.checks.verdicts import phrase, source_data
 
-TOKENS = (b"atomic",)
+# A view runs inside the atomic blocks of ATOMIC_REQUESTS: views name `request` (or are routed
+# by the module's urlpatterns).
+TOKENS = (b"atomic", b"request", b"urlpatterns")
 
 
 @rule("MDB401", "write-outside-atomic-database", "A write inside atomic(using=X) that goes to another database.",
@@ -21,8 +23,7 @@ def write_outside_atomic(e: ev.Write, ctx: FileContext) -> None:
     alias = min(e.aliases.names)
     innermost = e.atomic[-1]
     ctx.report(e.node, "MDB401", (
-        f"{e.what} writes to {phrase(e.aliases, alias)} inside transaction.atomic(using="
-        f"{phrase(innermost, min(innermost.names))}): "
+        f"{e.what} writes to {phrase(e.aliases, alias)} inside {block(innermost)}: "
         f"a rollback does not undo it; wrap it in transaction.atomic(using={alias!r}) too"
     ), {"write": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))},
         "atomic": [{"aliases": sorted(a.names), "source": source_data(ctx, a.source(min(a.names)))} for a in e.atomic]})
@@ -53,16 +54,19 @@ def read_only_aliases(ctx: FileContext) -> dict[str, str]:
     found = {a: f"a TEST MIRROR of {d.mirror!r}" for a, d in databases.items() if d.mirror}
     for alias in getattr(ctx, "read_only", ()) or ():
         found.setdefault(alias, "declared read-only in [tool.mdblint]")
-    writable = _router_writable(ctx, databases)
-    if writable is not None:
-        for alias in databases.keys() - writable:
-            found.setdefault(alias, "no router's db_for_write returns it")
+    writable = _router_answers(ctx, databases, "db_for_write")
+    readable = _router_answers(ctx, databases, "db_for_read") if writable is not None else None
+    if writable is not None and readable is not None:
+        # A router's replica: reads are sent there, writes never (an alias the routers never name
+        # is reached only explicitly: nothing says it refuses writes).
+        for alias in (databases.keys() & readable) - writable:
+            found.setdefault(alias, "the routers send reads there and no write")
     ctx.project._read_only = found
     return found
 
 
-def _router_writable(ctx: FileContext, databases) -> set[str] | None:
-    """Every alias db_for_write can return, for any model and instance hint; None if unknown."""
+def _router_answers(ctx: FileContext, databases, method: str) -> set[str] | None:
+    """Every alias the routers' `method` can return, for any model and instance hint; None if unknown."""
     if ctx.routers is None or not ctx.project.settings.routers or not databases:
         return None
     writable: set[str] = set()
@@ -70,11 +74,42 @@ def _router_writable(ctx: FileContext, databases) -> set[str] | None:
         if model.abstract or model.swapped:
             continue
         for hint in (None, *databases):
-            answer = ctx.routers.db_for_write(label, hint)
+            answer = getattr(ctx.routers, method)(label, hint)
             if answer.aliases is None:
                 return None
             writable |= answer.aliases
     return writable
+
+
+@rule("MDB404", "select-for-update-outside-atomic", "select_for_update() evaluated with no atomic() open on its database.",
+      tokens=(b"select_for_update",), events=(ev.LockedRead,))
+def select_for_update_outside_atomic(e: ev.LockedRead, ctx: FileContext) -> None:
+    # Only where the code shows the transactions it runs in: inside atomic() blocks on other
+    # databases, or in a view Django's handler calls (with the blocks of ATOMIC_REQUESTS only). A
+    # function evaluated outside every atomic() block may be called inside one.
+    if not e.aliases.exact or not _defined(ctx, e.aliases):
+        return
+    if not e.atomic:
+        if e.entry:
+            alias = min(e.aliases.names)
+            ctx.report(e.node, "MDB404", (
+                f"{e.what} locks rows on {phrase(e.aliases, alias)} in a view, with no transaction open: Django "
+                f"raises TransactionManagementError (\"select_for_update cannot be used outside of a transaction\"); "
+                f"wrap it in transaction.atomic(using={alias!r})"
+            ), {"lock": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))}, "atomic": []})
+        return
+    if not all(a.exact and _defined(ctx, a) for a in e.atomic):
+        return
+    protected = frozenset().union(*(a.names for a in e.atomic))
+    if e.aliases.names & protected:
+        return
+    alias = min(e.aliases.names)
+    innermost = e.atomic[-1]
+    ctx.report(e.node, "MDB404", (
+        f"{e.what} locks rows on {phrase(e.aliases, alias)}, but the open block is {block(innermost)}: Django raises TransactionManagementError (\"select_for_update cannot be used "
+        f"outside of a transaction\"); wrap it in transaction.atomic(using={alias!r})"
+    ), {"lock": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))},
+        "atomic": [{"aliases": sorted(a.names), "source": source_data(ctx, a.source(min(a.names)))} for a in e.atomic]})
 
 
 @rule("MDB403", "transaction-call-on-default", "on_commit()/set_rollback()/... without using= inside atomic(using=X).",
@@ -88,9 +123,18 @@ def transaction_call_without_using(e: ev.TransactionCall, ctx: FileContext) -> N
     alias = min(e.atomic[-1].names)
     effect = "runs the callback at once" if e.function == "on_commit" else "acts on 'default', not this transaction"
     ctx.report(e.node, "MDB403", (
-        f"transaction.{e.function}() without using= inside transaction.atomic(using={alias!r}) {effect}; "
+        f"transaction.{e.function}() without using= inside {block(e.atomic[-1])} {effect}; "
         f"pass using={alias!r}"
     ), {"function": e.function, "atomic": [{"aliases": sorted(a.names)} for a in e.atomic]})
+
+
+def block(aliases) -> str:
+    """An atomic block as messages name it: `transaction.atomic(using='x')`, or the request's."""
+    alias = min(aliases.names)
+    source = aliases.source(alias)
+    if source is not None and source.how == "ATOMIC_REQUESTS":
+        return f"the request's transaction.atomic(using={alias!r}) (ATOMIC_REQUESTS)"
+    return f"transaction.atomic(using={phrase(aliases, alias)})"
 
 
 def _defined(ctx: FileContext, aliases) -> bool:

@@ -257,6 +257,10 @@ class Routers:
         """Whether an instance of model1 on alias1 may be related to one of model2 on alias2."""
         return self._memoized(self._relation, model1, alias1, model2, alias2)
 
+    def allow_migrate(self, alias: str, app_label: str) -> Verdict:
+        """Whether migrations of `app_label` run on `alias` (RunPython asks it without hints)."""
+        return self._memoized(self._migrate, alias, app_label)
+
     def _route(self, action: str, model: str, instance: str | None) -> Answer:
         return self._memoized(self._route_uncached, action, model, instance)
 
@@ -292,6 +296,16 @@ class Routers:
         why, path, line = self._why(found)
         return Verdict(next(iter(found)) if len(found) == 1 else None, why, *((path, line) if len(found) == 1 else ()))
 
+    def _migrate(self, alias: str, app_label: str) -> Verdict:
+        found = self._chain("allow_migrate", (alias, app_label), {})
+        if isinstance(found, str):
+            return Verdict(None, found)
+        if None in found:
+            del found[None]
+            found.setdefault(True, []).append("no router: every database")
+        why, path, line = self._why(found)
+        return Verdict(next(iter(found)) if len(found) == 1 else None, why, *((path, line) if len(found) == 1 else ()))
+
     def _chain(self, action: str, args: tuple, hints: dict) -> dict | str:
         """outcome -> [where] for each outcome the router chain may decide; None: every router passed.
 
@@ -314,9 +328,9 @@ class Routers:
                     truthy = _truth(value)
                 except _Unknown:
                     return self._where(name, "an unknown value", path, line)
-                if action == "allow_relation" and value is not None:
+                if action in ("allow_relation", "allow_migrate") and value is not None:
                     found.setdefault(truthy, []).append((index, name, path, line, repr(value)))
-                elif action != "allow_relation" and truthy:
+                elif action not in ("allow_relation", "allow_migrate") and truthy:
                     if not isinstance(value, str):
                         return self._where(name, f"{value!r}, not an alias", path, line)
                     found.setdefault(value, []).append((index, name, path, line, repr(value)))

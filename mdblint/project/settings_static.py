@@ -23,6 +23,7 @@ class Database:
     engine: str | None      # None: not a literal
     mirror: str | None      # TEST["MIRROR"]
     line: int               # where the alias was written (0: unknown / Django's default)
+    atomic_requests: bool | None = False   # ATOMIC_REQUESTS (None: not a literal)
 
 
 @dataclass
@@ -270,12 +271,15 @@ def _databases(value: object, line: int) -> dict[str, Database] | None:
         if not isinstance(alias, str):
             return None
         engine = mirror = None
+        atomic: bool | None = False
         if isinstance(conf, dict):
+            atomic = conf.get("ATOMIC_REQUESTS", False)
+            atomic = atomic if isinstance(atomic, bool) else None
             engine = conf.get("ENGINE") if isinstance(conf.get("ENGINE"), str) else None
             test = conf.get("TEST")
             if isinstance(test, dict) and isinstance(test.get("MIRROR"), str):
                 mirror = test["MIRROR"]
-        out[alias] = Database(alias, engine, mirror, getattr(value, "lines", {}).get(alias, line))
+        out[alias] = Database(alias, engine, mirror, getattr(value, "lines", {}).get(alias, line), atomic)
     return out
 
 

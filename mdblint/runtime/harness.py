@@ -4,7 +4,9 @@ every alias, run fixtures at N and 2N, print one JSON report (see ``mdblint.runt
 Everything here runs in the ``python -m mdblint.runtime`` subprocess. Deviations from the
 sample's own settings: every alias is a SQLite file in a temporary directory (a
 ``TEST: {"MIRROR": x}`` alias shares x's file), and the fast MD5 password hasher comes first,
-as in Django's own test settings.
+as in Django's own test settings. SQLite claims ``select_for_update()`` support with an empty
+lock clause (see ``lock_like_a_server``), so that Django's own transaction check runs as on
+PostgreSQL, MySQL or Oracle.
 """
 
 import argparse
@@ -57,7 +59,24 @@ def sqlite_databases(databases, tmpdir):
             out[alias] = {"ENGINE": SQLITE, "NAME": f"file:{files[mirror]}?mode=ro", "TEST": {"MIRROR": mirror}}
         else:
             out[alias] = {"ENGINE": SQLITE, "NAME": files[alias]}
+        if conf.get("ATOMIC_REQUESTS"):
+            out[alias]["ATOMIC_REQUESTS"] = True
     return out
+
+
+def lock_like_a_server():
+    """SQLite has no ``SELECT ... FOR UPDATE`` and Django skips ``select_for_update()`` there
+    (``has_select_for_update = False``), so a misuse that raises on a server database passes.
+    Claim the feature (and its variants) with an empty lock clause: Django's compiler then makes
+    its own check (``TransactionManagementError`` in autocommit mode) and runs the plain SELECT
+    (SQLite serialises writers anyway)."""
+    from django.db.backends.sqlite3.features import DatabaseFeatures
+    from django.db.backends.sqlite3.operations import DatabaseOperations
+
+    for name in ("has_select_for_update", "has_select_for_update_nowait", "has_select_for_update_skip_locked",
+                 "has_select_for_update_of", "has_select_for_no_key_update", "supports_select_for_update_with_limit"):
+        setattr(DatabaseFeatures, name, True)
+    DatabaseOperations.for_update_sql = lambda self, nowait=False, skip_locked=False, of=(), no_key=False: ""
 
 
 def setup_django(sample_dir, settings_module, tmpdir):
@@ -72,6 +91,7 @@ def setup_django(sample_dir, settings_module, tmpdir):
     values["PASSWORD_HASHERS"] = [FAST_HASHER] + [h for h in hashers if h != FAST_HASHER]
     settings.configure(**values)
     django.setup()
+    lock_like_a_server()
     create_tables()
 
 
@@ -136,6 +156,38 @@ def load_fixture(path, index):
     return module
 
 
+@contextlib.contextmanager
+def lagging_replicas(enabled):
+    """With ``REPLICA_LAG = True`` in a fixture: every mirror alias reads a copy of its primary
+    taken after ``setup()`` (opened read-only), so nothing written during ``scenario()`` reaches
+    it, as a replica lagging behind its primary."""
+    from django.db import connections
+
+    if not enabled:
+        yield
+        return
+    import sqlite3
+
+    saved = {}
+    for alias in connections:
+        mirror = connections[alias].settings_dict["TEST"].get("MIRROR")
+        if not mirror:
+            continue
+        source = connections[mirror].settings_dict["NAME"]
+        copy = f"{source}.{alias}.lagging"
+        with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(copy)) as dst:
+            src.backup(dst)
+        connections[alias].close()
+        saved[alias] = connections[alias].settings_dict["NAME"]
+        connections[alias].settings_dict["NAME"] = f"file:{copy}?mode=ro"
+    try:
+        yield
+    finally:
+        for alias, name in saved.items():
+            connections[alias].close()
+            connections[alias].settings_dict["NAME"] = name
+
+
 def run_once(module, n, stage):
     """Flush, setup(n), scenario() with counted queries. Returns (Run, repr, check)."""
     from django.test.utils import override_settings
@@ -147,7 +199,7 @@ def run_once(module, n, stage):
             module.setup(n)
         stage[0] = f"scenario() at n={n}"
         exc = result = None
-        with count_queries() as queries:
+        with lagging_replicas(getattr(module, "REPLICA_LAG", False)), count_queries() as queries:
             try:
                 result = module.scenario()
             except Exception as e:

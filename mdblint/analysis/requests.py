@@ -1,0 +1,147 @@
+"""Views and ATOMIC_REQUESTS: Django's handler wraps a view in `transaction.atomic(using=alias)`
+for every alias whose ATOMIC_REQUESTS is true (`BaseHandler.make_view_atomic`), unless the view
+is decorated with `transaction.non_atomic_requests` (for that alias, or every one).
+
+A function is a view when mdblint can show it statically: a module-level function whose first
+parameter is `request`, or a method of a class with a `...View` / `...ViewSet` base, in a views
+module (`views.py`, a `views` package); or a module-level function or class routed by this
+module's own `urlpatterns` (`path("x/", view)`, `path("x/", View.as_view())`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from mdblint.analysis.names import dotted
+from mdblint.analysis.values import Aliases, Source
+
+if TYPE_CHECKING:
+    from mdblint.analysis.walk import FileContext
+
+NON_ATOMIC = "django.db.transaction.non_atomic_requests"
+URL_FUNCTIONS = frozenset({"path", "re_path", "url"})
+
+
+def routed_names(module: cst.Module) -> frozenset[str]:
+    """Names of module-level functions and classes that this module's `urlpatterns` route to."""
+    found: set[str] = set()
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
+                [small.target] if isinstance(small, (cst.AugAssign, cst.AnnAssign)) else []
+            if not any(isinstance(t, cst.Name) and t.value == "urlpatterns" for t in targets):
+                continue
+            value = small.value
+            for element in value.elements if isinstance(value, (cst.List, cst.Tuple)) else ():
+                call = element.value
+                if not (isinstance(call, cst.Call) and (dotted(call.func) or "").rpartition(".")[2] in URL_FUNCTIONS
+                        and len(call.args) >= 2):
+                    continue
+                view = call.args[1].value
+                if isinstance(view, cst.Call) and isinstance(view.func, cst.Attribute) and view.func.attr.value == "as_view":
+                    view = view.func.value
+                if isinstance(view, cst.Name):
+                    found.add(view.value)
+    return frozenset(found)
+
+
+HANDLERS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "dispatch"})
+
+
+def called_names(module: cst.Module) -> frozenset[str]:
+    """Names called as `name(...)` anywhere in the module."""
+    from mdblint.analysis.walk import children
+
+    found, stack = set(), [module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
+            found.add(node.func.value)
+        stack.extend(children(node))
+    return frozenset(found)
+
+
+def entry_point(ctx: "FileContext", fn: cst.FunctionDef, cls: cst.ClassDef | None, routed: frozenset[str],
+                called: frozenset[str], top_level: bool) -> bool:
+    """Is `fn` called by Django's handler only, outside any block of the code's own: a view that
+    nothing in its module calls, or an HTTP handler method of a view class?"""
+    if not _is_view(ctx, fn, cls, routed, top_level) or _is_async(fn):
+        return False
+    if cls is None:
+        return fn.name.value not in called
+    return fn.name.value in HANDLERS
+
+
+def is_views_module(module: str | None) -> bool:
+    return bool(module) and "views" in module.split(".")[1:] or (module or "").rpartition(".")[2] == "views"
+
+
+def request_atomics(ctx: "FileContext", fn: cst.FunctionDef, cls: cst.ClassDef | None, routed: frozenset[str],
+                    top_level: bool) -> list[Aliases]:
+    """The atomic blocks Django opens around `fn` when it runs as (part of) a view."""
+    databases = ctx.project.settings.databases
+    if not databases or not any(d.atomic_requests for d in databases.values()):
+        return []
+    if not _is_view(ctx, fn, cls, routed, top_level):
+        return []
+    excluded = _non_atomic(ctx, fn.decorators) | (_non_atomic(ctx, cls.decorators) if cls is not None else set())
+    if cls is not None and "*" not in excluded:
+        for stmt in cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ():
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == "dispatch":
+                excluded |= _non_atomic(ctx, stmt.decorators)
+    if "*" in excluded:
+        return []
+    # An ATOMIC_REQUESTS that is not a literal: which blocks Django opens is unknown.
+    if any(d.atomic_requests is None for d in databases.values()):
+        return [Aliases(unknown=True)]
+    settings = ctx.project.settings
+    path = ctx.relpath(settings.path_of.get("DATABASES", settings.path)) if settings.path else None
+    return [Aliases.of(alias, Source("ATOMIC_REQUESTS", None, path, d.line or None))
+            for alias, d in sorted(databases.items()) if d.atomic_requests and alias not in excluded]
+
+
+def _is_view(ctx: "FileContext", fn: cst.FunctionDef, cls: cst.ClassDef | None, routed: frozenset[str],
+             top_level: bool) -> bool:
+    if cls is None:
+        if not top_level or _is_async(fn):   # Django refuses ATOMIC_REQUESTS with async views
+            return False
+        if fn.name.value in routed:
+            return True
+        params = fn.params.params
+        return is_views_module(ctx.names.module) and bool(params) and params[0].name.value == "request"
+    if cls.name.value in routed:
+        return True
+    return is_views_module(ctx.names.module) and any(
+        (dotted(b.value) or "").rpartition(".")[2].endswith(("View", "ViewSet")) for b in cls.bases)
+
+
+def _is_async(fn: cst.FunctionDef) -> bool:
+    return fn.asynchronous is not None
+
+
+def _non_atomic(ctx: "FileContext", decorators) -> set[str]:
+    """Aliases a `non_atomic_requests` decorator names ("*": every one, or not known), also through
+    `method_decorator(...)`."""
+    found: set[str] = set()
+    for d in decorators:
+        expr = d.decorator
+        if isinstance(expr, cst.Call) and (dotted(expr.func) or "").rpartition(".")[2] == "method_decorator" and expr.args:
+            expr = expr.args[0].value
+        target = expr.func if isinstance(expr, cst.Call) else expr
+        if ctx.names.qualname(target) != NON_ATOMIC and (dotted(target) or "").rpartition(".")[2] != "non_atomic_requests":
+            continue
+        using = None
+        if isinstance(expr, cst.Call):
+            for i, a in enumerate(expr.args):
+                if (a.keyword is None and i == 0) or (a.keyword is not None and a.keyword.value == "using"):
+                    using = a.value
+        if using is None:   # non_atomic_requests(using=None) means DEFAULT_DB_ALIAS
+            found.add("default")
+            continue
+        value = ctx.string_value(using)
+        found.add(value.value if value is not None else "*")
+    return found

@@ -1,0 +1,379 @@
+"""MDB404-MDB407 and ATOMIC_REQUESTS: behaviour beyond the catalog's fixtures (what stays silent,
+what the findings say)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from mdblint.engine import lint_source
+from tests.helpers import SAMPLES, load_sample
+
+
+def lint(source: str, select: str, sample: str = "bookstore", path: str = "catalog/probe.py"):
+    project = load_sample(sample)
+    return lint_source(textwrap.dedent(source), SAMPLES / sample / path, project, [select])
+
+
+HEAD = """\
+from django.db import transaction
+from catalog.models import Publisher
+"""
+
+
+def test_mdb404_outside_every_block_is_silent():
+    # The function may run inside a caller's atomic block on "other": not proven.
+    assert lint(HEAD + """
+def lock(pk):
+    return Publisher.objects.using("other").select_for_update().get(pk=pk)
+""", "MDB404") == []
+
+
+def test_mdb404_unevaluated_or_unknown_alias_is_silent():
+    assert lint(HEAD + """
+def lock(pk, db):
+    with transaction.atomic():
+        qs = Publisher.objects.using("other").select_for_update()
+        other = Publisher.objects.using(db).select_for_update().get(pk=pk)
+    return qs
+""", "MDB404") == []
+
+
+def test_mdb404_reports_the_alias_and_the_block():
+    findings = lint(HEAD + """
+def lock(pk):
+    with transaction.atomic(using="default"):
+        return list(Publisher.objects.using("other").select_for_update())
+""", "MDB404")
+    assert [(f.line, f.code) for f in findings] == [(6, "MDB404")]
+    assert "'other'" in findings[0].message and "'default'" in findings[0].message
+    assert "TransactionManagementError" in findings[0].message
+
+
+def test_mdb404_values_list_and_related_manager_keep_the_lock():
+    findings = lint(HEAD + """
+def lock(owner):
+    owner = Publisher.objects.using("other").get(pk=1)
+    with transaction.atomic():
+        names = list(Publisher.objects.using("other").select_for_update().values_list("name", flat=True))
+        books = owner.book_set.select_for_update().first()
+""", "MDB404")
+    assert [f.line for f in findings] == [7, 8]
+
+
+MIGRATION = """\
+from django.db import migrations
+
+
+def forwards(apps, schema_editor):
+    Publisher = apps.get_model("catalog", "Publisher")
+{body}
+
+
+class Migration(migrations.Migration):
+    operations = [migrations.RunPython(forwards)]
+"""
+
+
+def migration(body: str, sample: str = "bookstore") -> list:
+    return lint(MIGRATION.format(body=textwrap.indent(textwrap.dedent(body), "    ")), "MDB406", sample,
+                "catalog/migrations/0002_data.py")
+
+
+def test_mdb406_using_the_migrated_alias_is_silent():
+    assert migration("""
+        db = schema_editor.connection.alias
+        Publisher.objects.using(db).update(name="x")
+        Publisher.objects.db_manager(db).create(name="y")
+        Publisher(name="z").save(using=db)
+        qs = Publisher.objects.filter(name="x")
+        qs.using(db).delete()
+    """) == []
+
+
+def test_mdb406_reports_a_queryset_evaluated_later():
+    findings = migration("""
+        qs = Publisher.objects.filter(name="x")
+        for p in qs:
+            pass
+    """)
+    assert [f.line for f in findings] == [8]
+    assert "'replica'" in findings[0].message and "RunPython function forwards()" in findings[0].message
+
+
+def test_mdb406_needs_a_function_run_by_runpython_and_a_second_database():
+    assert lint("""
+def forwards(apps, schema_editor):
+    Publisher = apps.get_model("catalog", "Publisher")
+    Publisher.objects.update(name="x")
+""", "MDB406", path="catalog/migrations/0002_data.py") == []
+
+
+def test_mdb406_is_the_only_rule_run_on_apps_migrations(tmp_path):
+    import shutil
+
+    from mdblint.engine import lint_paths
+    from mdblint.model import Options
+
+    root = tmp_path / "bookstore"
+    shutil.copytree(SAMPLES / "bookstore", root)
+    (root / "catalog" / "migrations").mkdir()
+    (root / "catalog" / "migrations" / "__init__.py").write_text("")
+    (root / "catalog" / "migrations" / "0002_data.py").write_text(MIGRATION.format(body="""
+    Publisher.objects.update(name="x")
+    with transaction.atomic(using="other"):
+        Publisher.objects.using("default").create(name="y")
+""").replace("from django.db import migrations", "from django.db import migrations, transaction"))
+    result = lint_paths([root], Options(cache=False))
+    found = {(f.path.rsplit("/", 1)[-1], f.code) for f in result.findings}
+    assert ("0002_data.py", "MDB406") in found
+    assert not any(name == "0002_data.py" and code != "MDB406" for name, code in found)   # no MDB401
+    only_401 = lint_paths([root], Options(cache=False, select=["MDB401"]))
+    assert not any(f.path.endswith("0002_data.py") for f in only_401.findings)
+
+
+SIGNAL_HEAD = """\
+from django.db.models.signals import post_save, m2m_changed
+from django.dispatch import receiver
+from catalog.models import Publisher, Tag
+"""
+
+
+def test_mdb407_receivers_without_sender_or_with_using_are_silent():
+    assert lint(SIGNAL_HEAD + """
+@receiver(post_save)
+def any_model(sender, instance, **kwargs):
+    Tag.objects.create(name="x")
+
+
+@receiver(post_save, sender=Publisher)
+def passes(sender, instance, using, **kwargs):
+    Tag.objects.using(using).create(name="x")
+    instance.book_set.update(title="y")
+
+
+def not_a_receiver(instance):
+    Tag.objects.create(name="x")
+""", "MDB407") == []
+
+
+def test_mdb407_reports_a_connected_m2m_receiver():
+    findings = lint(SIGNAL_HEAD + """
+def tagged(sender, instance, action, **kwargs):
+    Tag.objects.filter(name="stale").delete()
+
+
+m2m_changed.connect(tagged, sender=Publisher)
+""", "MDB407")
+    assert [f.line for f in findings] == [6]
+    assert "m2m_changed receiver tagged()" in findings[0].message and "'other'" in findings[0].message
+
+
+def test_mdb407_without_routers_django_keeps_the_instance_database():
+    # newsroom: "default" and "analytics", no routers: a Section saved on "analytics" stays there,
+    # a Correction created with no hint goes to "default".
+    findings = lint("""
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from news.models import Correction, Section
+
+
+@receiver(post_save, sender=Section)
+def log(sender, instance, **kwargs):
+    Correction.objects.create(note="x")
+    instance.articles.update(title="y")
+""", "MDB407", "newsroom", "news/probe.py")
+    assert [f.line for f in findings] == [9]
+    assert "on 'analytics' it writes to 'default'" in findings[0].message
+
+
+VIEWS_HEAD = """\
+from django.db import transaction
+from django.utils.decorators import method_decorator
+from django.views import View
+from news.models import Section
+"""
+
+
+def views(source: str, select: str = "MDB401", path: str = "news/views.py") -> list[int]:
+    return [f.line for f in lint(VIEWS_HEAD + source, select, "newsroom", path)]
+
+
+def test_atomic_requests_is_read_from_settings():
+    databases = load_sample("newsroom").settings.databases
+    assert databases["analytics"].atomic_requests is True and databases["default"].atomic_requests is False
+
+
+def test_atomic_requests_views_of_a_views_module():
+    assert views("""
+def create(request):
+    Section.objects.create(name="x")
+
+
+def helper(section):
+    Section.objects.create(name="y")
+
+
+async def acreate(request):
+    await Section.objects.acreate(name="z")
+
+
+class Edit(View):
+    def post(self, request):
+        Section.objects.create(name="w")
+""") == [7, 20]
+
+
+def test_atomic_requests_only_views_modules_or_urlpatterns():
+    assert views("""
+def create(request):
+    Section.objects.create(name="x")
+""", path="news/services.py") == []
+    assert views("""
+from django.urls import path
+
+
+def create(req):
+    Section.objects.create(name="x")
+
+
+urlpatterns = [path("x/", create)]
+""", path="news/services.py") == [10]
+
+
+def test_non_atomic_requests_names_its_alias():
+    assert views("""
+@transaction.non_atomic_requests(using="analytics")
+def create(request):
+    Section.objects.create(name="x")
+
+
+@transaction.non_atomic_requests
+def still_atomic_on_analytics(request):
+    Section.objects.create(name="y")
+
+
+@method_decorator(transaction.non_atomic_requests(using="analytics"), name="dispatch")
+class Edit(View):
+    def post(self, request):
+        Section.objects.create(name="w")
+""") == [13]
+
+
+def test_atomic_requests_mdb403_on_commit_in_a_view():
+    assert views("""
+def create(request):
+    transaction.on_commit(lambda: None)
+    transaction.on_commit(lambda: None, using="analytics")
+""", "MDB403") == [7]
+
+
+def test_mdb405_same_function_dominating_write_only():
+    assert lint(HEAD + """
+def branches(flag):
+    if flag:
+        Publisher.objects.create(name="x")
+    else:
+        return Publisher.objects.filter(name="x").exists()
+
+
+def loop(names):
+    for name in names:
+        Publisher.objects.create(name=name)
+    return Publisher.objects.count()
+
+
+def read_first():
+    n = Publisher.objects.count()
+    Publisher.objects.create(name="x")
+    return n
+
+
+def write(name):
+    Publisher.objects.create(name=name)
+
+
+def read(name):
+    return Publisher.objects.get(name=name)
+""", "MDB405") == []
+
+
+def test_mdb405_reports_read_after_write_with_both_sites():
+    findings = lint(HEAD + """
+def view():
+    with transaction.atomic():
+        Publisher.objects.bulk_create([Publisher(name="x")])
+        for p in Publisher.objects.all():
+            pass
+    Publisher.objects.filter(name="x").update(name="y")
+    return Publisher.objects.using("replica").get(name="y")
+""", "MDB405")
+    assert [f.line for f in findings] == [7, 10]
+    assert "inside the transaction.atomic(using='default') block" in findings[0].message
+    assert "right after the write" in findings[1].message and "Publisher.update()" in findings[1].message
+
+
+def _variant(tmp_path, settings_edit, router_edit=None):
+    import shutil
+
+    from mdblint.discovery import ProjectRef, settings_from_manage_py
+    from mdblint.project import load_project
+
+    root = tmp_path / "bookstore"
+    shutil.copytree(SAMPLES / "bookstore", root)
+    settings = root / "bookstore_site" / "settings.py"
+    settings.write_text(settings_edit(settings.read_text()))
+    if router_edit is not None:
+        routers = root / "bookstore_site" / "routers.py"
+        routers.write_text(router_edit(routers.read_text()))
+    return root, load_project(ProjectRef(root, settings_from_manage_py(root / "manage.py"), "manage.py"))
+
+
+def test_mdb402_a_router_defined_replica_without_mirror(tmp_path):
+    root, project = _variant(tmp_path, lambda s: s.replace('"TEST": {"MIRROR": "default"},', ""))
+    assert project.settings.databases["replica"].mirror is None
+    source = HEAD + """
+def archive():
+    Publisher.objects.using("replica").create(name="x")
+    Publisher.objects.using("other").create(name="y")
+"""
+    findings = lint_source(source, root / "catalog" / "probe.py", project, ["MDB402"])
+    assert [(f.line, "the routers send reads there and no write" in f.message) for f in findings] == [(5, True)]
+
+
+def test_mdb402_an_alias_the_routers_never_name_is_not_read_only(tmp_path):
+    # The router no longer keeps "other" instances on "other": that alias is reached explicitly only.
+    root, project = _variant(tmp_path, lambda s: s, lambda r: r.replace('return "other"', 'return None'))
+    source = HEAD + """
+def archive():
+    Publisher.objects.using("other").create(name="y")
+"""
+    assert lint_source(source, root / "catalog" / "probe.py", project, ["MDB402"]) == []
+
+
+def test_mdb404_in_views_only_entry_points():
+    source = HEAD + """
+from django.views import View
+
+
+def helper(request):
+    return Publisher.objects.select_for_update().get(pk=1)
+
+
+def caller(request):
+    with transaction.atomic():
+        return helper(request)
+
+
+def direct(request):
+    return list(Publisher.objects.select_for_update())
+
+
+class Lock(View):
+    def post(self, request):
+        return Publisher.objects.select_for_update().first()
+
+    def locked(self):
+        return Publisher.objects.select_for_update().first()
+"""
+    assert [f.line for f in lint(source, "MDB404", path="catalog/views.py")] == [17, 22]
+    assert lint(source, "MDB404", path="catalog/services.py") == []
