@@ -216,6 +216,8 @@ class Collection(Value):
     item: Value
     source: Any = field(default=None, compare=False)   # the QuerySet it was evaluated from, if any
     wrap: str | None = None                            # "enumerate": items are (index, row)
+    # Made by a loop of a constant number of steps (range(1, 9), qs[:3], a literal tuple): not rows to N+1 over.
+    bounded: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
