@@ -848,6 +848,8 @@ class Interpreter:
     def queryset_method(self, e: cst.Call, qs: Manager | QuerySet, name: str, env: Env,
                         per_iteration: bool = True) -> Value:
         model, bound = qs.model, qs.bound
+        if isinstance(qs, QuerySet) and qs.evaluated is not None:   # a new queryset: new rows, not the cached ones
+            qs = replace(qs, evaluated=None)
         # A related manager read on a row of the loop is MDB302's (the manager's own queryset carries the row).
         if per_iteration and name in QUERIES and not (isinstance(qs, QuerySet) and (
                 qs.row is not None and qs.row.loop in self.loops or qs.of_loop in self.loops)):
@@ -1257,7 +1259,7 @@ class Interpreter:
                 return UNKNOWN
             row = None
             if loop is not None and not value.bounded:   # a constant number of rows: no N+1 over them
-                loaded = value.loaded or NOTHING_LOADED
+                loaded = value.evaluated or value.loaded or NOTHING_LOADED
                 if value.row is not None:   # rows of a related manager read per row of an outer loop
                     outer = value.row.loaded
                     row = Row(loop, value.row.path, replace(loaded, select=outer.select | loaded.select,

@@ -434,14 +434,14 @@ def after_loop(interp: "Interpreter", loop: Any, iter_expr: cst.BaseExpression, 
     qs = iterable.source if isinstance(iterable, Collection) and isinstance(iterable.source, QuerySet) else iterable
     if not isinstance(qs, QuerySet) or qs.rows != "instances" or qs.row is not None:
         return env
-    loaded = qs.loaded or NOTHING_LOADED
+    loaded = qs.evaluated or qs.loaded or NOTHING_LOADED
     paths = {r for r in reads if not r.startswith("=")}
     fields = {r[1:] for r in reads if r.startswith("=") and "__" not in r}
     deferred = loaded.deferred
     if deferred is not None and fields:
         names, defer = deferred
         deferred = (names - fields, True) if defer else (names | fields, False)
-    new = replace(qs, loaded=replace(loaded, select=loaded.select | paths, deferred=deferred))
+    new = replace(qs, evaluated=replace(loaded, select=loaded.select | paths, deferred=deferred))
     value = replace(iterable, source=new) if isinstance(iterable, Collection) else new
     if in_place:
         env[iter_expr.value] = value

@@ -113,6 +113,9 @@ class QuerySet(Value):
     bounded: bool = field(default=False, compare=False)   # sliced to a constant number of rows ([:10])
     of_loop: Any = field(default=None, compare=False)     # built from a related manager of this loop's rows
     cache: Any = field(default=None, compare=False)       # `rel.all()` of a prefetched related manager: its rows
+    # Evaluated by a loop that read relations on every row: what its cached rows now come with
+    # (a new queryset made from it, `.all()`, `.filter()`, fetches new rows: it does not inherit this).
+    evaluated: "Loaded | None" = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ def setup(n):
             OrderLine.objects.create(order=order, product=product, quantity=j + 1)
 
 
+# fix: select_related("customer")
 def scenario():
     labels = []
     for order in Order.objects.all():

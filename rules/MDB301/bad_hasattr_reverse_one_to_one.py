@@ -17,5 +17,6 @@ def setup(n):
             OrderLine.objects.create(order=order, product=product, quantity=j + 1)
 
 
+# fix: select_related("profile")
 def scenario():
     return [hasattr(customer, "profile") for customer in Customer.objects.all()]  # expect: MDB301

@@ -18,5 +18,6 @@ def setup(n):
             OrderLine.objects.create(order=order, product=product, quantity=j + 1)
 
 
+# fix: select_related("customer")
 def scenario():
     return [customer_label(order) for order in Order.objects.all()]  # expect: MDB301

@@ -17,5 +17,6 @@ def setup(n):
             OrderLine.objects.create(order=order, product=product, quantity=j + 1)
 
 
+# fix: select_related("customer")
 def scenario():
     return [order.describe() for order in Order.objects.all()]  # expect: MDB301

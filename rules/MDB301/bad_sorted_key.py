@@ -17,5 +17,6 @@ def setup(n):
             OrderLine.objects.create(order=order, product=product, quantity=j + 1)
 
 
+# fix: select_related("customer")
 def scenario():
     return [o.number for o in sorted(Order.objects.all(), key=lambda o: o.customer.name)]  # expect: MDB301

@@ -17,5 +17,6 @@ def setup(n):
             OrderLine.objects.create(order=order, product=product, quantity=j + 1)
 
 
+# fix: prefetch_related("lines")
 def scenario():
     return [order.line_count for order in Order.objects.all()]  # expect: MDB302

@@ -17,5 +17,6 @@ def setup(n):
             OrderLine.objects.create(order=order, product=product, quantity=j + 1)
 
 
+# fix: prefetch_related("lines__product")
 def scenario():
     return [order.total() for order in Order.objects.select_related("customer")]  # expect: MDB302
