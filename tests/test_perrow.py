@@ -185,3 +185,92 @@ def test_the_index_counts_keyed_builtins_as_loops():
     facts = module_facts(ast.parse(text), text)
     loops = {u.name: (u.loops, u.loop_sources) for u in facts.units if u.kind == "function"}
     assert loops["f"] == (True, ("qs",)) and loops["g"][0] is False
+
+
+def test_a_callees_flag_parameters_decide_its_branches(tmp_path):
+    found = lint_code(tmp_path, """
+        def flagged(order, save=False):
+            if save:
+                order.save()
+            if not save:
+                return order.customer.name
+
+        def unknown_flag(order, commit):
+            if commit:
+                return order.customer.name
+
+        def guarded(order, tax=None):
+            if tax is None:
+                tax = order.customer
+            return tax
+
+        def scenario(commit):
+            for o in Order.objects.all():
+                flagged(o)
+                flagged(o, save=True)
+                unknown_flag(o, commit)
+                unknown_flag(o, True)
+                guarded(o, tax=commit)
+                guarded(o)
+        """)
+    assert [(line, code) for line, code, _ in found] == [(18, "MDB301"), (19, "MDB305"), (21, "MDB301"),
+                                                          (23, "MDB301")]
+
+
+def test_a_callees_error_path_and_prefetch_checks_are_not_every_call(tmp_path):
+    found = lint_code(tmp_path, """
+        def lookup(order):
+            try:
+                return order.number
+            except KeyError:
+                return order.customer.name
+
+        def cached_or_query(order):
+            return order.lines.filter(quantity=1).count()
+
+        def scenario():
+            for o in Order.objects.prefetch_related("lines"):
+                lookup(o)
+                cached_or_query(o)
+        """)
+    assert found == []
+
+
+def test_prefetch_related_objects_covers_the_rows_it_is_given(tmp_path):
+    found = lint_code(tmp_path, """
+        from django.db.models import prefetch_related_objects
+
+        FIELDS = ["customer"]
+
+        def scenario():
+            orders = list(Order.objects.all())
+            prefetch_related_objects(orders, *FIELDS)
+            for o in orders:
+                str(o)
+            qs = Order.objects.all()
+            prefetch_related_objects(qs, "customer")
+            for o in qs:
+                o.customer_name
+            other = Order.objects.all()
+            prefetch_related_objects(other, "lines")
+            for o in other:
+                o.customer_name
+        """)
+    assert [(line, code) for line, code, _ in found] == [(17, "MDB301")]
+
+
+def test_a_callees_kind_tests_guard_what_may_never_run_for_these_rows(tmp_path):
+    found = lint_code(tmp_path, """
+        KIND = "a"
+
+        def members(order):
+            if order.note == KIND:
+                return order.customer.name
+            if isinstance(order, Order):
+                return order.customer.name
+            return order.number
+
+        def scenario():
+            return [members(o) for o in Order.objects.all()]
+        """)
+    assert found == []

@@ -97,6 +97,7 @@ class Interpreter:
         self._chain_missing: tuple | None = None           # its deepest per-row relation read not loaded
         self.loop_reads: dict[Any, set[str]] = {}          # loop -> forward paths/fields read on its rows (perrow.py)
         self.loop_regions: dict[Any, Any] = {}             # comprehension clause -> the comprehension
+        self.callee_constants: dict[str, bool] = {}         # a per-row callee's parameters fixed by the call
         self.module_env: Env = {}
         self.functions: dict[str, cst.FunctionDef] = {}   # module-level functions
         self.classes: dict[str, cst.ClassDef] = {}        # module-level classes
@@ -233,14 +234,23 @@ class Interpreter:
             test = self.eval(stmt.test, env)
             if self.loops:   # `if qs:` evaluates the queryset
                 perrow.truth_tested(self, stmt.test, test, env)
+            # A per-row callee's `if flag:` on a parameter the call fixes runs one branch; on one it
+            # does not, neither branch counts as run on every call (perrow.py).
+            branch = perrow.decided(self, stmt.test, env) if self.loops else None
             # `if key != last: ...; last = key`, `if k not in cache: cache[k] = ...`: once per key, not per row.
-            saved_once, self._once = self._once, self._once or (bool(self.loops) and _memo_guard(stmt))
+            saved_once, self._once = self._once, self._once or (branch is None and bool(self.loops) and _memo_guard(stmt)) \
+                or branch == "unknown"
             try:
-                then = self.block(stmt.body.body, dict(env))
+                then = self.block(stmt.body.body, dict(env)) if branch is not False else None
             finally:
                 self._once = saved_once
-            other = self.block(stmt.orelse.body.body, dict(env)) if isinstance(stmt.orelse, cst.Else) else \
-                self.statement(stmt.orelse, dict(env)) if stmt.orelse is not None else dict(env)
+            saved_once, self._once = self._once, self._once or branch == "unknown"
+            try:
+                other = None if branch is True else \
+                    self.block(stmt.orelse.body.body, dict(env)) if isinstance(stmt.orelse, cst.Else) else \
+                    self.statement(stmt.orelse, dict(env)) if stmt.orelse is not None else dict(env)
+            finally:
+                self._once = saved_once
             return _join_envs(then, other)
         if isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
@@ -285,8 +295,13 @@ class Interpreter:
         if isinstance(stmt, cst.Try):
             body = self.block(stmt.body.body, dict(env))
             out = body if stmt.orelse is None or body is None else self.block(stmt.orelse.body.body, body)
-            for handler in stmt.handlers:
-                out = _join_envs(out, self.block(handler.body.body, dict(env)))
+            # A per-row callee's error path does not run on every call (perrow.py).
+            saved_once, self._once = self._once, self._once or perrow.CALLEE in self.loops
+            try:
+                for handler in stmt.handlers:
+                    out = _join_envs(out, self.block(handler.body.body, dict(env)))
+            finally:
+                self._once = saved_once
             if stmt.finalbody is not None:
                 self.block(stmt.finalbody.body.body, dict(env))
             return out
@@ -808,6 +823,8 @@ class Interpreter:
             return _Q((e,))
         for a in e.args:
             self.eval(a.value, env)
+        if name == "prefetch_related_objects":   # the rows it is given come with the lookups
+            perrow.prefetched_objects(self, e, env)
         return UNKNOWN
 
     def method(self, e: cst.Call, receiver: Value, name: str, env: Env) -> Value:

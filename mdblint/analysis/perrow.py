@@ -179,12 +179,98 @@ def _params(fn: cst.FunctionDef) -> list[str]:
     return [x.name.value for x in (*p.posonly_params, *p.params, *p.kwonly_params)]
 
 
+def _literal_truth(expr: cst.BaseExpression | None) -> bool | None:
+    """The truth of a literal argument or default (True, False, None, a number, a string)."""
+    if isinstance(expr, cst.Name) and expr.value in ("True", "False", "None"):
+        return expr.value == "True"
+    if isinstance(expr, cst.Integer):
+        return expr.value.strip("0_xXoObB") != ""
+    if isinstance(expr, (cst.SimpleString, cst.ConcatenatedString)):
+        value = string_literal(expr)
+        return bool(value) if value is not None else None
+    return None
+
+
+def _constants(fn: cst.FunctionDef, call: cst.CSTNode | None, skip_first: bool) -> dict[str, bool]:
+    """Parameters whose truth is known at this call: a literal argument, else a literal default."""
+    p = fn.params
+    positional = [x for x in (*p.posonly_params, *p.params)][1 if skip_first else 0:]
+    known: dict[str, bool] = {}
+    for param in (*positional, *p.kwonly_params):
+        truth = _literal_truth(param.default)
+        if truth is not None:
+            known[param.name.value] = truth
+    if isinstance(call, cst.Call):
+        for i, arg in enumerate(a for a in call.args if a.keyword is None and not a.star):
+            if i < len(positional):
+                known.pop(positional[i].name.value, None)
+                truth = _literal_truth(arg.value)
+                if truth is not None:
+                    known[positional[i].name.value] = truth
+        for arg in call.args:
+            if arg.keyword is not None:
+                known.pop(arg.keyword.value, None)
+                truth = _literal_truth(arg.value)
+                if truth is not None:
+                    known[arg.keyword.value] = truth
+    return known
+
+
+def decided(interp: "Interpreter", test: cst.BaseExpression, env: dict) -> Any:
+    """Inside a callee, an `if` on one of its parameters: True/False when the call's literal
+    argument (or the default) decides it, "unknown" when the caller's value is not known (the
+    branches then count as not run on every call), None for any other test."""
+    if CALLEE not in interp.loops:
+        return None
+    negate, expr = False, test
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Not):
+        negate, expr = True, expr.expression
+    if isinstance(expr, cst.Comparison) and len(expr.comparisons) == 1 \
+            and isinstance(expr.comparisons[0].comparator, cst.Name) and expr.comparisons[0].comparator.value == "None" \
+            and isinstance(expr.comparisons[0].operator, (cst.Is, cst.IsNot)):
+        negate = negate != isinstance(expr.comparisons[0].operator, cst.Is)   # `x is None` is `not x` for a literal
+        expr = expr.left
+    if _discriminates(expr):
+        return "unknown"
+    if not isinstance(expr, cst.Name):
+        return None
+    from mdblint.analysis.values import Param
+    value = env.get(expr.value)
+    if not isinstance(value, Param) or value.name != expr.value:
+        return None
+    truth = interp.callee_constants.get(expr.value)
+    if truth is None:
+        return "unknown"
+    return truth != negate
+
+
+def _constant(expr: cst.BaseExpression) -> bool:
+    """A literal, an UPPER_CASE name or attribute (`STATUS_OPEN`, `Kind.FACILITY`), or a tuple of them."""
+    if isinstance(expr, (cst.Integer, cst.SimpleString, cst.ConcatenatedString)):
+        return True
+    if isinstance(expr, (cst.Tuple, cst.List, cst.Set)):
+        return all(_constant(e.value) for e in expr.elements)
+    name = expr.attr.value if isinstance(expr, cst.Attribute) else expr.value if isinstance(expr, cst.Name) else None
+    return name is not None and name.isupper()
+
+
+def _discriminates(expr: cst.BaseExpression) -> bool:
+    """`x.kind == KIND`, `status in (A, B)`, `isinstance(x, C)`: a test that sorts the rows into
+    kinds; in a callee, what it guards may never run for the caller's rows."""
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value in ("isinstance", "issubclass"):
+        return True
+    return isinstance(expr, cst.Comparison) and any(
+        isinstance(c.operator, (cst.Equal, cst.NotEqual, cst.In, cst.NotIn)) and (_constant(c.comparator) or _constant(expr.left))
+        for c in expr.comparisons)
+
+
 def _effects(owner: "Interpreter", fn: cst.FunctionDef, cls: cst.ClassDef | None,
-             rows: dict[str, tuple[str, Any]]) -> list[tuple[str, Any, str, int | None]]:
+             rows: dict[str, tuple[str, Any]], consts: dict[str, bool]) -> list[tuple[str, Any, str, int | None]]:
     """What `fn` does per call to the rows bound to its parameters (`rows`: param -> (model,
-    what the row loads)): (param or "", event, path, line); "" for a query not on a row."""
+    what the row loads)), given the parameters whose truth the call fixes (`consts`):
+    (param or "", event, path, line); "" for a query not on a row."""
     memo = _MEMO.setdefault(owner.summaries, {})
-    key = (id(fn), tuple(sorted(rows.items(), key=lambda kv: kv[0])))
+    key = (id(fn), tuple(sorted(rows.items(), key=lambda kv: kv[0])), tuple(sorted(consts.items())))
     entry = memo.get(key)
     if entry is not None and entry[0] is fn:
         return entry[1]
@@ -206,8 +292,9 @@ def _effects(owner: "Interpreter", fn: cst.FunctionDef, cls: cst.ClassDef | None
             found.append(("", event, *owner.locate(event.node)))
 
     state = (owner.emit, owner.loops, owner._once, owner.atomic, owner._summary, owner._specializing,
-             owner.assigned_relations, owner._in_chain, owner._chain_missing, owner.row_loops)
+             owner.assigned_relations, owner._in_chain, owner._chain_missing, owner.row_loops, owner.callee_constants)
     owner.emit, owner.loops, owner._once, owner._summary, owner._specializing = collect, [CALLEE], False, None, True
+    owner.callee_constants = {k: v for k, v in consts.items() if k not in rows}
     owner.assigned_relations = set(owner.assigned_relations)
     owner._in_chain, owner._chain_missing = False, None
     owner.row_loops = owner.row_loops | {CALLEE}
@@ -220,7 +307,7 @@ def _effects(owner: "Interpreter", fn: cst.FunctionDef, cls: cst.ClassDef | None
     finally:
         _ACTIVE.discard(key)
         (owner.emit, owner.loops, owner._once, owner.atomic, owner._summary, owner._specializing,
-         owner.assigned_relations, owner._in_chain, owner._chain_missing, owner.row_loops) = state
+         owner.assigned_relations, owner._in_chain, owner._chain_missing, owner.row_loops, owner.callee_constants) = state
     memo[key] = (fn, found)
     return found
 
@@ -229,7 +316,7 @@ def _apply(interp: "Interpreter", call: cst.CSTNode, owner: "Interpreter", fn: c
            cls: cst.ClassDef | None, bound: dict[str, Instance]) -> None:
     """Run `fn` on the rows `bound` to its parameters and report its per-row effects at `call`."""
     rows = {p: (v.model, v.row.loaded) for p, v in bound.items()}
-    effects = _effects(owner, fn, cls, rows)
+    effects = _effects(owner, fn, cls, rows, _constants(fn, call, cls is not None))
     if not effects:
         return
     callee = f"{cls.name.value}.{fn.name.value}" if cls is not None else fn.name.value
@@ -242,6 +329,8 @@ def _apply(interp: "Interpreter", call: cst.CSTNode, owner: "Interpreter", fn: c
                 interp.emit(ev.LoopQuery(call, event.model, event.method, event.on, loop,
                                          via=(step, *event.via), overrides=event.overrides))
             continue
+        if event.kind in ("requery", "to_attr"):
+            continue   # a callee may check what was prefetched before it queries (it often does): not proven
         row = bound[param].row
         full = f"{row.path}__{event.path}" if row.path and event.path else row.path or event.path
         interp.emit(ev.RowQuery(call, event.kind, event.model, event.relation, full,
@@ -491,3 +580,34 @@ def truth_tested(interp: "Interpreter", test: cst.BaseExpression, value: Value, 
         value = interp.eval(test.expression, env) if isinstance(test.expression, cst.Name) else None
     if isinstance(test, (cst.Name, cst.UnaryOperation)) and value is not None:
         evaluated(interp, test, value, "bool")
+
+
+def prefetched_objects(interp: "Interpreter", call: cst.Call, env: dict) -> None:
+    """`prefetch_related_objects(rows, "a", "b__c")`: the instances held by `rows` (a name bound
+    to an evaluated queryset or a list of its rows) come with those lookups; a lookup mdblint
+    cannot read (`*LOOKUPS`, a Prefetch object) counts as loading everything."""
+    from dataclasses import replace
+    from mdblint.analysis.values import NOTHING_LOADED, Collection, QuerySet
+    if not call.args or call.args[0].keyword is not None or call.args[0].star \
+            or not isinstance(call.args[0].value, cst.Name):
+        return
+    name = call.args[0].value.value
+    value = env.get(name)
+    qs = value.source if isinstance(value, Collection) and isinstance(value.source, QuerySet) else value
+    if not isinstance(qs, QuerySet):
+        if isinstance(value, Collection) and isinstance(value.item, Instance):   # rows of another kind
+            env[name] = replace(value, item=replace(value.item, row=None, loaded=_everything()))
+        return
+    paths = [string_literal(a.value) if a.keyword is None and not a.star else None for a in call.args[1:]]
+    loaded = qs.evaluated or qs.loaded or NOTHING_LOADED
+    if any(p is None for p in paths):
+        loaded = replace(loaded, prefetch_all=True, select_all=True)
+    else:
+        loaded = replace(loaded, prefetch=loaded.prefetch | frozenset(paths))
+    new = replace(qs, evaluated=loaded)
+    env[name] = replace(value, source=new) if isinstance(value, Collection) else new
+
+
+def _everything() -> Any:
+    from mdblint.analysis.values import EVERYTHING_LOADED
+    return EVERYTHING_LOADED
