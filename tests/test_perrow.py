@@ -274,3 +274,40 @@ def test_a_callees_kind_tests_guard_what_may_never_run_for_these_rows(tmp_path):
             return [members(o) for o in Order.objects.all()]
         """)
     assert found == []
+
+
+def test_a_relation_the_caller_assigned_on_the_row_is_cached_for_the_callee(tmp_path):
+    code = """
+        def scenario(customer):
+            for o in Order.objects.all():
+                o.customer = customer
+                str(o)
+        """
+    assert lint_code(tmp_path, code) == []
+    assert [(line, code) for line, code, _ in lint_code(tmp_path, code.replace("o.customer = customer", "pass"))] \
+        == [(4, "MDB301")]
+
+
+def test_rows_of_one_owners_manager_share_that_owner(tmp_path):
+    found = lint_code(tmp_path, """
+        def scenario(order_id):
+            order = Order.objects.get(pk=order_id)
+            for line in order.lines.all():
+                line.order.customer.name
+            for o in Order.objects.all():
+                for line in o.lines.all():
+                    line.order.customer.name
+        """)
+    assert [(line, code) for line, code, _ in found] == [(6, "MDB302"), (7, "MDB301")]
+
+
+def test_a_fresh_queryset_in_a_once_block_comprehension_is_not_per_row(tmp_path):
+    found = lint_code(tmp_path, """
+        def scenario():
+            last = None
+            for o in Order.objects.all():
+                if last != o.number:
+                    last = o.number
+                    names = {p.name for p in Product.objects.filter(name=o.number)}
+        """)
+    assert found == []

@@ -692,7 +692,7 @@ class Interpreter:
             clauses = []
             while clause is not None:
                 iterable = self.eval(clause.iter, inner)
-                if self.loops:
+                if self.loops and not (depth == 0 and saved_once):   # the first iterable runs where the comprehension is
                     perrow.evaluated(self, clause.iter, iterable, "iteration")
                 bounded = bounded and _bounded(iterable)
                 if _rows(iterable):
@@ -983,6 +983,10 @@ class Interpreter:
             and manager.relation.reverse else NOTHING_LOADED
         if manager.loaded is not None:   # the owner came with this relation's nested prefetches
             known = replace(manager.loaded, select=known.select | manager.loaded.select)
+        if known.select and owner.row is None and manager.relation.kind == "reverse_fk":
+            # One owner outside any loop: every row's `reverse` is that same instance, so what is read
+            # through it is fetched once and cached there (not once per row).
+            known = replace(known, opaque=known.opaque | {manager.relation.reverse})
         qs = QuerySet(manager.model, bound, node=e, row=row, loaded=known,
                       cache=manager if manager.prefetched and name == "all" else None)
         if name in ("create", "get_or_create", "update_or_create", "clear"):

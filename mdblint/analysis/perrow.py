@@ -315,7 +315,15 @@ def _effects(owner: "Interpreter", fn: cst.FunctionDef, cls: cst.ClassDef | None
 def _apply(interp: "Interpreter", call: cst.CSTNode, owner: "Interpreter", fn: cst.FunctionDef,
            cls: cst.ClassDef | None, bound: dict[str, Instance]) -> None:
     """Run `fn` on the rows `bound` to its parameters and report its per-row effects at `call`."""
-    rows = {p: (v.model, v.row.loaded) for p, v in bound.items()}
+    # A relation the caller assigned on the rows is cached on them: loaded, for the callee.
+    from dataclasses import replace
+    rows = {}
+    for p, v in bound.items():
+        loaded = v.row.loaded
+        assigned = frozenset(name for model, name in interp.assigned_relations if model == v.model)
+        if assigned and not v.row.path:
+            loaded = replace(loaded, select=loaded.select | assigned)
+        rows[p] = (v.model, loaded)
     effects = _effects(owner, fn, cls, rows, _constants(fn, call, cls is not None))
     if not effects:
         return

@@ -16,3 +16,10 @@ def product_line(line):
 
 def open_lines(order):
     return OrderLine.objects.filter(order=order).count()
+
+
+def mark_seen(order, save=False):
+    """Marks the order; writes it only when asked to (the caller usually saves in bulk)."""
+    order.note = "seen"
+    if save:
+        order.save(update_fields=["note"])
