@@ -311,3 +311,19 @@ def test_a_fresh_queryset_in_a_once_block_comprehension_is_not_per_row(tmp_path)
                     names = {p.name for p in Product.objects.filter(name=o.number)}
         """)
     assert found == []
+
+
+def test_a_cached_result_is_redone_when_the_callee_changes(tmp_path):
+    import shutil
+
+    from tests.helpers import run_cli
+
+    site = tmp_path / "shop"
+    shutil.copytree(REPO / "samples" / "shop", site)
+    env = {**__import__("os").environ, "MDBLINT_CACHE_DIR": str(tmp_path / "cache")}
+    first = run_cli(".", "--select", "MDB301", cwd=site, env=env)
+    assert "through str(order) (Order.__str__" in first.stdout
+    models = site / "orders" / "models.py"
+    models.write_text(models.read_text().replace('return f"{self.number} for {self.customer.name}"', "return self.number"))
+    second = run_cli(".", "--select", "MDB301", cwd=site, env=env)
+    assert "str(order)" not in second.stdout and "o.customer_name" in second.stdout
