@@ -327,3 +327,16 @@ def test_a_cached_result_is_redone_when_the_callee_changes(tmp_path):
     models.write_text(models.read_text().replace('return f"{self.number} for {self.customer.name}"', "return self.number"))
     second = run_cli(".", "--select", "MDB301", cwd=site, env=env)
     assert "str(order)" not in second.stdout and "o.customer_name" in second.stdout
+
+
+def test_a_comprehensions_first_iterable_under_a_kind_test_is_not_every_call(tmp_path):
+    found = lint_code(tmp_path, """
+        def accept(order):
+            if order.note == "GROUPS":
+                return any(line for line in order.lines.all())
+            return True
+
+        def scenario():
+            return [o for o in Order.objects.all() if accept(o)]
+        """)
+    assert found == []

@@ -691,7 +691,12 @@ class Interpreter:
             bounded = True
             clauses = []
             while clause is not None:
-                iterable = self.eval(clause.iter, inner)
+                if depth == 0:   # the first iterable is evaluated where the comprehension is (maybe once)
+                    self._once = saved_once
+                try:
+                    iterable = self.eval(clause.iter, inner)
+                finally:
+                    self._once = False
                 if self.loops and not (depth == 0 and saved_once):   # the first iterable runs where the comprehension is
                     perrow.evaluated(self, clause.iter, iterable, "iteration")
                 bounded = bounded and _bounded(iterable)
