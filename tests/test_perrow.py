@@ -340,3 +340,18 @@ def test_a_comprehensions_first_iterable_under_a_kind_test_is_not_every_call(tmp
             return [o for o in Order.objects.all() if accept(o)]
         """)
     assert found == []
+
+
+def test_a_callee_running_several_queries_is_one_finding_at_the_call(tmp_path):
+    found = lint_code(tmp_path, """
+        def stats(order):
+            a = OrderLine.objects.filter(order=order).count()
+            b = OrderLine.objects.filter(order=order, quantity=1).count()
+            c = Product.objects.filter(name=order.number).exists()
+            return a, b, c, order.customer.name, order.customer.pk
+
+        def scenario():
+            return [stats(o) for o in Order.objects.all()]
+        """)
+    assert [(line, code) for line, code, _ in found] == [(8, "MDB301"), (8, "MDB305")]
+    assert "(stats, and 2 more queries, " in found[1][2]

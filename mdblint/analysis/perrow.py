@@ -329,21 +329,31 @@ def _apply(interp: "Interpreter", call: cst.CSTNode, owner: "Interpreter", fn: c
         return
     callee = f"{cls.name.value}.{fn.name.value}" if cls is not None else fn.name.value
     text = _describe(interp, call)
+    # One finding per call for the queries the callee runs (the first, and how many more), and one
+    # per relation path it reads: a call running twenty counts is one thing to fix, at the call.
+    queries = [effect for effect in effects if isinstance(effect[1], ev.LoopQuery)]
+    if queries:
+        _, event, path, line = queries[0]
+        more = len(queries) - 1
+        named = callee if not more else f"{callee}, and {more} more quer{'y' if more == 1 else 'ies'}"
+        loop = per_row_loop(interp)
+        if loop is not None:
+            interp.emit(ev.LoopQuery(call, event.model, event.method, event.on, loop,
+                                     via=((text, named, path, line), *event.via), overrides=event.overrides))
+    seen: set[tuple] = set()
     for param, event, path, line in effects:
-        step = (text, callee, path, line)
         if isinstance(event, ev.LoopQuery):
-            loop = per_row_loop(interp)
-            if loop is not None:
-                interp.emit(ev.LoopQuery(call, event.model, event.method, event.on, loop,
-                                         via=(step, *event.via), overrides=event.overrides))
             continue
         if event.kind in ("requery", "to_attr"):
             continue   # a callee may check what was prefetched before it queries (it often does): not proven
         row = bound[param].row
         full = f"{row.path}__{event.path}" if row.path and event.path else row.path or event.path
+        if (event.kind, full, event.method) in seen:
+            continue
+        seen.add((event.kind, full, event.method))
         interp.emit(ev.RowQuery(call, event.kind, event.model, event.relation, full,
                                 row.through_many or event.through_many, row.loop, row.root, event.method,
-                                via=(step, *event.via)))
+                                via=((text, callee, path, line), *event.via)))
 
 
 # -- the call forms --
