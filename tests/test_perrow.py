@@ -355,3 +355,4 @@ def test_a_callee_running_several_queries_is_one_finding_at_the_call(tmp_path):
         """)
     assert [(line, code) for line, code, _ in found] == [(8, "MDB301"), (8, "MDB305")]
     assert "(stats, and 2 more queries, " in found[1][2]
+

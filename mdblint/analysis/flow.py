@@ -886,7 +886,10 @@ class Interpreter:
             if isinstance(qs, QuerySet):   # a clone: what it loads and how it is sliced stay
                 return replace(qs, bound=Bound(aliases), node=e)
             return QuerySet(model, Bound(aliases), node=e, manager=qs.manager)
-        current = qs if isinstance(qs, QuerySet) else QuerySet(model, bound, node=e, manager=qs.manager)
+        current = qs if isinstance(qs, QuerySet) else QuerySet(
+            model, bound, node=e, manager=qs.manager,
+            # a manager whose get_queryset() loads relations: what its rows come with is unknown
+            loaded=EVERYTHING_LOADED if perrow.manager_loads(self, model, qs.manager) else None)
         if current.cache is not None:   # `row.rel.all().filter(...)`: the prefetched rows, queried again
             self.row_read(e, current.cache, name)
             current = replace(current, cache=None)
@@ -988,6 +991,8 @@ class Interpreter:
             and manager.relation.reverse else NOTHING_LOADED
         if manager.loaded is not None:   # the owner came with this relation's nested prefetches
             known = replace(manager.loaded, select=known.select | manager.loaded.select)
+        if perrow.manager_loads(self, manager.model):   # the related model's default manager loads relations itself
+            known = EVERYTHING_LOADED
         if known.select and owner.row is None and manager.relation.kind == "reverse_fk":
             # One owner outside any loop: every row's `reverse` is that same instance, so what is read
             # through it is fetched once and cached there (not once per row).

@@ -629,3 +629,44 @@ def prefetched_objects(interp: "Interpreter", call: cst.Call, env: dict) -> None
 def _everything() -> Any:
     from mdblint.analysis.values import EVERYTHING_LOADED
     return EVERYTHING_LOADED
+
+
+# -- managers whose get_queryset() loads relations --
+
+_LOADING = ("select_related", "prefetch_related")
+
+
+def manager_loads(interp: "Interpreter", label: str, manager: str | None = None) -> bool:
+    """Does the model's manager (`manager`, else its default one: what related managers and
+    prefetches use) override get_queryset() with a select_related()/prefetch_related() of its
+    own? Then what its rows come with is not known: they are treated as loading everything."""
+    model = interp.graph.models.get(label)
+    if model is None or interp.services is None:
+        return False
+    name = manager or (model.managers[0] if model.managers else None)
+    if name is None:
+        return False
+    memo = _MEMO.setdefault(interp.summaries, {})
+    key = ("manager_loads", label, name)
+    if key not in memo:
+        memo[key] = False
+        try:
+            memo[key] = any(_get_queryset_loads(owner, cls, set()) for owner, cls in interp.manager_classes(label, name))
+        except Exception:   # an analysis bug must not cost the run: unknown counts as loading
+            memo[key] = True
+    return memo[key]
+
+
+def _get_queryset_loads(owner: "Interpreter", cls: cst.ClassDef, seen: set) -> bool:
+    if id(cls) in seen:
+        return False
+    seen.add(id(cls))
+    for fn in _class_defs(cls, "get_queryset"):
+        text = owner.module.code_for_node(fn) if owner.module is not None else ""
+        if any(word in text for word in _LOADING):
+            return True
+    for base in cls.bases:
+        found = owner.find_class(base.value) if base.keyword is None else None
+        if found is not None and _get_queryset_loads(found[0], found[1], seen):
+            return True
+    return False

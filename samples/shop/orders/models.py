@@ -89,3 +89,21 @@ class OrderLine(models.Model):
 class Shipment(models.Model):
     order = models.ForeignKey(Order, related_name="shipments", on_delete=models.CASCADE)
     carrier = models.CharField(max_length=50, default="post")
+
+
+class ReviewManager(models.Manager):
+    """Every review comes with its author: the default manager joins it."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("author")
+
+
+class Review(models.Model):
+    product = models.ForeignKey(Product, related_name="reviews", on_delete=models.CASCADE)
+    author = models.ForeignKey(Customer, related_name="reviews", on_delete=models.CASCADE)
+    text = models.CharField(max_length=200, default="")
+
+    objects = ReviewManager()
+
+    def __str__(self):
+        return f"{self.author.name}: {self.text}"
