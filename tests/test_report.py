@@ -75,9 +75,11 @@ def test_json_validates_against_its_schema(name):
     assert doc["findings"] and doc["findings"][0]["fingerprint"]
     check.validate(doc)
     # Not vacuous: a missing field, or MDB501 data without its alias, is rejected.
-    first = next(f for f in doc["findings"] if f["code"] == "MDB501")
-    del first["data"]["alias"]
-    assert not check.is_valid(doc)
+    mdb501 = next((f for f in doc["findings"] if f["code"] == "MDB501"), None)
+    if mdb501 is not None:   # the shop sample has one database: no MDB501
+        del mdb501["data"]["alias"]
+        assert not check.is_valid(doc)
+    first = doc["findings"][0]
     del first["fingerprint"]
     assert not check.is_valid(doc)
 

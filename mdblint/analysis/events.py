@@ -131,6 +131,8 @@ class RowQuery:
     loop: Any              # the loop node
     root: Any              # the iterated QuerySet value (its .node is where it was built)
     method: str | None = None   # the related manager's method called ("count", "filter", ...)
+    # Through calls (perrow.py): ((call text, callee, path, line), ...) from the loop to the read.
+    via: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ class LoopQuery:
     method: str            # "get", "count", "save", ...
     on: str                # "queryset", "instance" or "related" (a related manager of an object outside the rows)
     loop: Any
+    via: tuple = ()        # through calls (perrow.py): ((call text, callee, path, line), ...)
+    overrides: tuple | None = None   # save()/delete() on a model that overrides it: (path, line) of the override
 
 
 EVENTS = (AliasSite, RelationAssign, RelatedWrite, RowWrite, QuerysetArgument, InstanceLookup,

@@ -17,6 +17,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from mdblint.analysis import events as ev
+from mdblint.analysis import perrow
 from mdblint.analysis.names import dotted, string_literal
 from mdblint.analysis.provenance import (
     DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, django_constant, instance_state_db, is_context_manager,
@@ -102,6 +103,9 @@ class Interpreter:
         self._once = False                                 # in a block that leaves the loop: runs once
         self.assigned_relations: set[tuple[str, str]] = set()   # (model, relation) assigned on instances
         self._chain_missing: tuple | None = None           # its deepest per-row relation read not loaded
+        self.loop_reads: dict[Any, set[str]] = {}          # loop -> forward paths/fields read on its rows (perrow.py)
+        self.loop_regions: dict[Any, Any] = {}             # comprehension clause -> the comprehension
+        self.callee_constants: dict[str, bool] = {}         # a per-row callee's parameters fixed by the call
         self.module_env: Env = {}
         self.functions: dict[str, cst.FunctionDef] = {}   # module-level functions
         self.classes: dict[str, cst.ClassDef] = {}        # module-level classes
@@ -287,7 +291,8 @@ class Interpreter:
     def block(self, body: Iterable[cst.CSTNode], env: Env | None) -> Env | None:
         body = list(body)
         # Inside a loop, a block that ends by leaving it (return, break, raise) runs once at most.
-        once = bool(self.loops) and bool(body) and _leaves(body[-1])
+        # A callee's own return does not leave its caller's loop (perrow.CALLEE).
+        once = bool(self.loops) and self.loops[-1] is not perrow.CALLEE and bool(body) and _leaves(body[-1])
         saved, self._once = self._once, self._once or once
         try:
             for stmt in body:
@@ -306,20 +311,33 @@ class Interpreter:
                     return None
             return env
         if isinstance(stmt, cst.If):
-            self.eval(stmt.test, env)
+            test = self.eval(stmt.test, env)
+            if self.loops:   # `if qs:` evaluates the queryset
+                perrow.truth_tested(self, stmt.test, test, env)
+            # A per-row callee's `if flag:` on a parameter the call fixes runs one branch; on one it
+            # does not, neither branch counts as run on every call (perrow.py).
+            branch = perrow.decided(self, stmt.test, env) if self.loops else None
             # `if key != last: ...; last = key`, `if k not in cache: cache[k] = ...`: once per key, not per row.
-            saved_once, self._once = self._once, self._once or (bool(self.loops) and _memo_guard(stmt))
+            saved_once, self._once = self._once, self._once or (branch is None and bool(self.loops) and _memo_guard(stmt)) \
+                or branch == "unknown"
             try:
-                then = self.block(stmt.body.body, dict(env))
+                then = self.block(stmt.body.body, dict(env)) if branch is not False else None
             finally:
                 self._once = saved_once
-            other = self.block(stmt.orelse.body.body, dict(env)) if isinstance(stmt.orelse, cst.Else) else \
-                self.statement(stmt.orelse, dict(env)) if stmt.orelse is not None else dict(env)
+            saved_once, self._once = self._once, self._once or branch == "unknown"
+            try:
+                other = None if branch is True else \
+                    self.block(stmt.orelse.body.body, dict(env)) if isinstance(stmt.orelse, cst.Else) else \
+                    self.statement(stmt.orelse, dict(env)) if stmt.orelse is not None else dict(env)
+            finally:
+                self._once = saved_once
             return _join_envs(then, other)
         if isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
                 iterable = self.eval(stmt.iter, env)
                 self.locked_read(stmt.iter, iterable, "iterated")
+                if self.loops:
+                    perrow.evaluated(self, stmt.iter, iterable, "iteration")
                 if _rows(iterable):
                     self.row_loops.add(stmt)
                 item = self.element(iterable, stmt)
@@ -335,6 +353,8 @@ class Interpreter:
                 self.loops.pop()
                 self._once = saved_once
             out = _join_envs(env, after if after is not None else env)
+            if isinstance(stmt, cst.For) and out is not None:   # a second loop over these rows reads what this one cached
+                out = perrow.after_loop(self, stmt, stmt.iter, iterable, out)
             if stmt.orelse is not None:
                 out = self.block(stmt.orelse.body.body, out) if out is not None else None
             return out
@@ -359,8 +379,13 @@ class Interpreter:
         if isinstance(stmt, cst.Try):
             body = self.block(stmt.body.body, dict(env))
             out = body if stmt.orelse is None or body is None else self.block(stmt.orelse.body.body, body)
-            for handler in stmt.handlers:
-                out = _join_envs(out, self.block(handler.body.body, dict(env)))
+            # A per-row callee's error path does not run on every call (perrow.py).
+            saved_once, self._once = self._once, self._once or perrow.CALLEE in self.loops
+            try:
+                for handler in stmt.handlers:
+                    out = _join_envs(out, self.block(handler.body.body, dict(env)))
+            finally:
+                self._once = saved_once
             if stmt.finalbody is not None:
                 self.block(stmt.finalbody.body.body, dict(env))
             return out
@@ -467,6 +492,18 @@ class Interpreter:
 
     _e_ConcatenatedString = _e_SimpleString
 
+    def _e_FormattedString(self, e: cst.FormattedString, env: Env) -> Value:
+        """f"{row}" formats the row: its __format__/__str__ runs (perrow.py)."""
+        for part in e.parts:
+            if isinstance(part, cst.FormattedStringExpression):
+                value = self.eval(part.expression, env)
+                if self.loops:
+                    perrow.formatted(self, part, value)
+                for spec in part.format_spec or ():
+                    if isinstance(spec, cst.FormattedStringExpression):
+                        self.eval(spec.expression, env)
+        return UNKNOWN
+
     def _e_Name(self, e: cst.Name, env: Env) -> Value:
         name = e.value
         if name in env:
@@ -500,7 +537,7 @@ class Interpreter:
                 self._in_chain = False
                 missing, self._chain_missing = self._chain_missing, None
                 if missing is not None:
-                    self.emit(ev.RowQuery(e, "forward", *missing))
+                    self.emit(perrow.note(self, ev.RowQuery(e, "forward", *missing)))
 
     def _attribute(self, e: cst.Attribute, env: Env) -> Value:
         key = dotted(e)
@@ -564,6 +601,8 @@ class Interpreter:
                 self._chain_missing = (owner.model, relation, row.child(name, True).path, True, row.loop, row.root)
             return UNKNOWN
         if relation is None and owner.row is not None and node is not None:
+            if perrow.attribute(self, owner, name, node):   # a property of the model, run on the row
+                return UNKNOWN
             self._field_read(owner, name, node)
             return UNKNOWN
         if relation is None or relation.target is None:
@@ -610,8 +649,8 @@ class Interpreter:
                 return
             field = relation.name
         if field not in self._primary_keys(owner.model) and row.loaded.defers(field):
-            self.emit(ev.RowQuery(node, "deferred", owner.model, name, row.child(field, False).path, False, row.loop,
-                                  row.root))
+            self.emit(perrow.note(self, ev.RowQuery(node, "deferred", owner.model, name, row.child(field, False).path,
+                                                    False, row.loop, row.root)))
 
     def _primary_keys(self, label: str) -> set[str]:
         """The primary keys of a model and of its multi-table parents (always loaded with a row)."""
@@ -740,6 +779,8 @@ class Interpreter:
 
     def _e_BinaryOperation(self, e: cst.BinaryOperation, env: Env) -> Value:
         left, right = self.eval(e.left, env), self.eval(e.right, env)
+        if isinstance(e.operator, cst.Modulo) and self.loops:   # "%s" % row
+            perrow.percent(self, e, e.right, right)
         return self.combine(e, left, right, e.operator)
 
     def combine(self, node: cst.CSTNode, left: Value, right: Value, operator: cst.CSTNode) -> Value:
@@ -763,18 +804,33 @@ class Interpreter:
         depth = 0
         saved_once, self._once = self._once, False   # a loop of its own, even in a block that runs once
         try:
+            bounded = True
+            clauses = []
             while clause is not None:
-                iterable = self.eval(clause.iter, inner)
+                if depth == 0:   # the first iterable is evaluated where the comprehension is (maybe once)
+                    self._once = saved_once
+                try:
+                    iterable = self.eval(clause.iter, inner)
+                finally:
+                    self._once = False
+                if self.loops and not (depth == 0 and saved_once):   # the first iterable runs where the comprehension is
+                    perrow.evaluated(self, clause.iter, iterable, "iteration")
                 self.locked_read(clause.iter, iterable, "iterated")
+                bounded = bounded and _bounded(iterable)
                 if _rows(iterable):
                     self.row_loops.add(clause)
+                self.loop_regions[clause] = e
+                clauses.append((clause, iterable))
                 inner = self.bind(clause.target, self.element(iterable, clause), inner, e)
                 self.loops.append(clause)
                 depth += 1
                 for condition in clause.ifs:
                     self.eval(condition.test, inner)
                 clause = clause.inner_for_in
-            return Collection(element(inner))
+            result = Collection(element(inner), bounded=bounded)
+            if len(clauses) == 1:   # `[... for b in qs]` evaluated qs: a later loop over it reads what this one cached
+                perrow.after_loop(self, clauses[0][0], clauses[0][0].iter, clauses[0][1], env, in_place=True)
+            return result
         finally:
             del self.loops[len(self.loops) - depth:]
             self._once = saved_once
@@ -818,8 +874,13 @@ class Interpreter:
             receiver = self.eval(func.value, env)
             if receiver is UNKNOWN and qualname is not None:   # module.function(...)
                 found = self.project_function(func)
-                if found is not None:
+                per_row = perrow.resolve_function(self, func) if self.loops else None
+                if found is not None or per_row is not None:
                     args = [self.eval(a.value, env) for a in e.args]
+                    if per_row is not None:
+                        perrow.function_call(self, e, per_row, args)
+                    if found is None:
+                        return UNKNOWN
                     return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0],
                                               found[1])
             return self.method(e, receiver, func.attr.value, env)
@@ -827,6 +888,8 @@ class Interpreter:
         if isinstance(callee, ModelClass):
             return self.construct(e, callee.label, env)
         args = [self.eval(a.value, env) for a in e.args]
+        if isinstance(func, cst.Name) and func.value not in env and (self.loops or func.value in perrow.KEYED):
+            self._per_row_call(e, func, args, env)
         if isinstance(func, cst.Name) and func.value not in env:
             found = self.project_function(func)
             if found is not None:
@@ -841,12 +904,19 @@ class Interpreter:
                 self.assign_attribute(args[0], attr, args[2], e, env)
             return UNKNOWN
         if name == "enumerate" and args and isinstance(args[0], (QuerySet, Collection)):
-            return Collection(Sequence((UNKNOWN, self.element(args[0]))), args[0], "enumerate")
-        if name in ("list", "tuple", "set", "sorted", "reversed", "iter") and args \
+            return Collection(Sequence((UNKNOWN, self.element(args[0]))), args[0], "enumerate", bounded=_bounded(args[0]))
+        if name == "range" and e.args and all(_int_literal(a.value) and a.keyword is None for a in e.args):
+            return Collection(UNKNOWN, bounded=True)   # a constant number of steps
+        if name in ("list", "tuple", "set", "sorted", "reversed", "iter", "len", "bool") and args \
                 and sum(a.keyword is None for a in e.args) == 1 and e.args[0].keyword is None and not e.args[0].star:
             self.locked_read(e, args[0], f"passed to {name}()")
+            if self.loops:   # evaluates a queryset
+                perrow.evaluated(self, e, args[0], name)
+            if name in ("len", "bool"):
+                return UNKNOWN
             item = self.element(args[0])
-            return Collection(item, args[0] if isinstance(args[0], QuerySet) else None) if item is not UNKNOWN else UNKNOWN
+            return Collection(item, args[0] if isinstance(args[0], QuerySet) else None, bounded=_bounded(args[0])) \
+                if item is not UNKNOWN else UNKNOWN
 
         return UNKNOWN
 
@@ -864,6 +934,21 @@ class Interpreter:
             return Unknown(f"router.{method}() with an instance hint of unknown alias")
         aliases = self._route(method, model.label, hint.aliases if hint is not None else None)
         return Str(aliases) if aliases.exact else Unknown(f"router.{method}() not statically known")
+
+    def _per_row_call(self, e: cst.Call, func: cst.Name, args: list[Value], env: Env) -> None:
+        """Calls that run project code on a row (perrow.py): helper(row), str(row), hasattr(row, ...),
+        sorted(rows, key=...), map(f, rows)."""
+        name = func.value
+        if name in ("str", "repr", "format") and args and e.args[0].keyword is None and not e.args[0].star:
+            perrow.dunder(self, e, args[0], name)
+        elif name == "hasattr":
+            perrow.hasattr_call(self, e, args)
+        elif name in perrow.KEYED:
+            perrow.keyed(self, e, name, env, args, _rows, self.element)
+        else:
+            found = perrow.resolve_function(self, func)
+            if found is not None:
+                perrow.function_call(self, e, found, args)
 
     def _django_call(self, e: cst.Call, qualname: str, env: Env) -> Value:
         name = qualname.rpartition(".")[2]
@@ -889,6 +974,8 @@ class Interpreter:
             return _Q((e,))
         for a in e.args:
             self.eval(a.value, env)
+        if name == "prefetch_related_objects":   # the rows it is given come with the lookups
+            perrow.prefetched_objects(self, e, env)
         return UNKNOWN
 
     def method(self, e: cst.Call, receiver: Value, name: str, env: Env) -> Value:
@@ -898,8 +985,11 @@ class Interpreter:
             return self.related_method(e, receiver, name, env)
         if isinstance(receiver, Instance):
             return self.instance_method(e, receiver, name, env)
-        for a in e.args:
-            self.eval(a.value, env)
+        values = [self.eval(a.value, env) for a in e.args]
+        if name == "format" and isinstance(receiver, Str) and self.loops:   # "{}".format(row)
+            for a, value in zip(e.args, values):
+                if not a.star:
+                    perrow.dunder(self, e, value, "format")
         # An alias-taking call on something not known to be an ORM object: listed, never judged.
         expr = argument(e, 0, "alias") if name in ("using", "db_manager") else \
             argument(e, -1, "using") if name in ("save", "delete", "raw", "refresh_from_db") else None
@@ -918,11 +1008,16 @@ class Interpreter:
             return
         loop = next((loop for loop in reversed(self.loops) if loop in self.row_loops), None)
         if loop is not None:
-            self.emit(ev.LoopQuery(e, model, method, on, loop))
+            # save()/delete() on a model that overrides it: bulk_update()/queryset delete() would skip it.
+            override = perrow.overridden(self, model, method.removeprefix("a")) \
+                if on == "instance" and method in ("save", "asave", "delete", "adelete") else None
+            self.emit(ev.LoopQuery(e, model, method, on, loop, overrides=override))
 
     def queryset_method(self, e: cst.Call, qs: Manager | QuerySet, name: str, env: Env,
                         per_iteration: bool = True) -> Value:
         model, bound = qs.model, qs.bound
+        if isinstance(qs, QuerySet) and qs.evaluated is not None:   # a new queryset: new rows, not the cached ones
+            qs = replace(qs, evaluated=None)
         # A related manager read on a row of the loop is MDB302's (the manager's own queryset carries the row).
         if per_iteration and name in QUERIES and not (isinstance(qs, QuerySet) and (
                 qs.row is not None and qs.row.loop in self.loops or qs.of_loop in self.loops)):
@@ -937,7 +1032,10 @@ class Interpreter:
             if isinstance(qs, QuerySet):   # a clone: what it loads and how it is sliced stay
                 return replace(qs, bound=Bound(aliases), node=e)
             return QuerySet(model, Bound(aliases), node=e, manager=qs.manager)
-        current = qs if isinstance(qs, QuerySet) else QuerySet(model, bound, node=e, manager=qs.manager)
+        current = qs if isinstance(qs, QuerySet) else QuerySet(
+            model, bound, node=e, manager=qs.manager,
+            # a manager whose get_queryset() loads relations: what its rows come with is unknown
+            loaded=EVERYTHING_LOADED if perrow.manager_loads(self, model, qs.manager) else None)
         if current.cache is not None:   # `row.rel.all().filter(...)`: the prefetched rows, queried again
             self.row_read(e, current.cache, name)
             current = replace(current, cache=None)
@@ -1053,6 +1151,12 @@ class Interpreter:
             and manager.relation.reverse else NOTHING_LOADED
         if manager.loaded is not None:   # the owner came with this relation's nested prefetches
             known = replace(manager.loaded, select=known.select | manager.loaded.select)
+        if perrow.manager_loads(self, manager.model):   # the related model's default manager loads relations itself
+            known = EVERYTHING_LOADED
+        if known.select and owner.row is None and manager.relation.kind == "reverse_fk":
+            # One owner outside any loop: every row's `reverse` is that same instance, so what is read
+            # through it is fetched once and cached there (not once per row).
+            known = replace(known, opaque=known.opaque | {manager.relation.reverse})
         qs = QuerySet(manager.model, bound, node=e, row=row, loaded=known,
                       cache=manager if manager.prefetched and name == "all" else None)
         if name in ("create", "get_or_create", "update_or_create", "clear"):
@@ -1081,6 +1185,8 @@ class Interpreter:
 
     def instance_method(self, e: cst.Call, instance: Instance, name: str, env: Env) -> Value:
         using = self.using_argument(e, -1, f".{name}(using=...)", env)
+        if name not in INSTANCE_QUERIES and self.loops:   # a method of the model, run on the row
+            perrow.method_call(self, e, instance, name)
         if name in INSTANCE_QUERIES:
             self.per_iteration(e, instance.model, name, "instance")
         if name in ("save", "delete", "asave", "adelete"):
@@ -1365,8 +1471,8 @@ class Interpreter:
             if value.rows != "instances":
                 return UNKNOWN
             row = None
-            if loop is not None:
-                loaded = value.loaded or NOTHING_LOADED
+            if loop is not None and not value.bounded:   # a constant number of rows: no N+1 over them
+                loaded = value.evaluated or value.loaded or NOTHING_LOADED
                 if value.row is not None:   # rows of a related manager read per row of an outer loop
                     outer = value.row.loaded
                     row = Row(loop, value.row.path, replace(loaded, select=outer.select | loaded.select,
@@ -1449,10 +1555,27 @@ def _rows(value: Value) -> bool:
     if isinstance(value, QuerySet):
         return not value.bounded
     if isinstance(value, Collection):
+        if value.bounded:
+            return False
         if isinstance(value.source, (QuerySet, Collection)):
             return _rows(value.source)
         return isinstance(value.item, Instance)
     return isinstance(value, Param) and value.item is not None
+
+
+def _bounded(value: Value) -> bool:
+    """Does iterating `value` take a constant number of steps (qs[:3], range(1, 9), a literal tuple)?"""
+    if isinstance(value, QuerySet):
+        return value.bounded
+    if isinstance(value, Collection):
+        return value.bounded or (isinstance(value.source, QuerySet) and value.source.bounded)
+    return isinstance(value, Sequence)
+
+
+def _int_literal(expr: cst.BaseExpression) -> bool:
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        expr = expr.expression
+    return isinstance(expr, cst.Integer)
 
 
 def _short(label: str) -> str:

@@ -114,6 +114,9 @@ class QuerySet(Value):
     of_loop: Any = field(default=None, compare=False)     # built from a related manager of this loop's rows
     cache: Any = field(default=None, compare=False)       # `rel.all()` of a prefetched related manager: its rows
     locked: Any = field(default=None, compare=False)      # the select_for_update() call that locks its rows
+    # Evaluated by a loop that read relations on every row: what its cached rows now come with
+    # (a new queryset made from it, `.all()`, `.filter()`, fetches new rows: it does not inherit this).
+    evaluated: "Loaded | None" = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,8 @@ class Collection(Value):
     item: Value
     source: Any = field(default=None, compare=False)   # the QuerySet it was evaluated from, if any
     wrap: str | None = None                            # "enumerate": items are (index, row)
+    # Made by a loop of a constant number of steps (range(1, 9), qs[:3], a literal tuple): not rows to N+1 over.
+    bounded: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -5,21 +5,34 @@ from __future__ import annotations
 import libcst as cst
 
 from mdblint.analysis import events as ev
+from mdblint.analysis.perrow import via_text
 from mdblint.analysis.vocab import REQUERIES
 from mdblint.analysis.walk import FileContext
 from mdblint.checks.base import rule
 from mdblint.checks.verdicts import short
 from mdblint.fixes import Fix
 
-TOKENS = (b"for ",)
+# A loop, or a builtin that runs a function on every row (sorted(rows, key=...), map(f, rows)).
+TOKENS = (b"for ", b"key=", b"map(", b"filter(")
 
 
 def _data(ctx: FileContext, e: ev.RowQuery, method: str) -> dict:
     root = e.root.node if e.root is not None else None
     loop = ctx.at_node(e.loop) if e.loop is not None else None
-    return {"path": e.path, "fix": f'{method}("{e.path}")', "model": e.model,
+    data = {"path": e.path, "fix": f'{method}("{e.path}")', "model": e.model,
             "relation": getattr(e.relation, "name", None),
             "queryset": ctx.at_node(root) if root is not None else None, "loop": loop}
+    if e.via:
+        data["via"] = [{"call": call, "callee": callee, "path": path, "line": line} for call, callee, path, line in e.via]
+    return data
+
+
+def _loop(ctx: FileContext, e) -> str:
+    """`the loop`, or, when the read is in code the loop calls, `the loop at line N through f(row) (...)`."""
+    if not e.via:
+        return "the loop"
+    line = ctx.flow.locate(e.loop)[1] if ctx.flow is not None and e.loop is not None else None
+    return f"the loop{f' at line {line}' if line else ''} {via_text(e.via)}"
 
 
 def _offer_fix(e: ev.RowQuery, ctx: FileContext, code: str, method: str) -> None:
@@ -35,7 +48,7 @@ def forward_relation_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
     method = "prefetch_related" if e.through_many else "select_related"
     _offer_fix(e, ctx, "MDB301", method)
     ctx.report(e.node, "MDB301", (
-        f"{short(e.model)}.{e.relation.name} is read on every row of the loop: one query per row (N+1); "
+        f"{short(e.model)}.{e.relation.name} is read on every row of {_loop(ctx, e)}: one query per row (N+1); "
         f"add {method}(\"{e.path}\") to the queryset the loop iterates"
     ), _data(ctx, e, method))
 
@@ -48,14 +61,14 @@ def related_manager_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
     name = e.path.rpartition("__")[2]
     if e.method in REQUERIES:   # a new query even on a prefetched manager: prefetch_related() alone does not help
         ctx.report(e.node, "MDB302", (
-            f"{short(e.model)}.{name}.{e.method}() is queried on every row of the loop: one query per row (N+1); "
+            f"{short(e.model)}.{name}.{e.method}() is queried on every row of {_loop(ctx, e)}: one query per row (N+1); "
             f"{e.method}() queries even a prefetched manager: prefetch with Prefetch(\"{e.path}\", "
             f"queryset=..., to_attr=...) and read that attribute"
         ), _data(ctx, e, "Prefetch"))
         return
     _offer_fix(e, ctx, "MDB302", "prefetch_related")
     ctx.report(e.node, "MDB302", (
-        f"{short(e.model)}.{name} is queried on every row of the loop: one query per row (N+1); "
+        f"{short(e.model)}.{name} is queried on every row of {_loop(ctx, e)}: one query per row (N+1); "
         f"add prefetch_related(\"{e.path}\") to the queryset the loop iterates"
     ), _data(ctx, e, "prefetch_related"))
 
@@ -86,6 +99,8 @@ def prefetch_bypassed_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
         message = (f"{name} was prefetched, but this reads it with a new query on every row (N+1): filter in "
                    f"Python, or move the condition into Prefetch(\"{e.path}\", queryset=..., to_attr=...) and "
                    f"read that attribute")
+    if e.via:
+        message += f" ({_loop(ctx, e)})"
     ctx.report(e.node, "MDB303", message, _data(ctx, e, "iterator" if e.kind == "iterator" else "Prefetch"))
 
 
@@ -96,7 +111,7 @@ def deferred_field_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
         return
     field = e.path.rpartition("__")[2]
     ctx.report(e.node, "MDB304", (
-        f"{short(e.model)}.{e.relation} was deferred by only()/defer(), and is read on every row of the loop: "
+        f"{short(e.model)}.{e.relation} was deferred by only()/defer(), and is read on every row of {_loop(ctx, e)}: "
         f"one query per row (N+1); add it to the only() that left it out, or remove it from defer()"
     ), {**_data(ctx, e, "only"), "field": field})
 
@@ -122,11 +137,54 @@ INSTEAD = {
       "A query run on every iteration of a loop over rows (get/first/count/exists/create/save...).",
       tokens=TOKENS, events=(ev.LoopQuery,))
 def query_per_iteration(e: ev.LoopQuery, ctx: FileContext) -> None:
-    func = e.node.func
-    receiver = " ".join(ctx.flow.module.code_for_node(func.value).split()) if isinstance(func, cst.Attribute) else ""
+    if e.on == "evaluated":
+        _evaluated_per_iteration(e, ctx)
+        return
+    func = getattr(e.node, "func", None)
+    receiver = " ".join(ctx.flow.module.code_for_node(func.value).split()) \
+        if isinstance(func, cst.Attribute) and not e.via else ""
     if len(receiver) > 40:
         receiver = "..." + receiver[-37:]
     instead = INSTEAD.get(e.method, "run the query once, before or after the loop")
+    if e.overrides is not None:
+        instead = _overridden(e)
+    data = {"method": e.method, "model": e.model, "on": e.on, "loop": ctx.at_node(e.loop)}
+    where = "the loop over rows"
+    if e.via:
+        where = _loop(ctx, e).replace("the loop", "the loop over rows", 1)
+        data["via"] = [{"call": call, "callee": callee, "path": path, "line": line} for call, callee, path, line in e.via]
+    if e.overrides is not None:
+        data["overrides"] = {"path": e.overrides[0], "line": e.overrides[1]}
     ctx.report(e.node, "MDB305", (
-        f"{receiver}.{e.method}() runs a query on every iteration of the loop over rows (N+1); {instead}"
+        f"{receiver + '.' if receiver else ''}{e.method}() runs a query on every iteration of {where} (N+1); {instead}"
+    ), data)
+
+
+def _overridden(e: ev.LoopQuery) -> str:
+    """The advice when the model overrides save()/delete(): the bulk forms would skip the override."""
+    method = e.method.removeprefix("a")
+    path, line = e.overrides
+    where = f"{path}:{line}" if line else path
+    bulk = "bulk_update() and queryset update()" if method == "save" else "a queryset delete()"
+    return (f"{short(e.model)} overrides {method}() ({where}), which {bulk} would skip: keep the per-row "
+            f"{method}() if its logic must run, or do that logic in bulk as well")
+
+
+EVALUATIONS = {"iteration": "iterated", "bool": "tested for truth (it fetches every row)", "len": "counted with len()",
+               "list": "evaluated by list()", "tuple": "evaluated by tuple()", "set": "evaluated by set()",
+               "sorted": "evaluated by sorted()", "reversed": "evaluated by reversed()", "iter": "evaluated by iter()"}
+
+
+def _evaluated_per_iteration(e: ev.LoopQuery, ctx: FileContext) -> None:
+    """A queryset built inside the loop and evaluated there: a new query on every iteration."""
+    text = " ".join(ctx.flow.module.code_for_node(e.node).split())
+    if len(text) > 50:
+        text = text[:47] + "..."
+    how = EVALUATIONS.get(e.method, "evaluated")
+    instead = ("annotate the iterated queryset (Count, Exists) or count once before the loop" if e.method in ("len", "bool")
+               else "fetch the rows once before the loop (one filter(..._in=...) grouped in a dict), or "
+                    "prefetch_related() them on the rows the loop iterates")
+    ctx.report(e.node, "MDB305", (
+        f"{text}: a {short(e.model)} queryset built inside the loop over rows is {how} on every iteration: "
+        f"one query per iteration (N+1); {instead}"
     ), {"method": e.method, "model": e.model, "on": e.on, "loop": ctx.at_node(e.loop)})

@@ -302,6 +302,8 @@ def _scan(nodes: list[ast.AST], functions: "_Functions | None" = None
             position = TRANSACTION_USING.get(callee) if callee else None
             if position is not None and len(node.args) > position:
                 positional = True
+            if _keyed_iterable(node) is not None:   # sorted(rows, key=f), map(f, rows): f runs per row
+                loops = True
             if frames and callee is not None:
                 for frame in frames:
                     frame.calls.add(callee)
@@ -341,6 +343,17 @@ def _scan(nodes: list[ast.AST], functions: "_Functions | None" = None
             continue
         todo.extend(ast.iter_child_nodes(node))
     return tuple(sorted(map(sys.intern, names - _STOP))), loops, positional, tuple(imports)
+
+
+def _keyed_iterable(node: ast.Call) -> ast.AST | None:
+    """The iterable of `sorted/min/max(it, key=f)` or `map/filter(f, it)`: a loop running `f` per item."""
+    func = node.func
+    name = func.id if type(func) is ast.Name else None
+    if name in ("sorted", "min", "max") and len(node.args) == 1 and any(k.arg == "key" for k in node.keywords):
+        return node.args[0]
+    if name in ("map", "filter") and len(node.args) == 2:
+        return node.args[1]
+    return None
 
 
 def _loop_sources(nodes: list[ast.AST]) -> tuple[str, ...]:
@@ -386,6 +399,9 @@ def _loop_sources(nodes: list[ast.AST]) -> tuple[str, ...]:
                         flows.setdefault(arg.arg, set()).update(_mentioned(arg.annotation))
             elif kind is ast.Call:
                 func = node.func
+                keyed = _keyed_iterable(node)
+                if keyed is not None:
+                    sources.update(_mentioned(keyed))
                 if type(func) is ast.Name and func.id == "setattr" and node.args:
                     for arg in node.args[1:]:
                         flow(node.args[0], arg)

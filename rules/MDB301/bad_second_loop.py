@@ -1,0 +1,26 @@
+# fixture: sample=shop
+"""The first loop reads order.customer on every row; the second loop over the same evaluated queryset reads the cached customers (no query): only the first is reported."""
+from orders.models import Customer, Order, OrderLine, Product, Profile
+
+from mdblint.runtime.oracles import queries_grow
+
+ORACLE = queries_grow()
+
+
+def setup(n):
+    for i in range(n):
+        customer = Customer.objects.create(name=f"Customer {i}")
+        Profile.objects.create(customer=customer, bio=f"Bio {i}")
+        order = Order.objects.create(number=f"N{i:03}", customer=customer)
+        for j in range(2):
+            product = Product.objects.create(name=f"Product {i}.{j}", price=j + 1)
+            OrderLine.objects.create(order=order, product=product, quantity=j + 1)
+
+
+def scenario():
+    orders = Order.objects.all()
+    names = [order.customer.name for order in orders]  # expect: MDB301
+    for order in orders:
+        names.append(order.customer.name)
+        names.append(str(order))
+    return names

@@ -1,0 +1,17 @@
+# fixture: sample=shop
+"""order.total() over lines prefetched with their products."""
+from orders.models import Customer, Order, OrderLine, Product, Profile
+
+
+def setup(n):
+    for i in range(n):
+        customer = Customer.objects.create(name=f"Customer {i}")
+        Profile.objects.create(customer=customer, bio=f"Bio {i}")
+        order = Order.objects.create(number=f"N{i:03}", customer=customer)
+        for j in range(2):
+            product = Product.objects.create(name=f"Product {i}.{j}", price=j + 1)
+            OrderLine.objects.create(order=order, product=product, quantity=j + 1)
+
+
+def scenario():
+    return [order.total() for order in Order.objects.prefetch_related("lines__product")]

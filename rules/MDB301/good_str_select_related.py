@@ -1,0 +1,17 @@
+# fixture: sample=shop
+"""Order.__str__ reads order.customer, which select_related() joined."""
+from orders.models import Customer, Order, OrderLine, Product, Profile
+
+
+def setup(n):
+    for i in range(n):
+        customer = Customer.objects.create(name=f"Customer {i}")
+        Profile.objects.create(customer=customer, bio=f"Bio {i}")
+        order = Order.objects.create(number=f"N{i:03}", customer=customer)
+        for j in range(2):
+            product = Product.objects.create(name=f"Product {i}.{j}", price=j + 1)
+            OrderLine.objects.create(order=order, product=product, quantity=j + 1)
+
+
+def scenario():
+    return [str(order) for order in Order.objects.select_related("customer")]

@@ -1,0 +1,20 @@
+# fixture: sample=shop
+"""A generator over a slice of three rows: three saves at any n."""
+from orders.models import Customer, Order, OrderLine, Product, Profile
+
+
+def setup(n):
+    for i in range(n):
+        customer = Customer.objects.create(name=f"Customer {i}")
+        Profile.objects.create(customer=customer, bio=f"Bio {i}")
+        order = Order.objects.create(number=f"N{i:03}", customer=customer)
+        for j in range(2):
+            product = Product.objects.create(name=f"Product {i}.{j}", price=j + 1)
+            OrderLine.objects.create(order=order, product=product, quantity=j + 1)
+
+
+def scenario():
+    for order in (o for o in Order.objects.order_by("pk")[:3]):
+        order.note = "seen"
+        order.save()
+    return Order.objects.filter(note="seen").count()

@@ -1,0 +1,358 @@
+"""N+1 through the code a loop runs per row (mdblint/analysis/perrow.py): what the messages say,
+where the analysis stays silent, and the loops that are not over rows. The runtime truth of each
+form is in the rules/MDB30x fixtures run on the shop sample (tests/test_catalog.py)."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from pathlib import Path
+
+from mdblint.checks import select_rules
+from mdblint.engine import Linter
+from mdblint.project.units import module_facts
+from tests.helpers import REPO, load_sample
+
+RULES = REPO / "rules"
+HEAD = "from orders.models import Customer, Order, OrderLine, Product\n"
+
+
+def lint(path: Path, sample: str = "shop"):
+    return Linter(load_sample(sample), select_rules(["MDB3"])).lint_path(path)[0]
+
+
+def lint_code(tmp_path: Path, code: str):
+    path = tmp_path / "snippet.py"
+    path.write_text(HEAD + textwrap.dedent(code).lstrip("\n"))
+    return [(f.line - 1, f.code, f.message) for f in lint(path)]
+
+
+def test_message_names_the_loop_the_call_and_the_line_inside_the_callee():
+    [finding] = lint(RULES / "MDB301" / "bad_str_method.py")
+    models = REPO / "samples" / "shop" / "orders" / "models.py"
+    line = next(i for i, text in enumerate(models.read_text().splitlines(), 1) if "self.customer.name}\"" in text
+                and "for" in text)
+    assert f"the loop at line {finding.line} through str(order) (Order.__str__, " in finding.message
+    assert f"orders/models.py:{line})" in finding.message
+    assert 'add select_related("customer")' in finding.message
+    [step] = finding.data["via"]
+    assert step["call"] == "str(order)" and step["callee"] == "Order.__str__" and step["line"] == line
+    assert finding.data["loop"]["line"] == finding.line
+
+
+def test_nested_calls_are_named_step_by_step():
+    [finding] = lint(RULES / "MDB301" / "bad_method_through_property.py")
+    assert [s["callee"] for s in finding.data["via"]] == ["Order.describe", "Order.customer_name"]
+    assert "order.describe() (Order.describe" in finding.message and "-> self.customer_name (Order.customer_name" in finding.message
+
+
+def test_the_path_is_prefixed_with_the_rows_path_and_crosses_the_prefetch():
+    [finding] = lint(RULES / "MDB301" / "bad_method_nested_forward.py")
+    assert finding.data["path"] == "lines__product" and 'prefetch_related("lines__product")' in finding.message
+
+
+def test_save_or_delete_overridden_keeps_the_per_row_call():
+    [save] = lint(RULES / "MDB305" / "bad_save_overridden.py")
+    assert "OrderLine overrides save() (" in save.message and "bulk_update() and queryset update() would skip" in save.message
+    assert "collect the objects" not in save.message and save.data["overrides"]["line"]
+    [delete] = lint(RULES / "MDB305" / "bad_delete_overridden.py")
+    assert "OrderLine overrides delete() (" in delete.message and "a queryset delete() would skip" in delete.message
+    assert "run one update()/delete()" not in delete.message
+    # Without an override the bulk advice stays.
+    [plain] = lint(RULES / "MDB305" / "bad_save.py", "bookstore")
+    assert "bulk_update()" in plain.message and "overrides" not in plain.message
+
+
+def test_a_query_inside_the_callee_is_reported_at_the_call(tmp_path):
+    found = lint_code(tmp_path, """
+        def scenario():
+            return [order.last_line() for order in Order.objects.all()]
+        """)
+    [(line, code, message)] = found
+    assert code == "MDB305" and message.startswith("first() runs a query on every iteration of the loop over rows at line")
+    assert "through order.last_line() (Order.last_line, " in message
+
+
+def test_helpers_with_an_unknown_decorator_or_star_arguments_stay_silent(tmp_path):
+    found = lint_code(tmp_path, """
+        import functools
+
+        @functools.lru_cache
+        def cached_label(order):
+            return order.customer.name
+
+        def label(order):
+            return order.customer.name
+
+        def scenario(args):
+            for order in Order.objects.all():
+                cached_label(order)
+                label(*args)
+                label(order)
+        """)
+    assert [(line, code) for line, code, _ in found] == [(14, "MDB301")]
+
+
+def test_recursive_helpers_terminate(tmp_path):
+    found = lint_code(tmp_path, """
+        def walk(order, depth=0):
+            if depth:
+                return walk(order, depth - 1)
+            return order.customer.name
+
+        def scenario():
+            return [walk(order, 3) for order in Order.objects.all()]
+        """)
+    assert [(line, code) for line, code, _ in found] == [(7, "MDB301")]
+
+
+def test_a_callee_reading_only_what_the_rows_load_is_silent(tmp_path):
+    found = lint_code(tmp_path, """
+        def scenario():
+            a = [order.total() for order in Order.objects.prefetch_related("lines__product")]
+            b = [str(line) for line in OrderLine.objects.select_related("product")]
+            c = [str(o) for o in Order.objects.select_related("customer").only("number", "customer__name")]
+            return a, b, c
+        """)
+    assert found == []
+
+
+def test_bounded_loops_are_not_over_rows(tmp_path):
+    found = lint_code(tmp_path, """
+        def scenario(n):
+            literal = [Customer.objects.create(name=str(i)) for i in range(1, 9)]
+            for c in literal:
+                c.save()
+            for o in (o for o in Order.objects.all()[:3]):
+                o.customer.name
+                o.save()
+            sized = [Customer.objects.create(name=str(i)) for i in range(n)]
+            for c in sized:
+                c.save()
+        """)
+    assert [(line, code) for line, code, _ in found] == [(10, "MDB305")]
+
+
+def test_a_second_loop_reads_what_the_first_cached_unless_the_first_stopped_early(tmp_path):
+    found = lint_code(tmp_path, """
+        def complete():
+            orders = list(Order.objects.all())
+            for o in orders:
+                o.customer.name
+            for o in orders:
+                o.customer.name
+
+        def stopped():
+            orders = Order.objects.all()
+            for o in orders:
+                if o.customer.name:
+                    break
+            for o in orders:
+                o.customer.name
+
+        def other_queryset():
+            orders = Order.objects.all()
+            for o in orders:
+                o.customer.name
+            for o in orders.all():
+                o.customer.name
+        """)
+    assert [(line, code) for line, code, _ in found] == [(4, "MDB301"), (11, "MDB301"), (14, "MDB301"),
+                                                          (19, "MDB301"), (21, "MDB301")]
+
+
+def test_a_fresh_queryset_is_reported_once_per_iteration(tmp_path):
+    found = lint_code(tmp_path, """
+        def scenario():
+            outside = Product.objects.all()
+            for order in Order.objects.all():
+                lines = OrderLine.objects.filter(order=order)
+                list(lines)
+                len(lines)
+                if outside:
+                    pass
+                for line in order.lines.all():
+                    pass
+                if not Product.objects.filter(name=order.number):
+                    pass
+        """)
+    assert [(line, code) for line, code, _ in found] == [(5, "MDB305"), (9, "MDB302")]
+    assert "evaluated by list() on every iteration" in found[0][2]
+
+
+def test_the_index_counts_keyed_builtins_as_loops():
+    text = "def f(qs):\n    return sorted(qs, key=str)\n\ndef g(qs):\n    return sorted(qs)\n"
+    facts = module_facts(ast.parse(text), text)
+    loops = {u.name: (u.loops, u.loop_sources) for u in facts.units if u.kind == "function"}
+    assert loops["f"] == (True, ("qs",)) and loops["g"][0] is False
+
+
+def test_a_callees_flag_parameters_decide_its_branches(tmp_path):
+    found = lint_code(tmp_path, """
+        def flagged(order, save=False):
+            if save:
+                order.save()
+            if not save:
+                return order.customer.name
+
+        def unknown_flag(order, commit):
+            if commit:
+                return order.customer.name
+
+        def guarded(order, tax=None):
+            if tax is None:
+                tax = order.customer
+            return tax
+
+        def scenario(commit):
+            for o in Order.objects.all():
+                flagged(o)
+                flagged(o, save=True)
+                unknown_flag(o, commit)
+                unknown_flag(o, True)
+                guarded(o, tax=commit)
+                guarded(o)
+        """)
+    assert [(line, code) for line, code, _ in found] == [(18, "MDB301"), (19, "MDB305"), (21, "MDB301"),
+                                                          (23, "MDB301")]
+
+
+def test_a_callees_error_path_and_prefetch_checks_are_not_every_call(tmp_path):
+    found = lint_code(tmp_path, """
+        def lookup(order):
+            try:
+                return order.number
+            except KeyError:
+                return order.customer.name
+
+        def cached_or_query(order):
+            return order.lines.filter(quantity=1).count()
+
+        def scenario():
+            for o in Order.objects.prefetch_related("lines"):
+                lookup(o)
+                cached_or_query(o)
+        """)
+    assert found == []
+
+
+def test_prefetch_related_objects_covers_the_rows_it_is_given(tmp_path):
+    found = lint_code(tmp_path, """
+        from django.db.models import prefetch_related_objects
+
+        FIELDS = ["customer"]
+
+        def scenario():
+            orders = list(Order.objects.all())
+            prefetch_related_objects(orders, *FIELDS)
+            for o in orders:
+                str(o)
+            qs = Order.objects.all()
+            prefetch_related_objects(qs, "customer")
+            for o in qs:
+                o.customer_name
+            other = Order.objects.all()
+            prefetch_related_objects(other, "lines")
+            for o in other:
+                o.customer_name
+        """)
+    assert [(line, code) for line, code, _ in found] == [(17, "MDB301")]
+
+
+def test_a_callees_kind_tests_guard_what_may_never_run_for_these_rows(tmp_path):
+    found = lint_code(tmp_path, """
+        KIND = "a"
+
+        def members(order):
+            if order.note == KIND:
+                return order.customer.name
+            if isinstance(order, Order):
+                return order.customer.name
+            return order.number
+
+        def scenario():
+            return [members(o) for o in Order.objects.all()]
+        """)
+    assert found == []
+
+
+def test_a_relation_the_caller_assigned_on_the_row_is_cached_for_the_callee(tmp_path):
+    code = """
+        def scenario(customer):
+            for o in Order.objects.all():
+                o.customer = customer
+                str(o)
+        """
+    assert lint_code(tmp_path, code) == []
+    assert [(line, code) for line, code, _ in lint_code(tmp_path, code.replace("o.customer = customer", "pass"))] \
+        == [(4, "MDB301")]
+
+
+def test_rows_of_one_owners_manager_share_that_owner(tmp_path):
+    found = lint_code(tmp_path, """
+        def scenario(order_id):
+            order = Order.objects.get(pk=order_id)
+            for line in order.lines.all():
+                line.order.customer.name
+            for o in Order.objects.all():
+                for line in o.lines.all():
+                    line.order.customer.name
+        """)
+    assert [(line, code) for line, code, _ in found] == [(6, "MDB302"), (7, "MDB301")]
+
+
+def test_a_fresh_queryset_in_a_once_block_comprehension_is_not_per_row(tmp_path):
+    found = lint_code(tmp_path, """
+        def scenario():
+            last = None
+            for o in Order.objects.all():
+                if last != o.number:
+                    last = o.number
+                    names = {p.name for p in Product.objects.filter(name=o.number)}
+        """)
+    assert found == []
+
+
+def test_a_cached_result_is_redone_when_the_callee_changes(tmp_path):
+    import shutil
+
+    from tests.helpers import run_cli
+
+    site = tmp_path / "shop"
+    shutil.copytree(REPO / "samples" / "shop", site)
+    env = {**__import__("os").environ, "MDBLINT_CACHE_DIR": str(tmp_path / "cache")}
+    first = run_cli(".", "--select", "MDB301", cwd=site, env=env)
+    assert "through str(order) (Order.__str__" in first.stdout
+    models = site / "orders" / "models.py"
+    models.write_text(models.read_text().replace('return f"{self.number} for {self.customer.name}"', "return self.number"))
+    second = run_cli(".", "--select", "MDB301", cwd=site, env=env)
+    assert "str(order)" not in second.stdout and "o.customer_name" in second.stdout
+
+
+def test_a_comprehensions_first_iterable_under_a_kind_test_is_not_every_call(tmp_path):
+    found = lint_code(tmp_path, """
+        def accept(order):
+            if order.note == "GROUPS":
+                return any(line for line in order.lines.all())
+            return True
+
+        def scenario():
+            return [o for o in Order.objects.all() if accept(o)]
+        """)
+    assert found == []
+
+
+def test_a_callee_running_several_queries_is_one_finding_at_the_call(tmp_path):
+    found = lint_code(tmp_path, """
+        def stats(order):
+            a = OrderLine.objects.filter(order=order).count()
+            b = OrderLine.objects.filter(order=order, quantity=1).count()
+            c = Product.objects.filter(name=order.number).exists()
+            return a, b, c, order.customer.name, order.customer.pk
+
+        def scenario():
+            return [stats(o) for o in Order.objects.all()]
+        """)
+    assert [(line, code) for line, code, _ in found] == [(8, "MDB301"), (8, "MDB305")]
+    assert "(stats, and 2 more queries, " in found[1][2]
+
