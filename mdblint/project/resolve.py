@@ -45,11 +45,26 @@ class Resolver:
         self._canon: dict[str, str] = {}
         self._kind: dict[str, str | None] = {}
         self._mro: dict[str, list[str]] = {}
+        self._lookups: dict[tuple[str, str], str | None] = {}
 
     def lookup(self, module: str, name: str, depth: int = 0) -> str | None:
-        """The qualified name `name` stands for at the top level of `module`."""
+        """The qualified name `name` stands for at the top level of `module`. Memoized: star
+        imports may form cycles (a module star-importing itself, a -> b -> a), and a name is
+        looked up through each module once; one that is being looked up already stands for
+        nothing known along that path."""
+        key = (module, name)
+        if key in self._lookups:
+            return self._lookups[key]
+        if depth > 40:
+            return None
+        self._lookups[key] = None          # in progress: a cycle back here finds nothing
+        found = self._lookup(module, name, depth)
+        self._lookups[key] = found
+        return found
+
+    def _lookup(self, module: str, name: str, depth: int) -> str | None:
         s = self.s.get(module)
-        if s is None or depth > 40:
+        if s is None:
             return None
         b = s.names.get(name)
         if b is not None:
