@@ -412,3 +412,20 @@ def test_an_edit_that_changes_no_shape_keeps_the_graph(tmp_path: Path, monkeypat
     (root / "shop/models.py").write_text(models + "class Other(models.Model):\n    pass\n")
     third = load_project(ref, cache_dir=cache_dir)
     assert len(builds) == before + 1 and third.graph.get("shop.Other") is not None
+
+
+def test_star_import_cycles_do_not_hang(tmp_path: Path) -> None:
+    """settings -> a -> b -> a with several star imports each, and a settings module that
+    star-imports itself twice: the resolver memoizes, so loading stays fast (it used to take
+    about 2^40 steps)."""
+    import time
+
+    root = tmp_path / "proj"
+    star = "".join(f"from .{m} import *\n" for m in ("a", "b", "c"))
+    write(root, {"site/__init__.py": "", "site/settings.py": star + "from .settings import *\nfrom .settings import *\n"
+                 + SETTINGS.split("\n", 1)[1],
+                 **{f"site/{m}.py": star + f"X_{m.upper()} = 1\n" for m in ("a", "b", "c")}})
+    started = time.monotonic()
+    p = load_project(ProjectRef(root, "site.settings", "manage.py"))
+    assert time.monotonic() - started < 20
+    assert p.settings.databases is not None
