@@ -456,7 +456,9 @@ def lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str,
         return _lint_paths(paths, options, unused_noqa)
 
 
-def _lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str, int, list[str]]] | None) -> Result:
+def selected_rules(options: Options) -> list[Rule]:
+    """The rules `options` select; a code that names none (there or in per-file-ignores) is a
+    usage error."""
     try:
         rules = select_rules([*(options.select or ["MDB"]), *options.extend_select],
                              [*options.ignore, *options.extend_ignore])
@@ -467,6 +469,11 @@ def _lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str
             select_rules((), codes)
         except ValueError as e:
             raise UsageError(f"per-file-ignores {glob!r}: {e}") from None
+    return rules
+
+
+def _lint_paths(paths: list[Path], options: Options, unused_noqa: list[tuple[str, int, list[str]]] | None) -> Result:
+    rules = selected_rules(options)
     # Apps' migrations stay excluded, except for the rules about data migrations (MDB406).
     migration_rules = [r for r in rules if r.code in MIGRATION_CODES]
     migration_files: list[Path] | None = [] if migration_rules else None

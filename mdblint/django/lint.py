@@ -9,25 +9,15 @@ import types
 from pathlib import Path
 
 from mdblint import discovery
-from mdblint.checks import select_rules
-from mdblint.engine import _check_aliases, _configured, _lint_project, collect_files
-from mdblint.model import Options, Result, UsageError, display_path
+from mdblint.engine import _check_aliases, _configured, _lint_project, collect_files, selected_rules
+from mdblint.model import Options, Result, display_path
 from mdblint.project import Project, load_project
 
 
 def lint_with(project: Project, paths: list[Path], options: Options,
               unused_noqa: list[tuple[str, int, list[str]]] | None = None) -> Result:
     """Lint `paths`; the files below the project's root with `project`, any others without a project."""
-    try:
-        rules = select_rules([*(options.select or ["MDB"]), *options.extend_select],
-                             [*options.ignore, *options.extend_ignore])
-    except ValueError as e:
-        raise UsageError(str(e)) from None
-    for glob, codes in options.per_file_ignores.items():
-        try:
-            select_rules((), codes)
-        except ValueError as e:
-            raise UsageError(f"per-file-ignores {glob!r}: {e}") from None
+    rules = selected_rules(options)
     project = _configured(project, options)
     _check_aliases([project], options)
     assert project.ref is not None
