@@ -368,3 +368,11 @@ def test_color_modes(monkeypatch):
     assert color_wanted(Stream(False)) and not color_wanted(Stream(False), "never")
     monkeypatch.setenv("NO_COLOR", "1")
     assert not color_wanted(Stream(True)) and color_wanted(Stream(False), "always")
+
+
+def test_summary_never_says_passed_while_a_project_warning_stands() -> None:
+    from mdblint.model import Problem
+
+    problem = Problem("no-project", "no Django project found for .", "pass --settings MODULE")
+    line = render(Result([], 1, 1, [], problems=[problem]), "text", summary=True)
+    assert not line.startswith("All checks passed") and "1 project warning" in line

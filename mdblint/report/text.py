@@ -44,6 +44,10 @@ def summary(result: Result, fixable: int, unused_noqa: int = 0) -> str:
     if not files:
         return "No Python files found: nothing was checked."
     if not n and not unused_noqa:
+        problems = len(result.problems)
+        if problems:   # never "passed" while some checks were off (the warnings say which)
+            return (f"No findings ({checked}), but {problems} project warning{'' if problems == 1 else 's'}: "
+                    f"the checks that need {'it' if problems == 1 else 'them'} did not run.")
         return f"All checks passed! ({checked})"
     found = [f"{n} finding{'' if n == 1 else 's'}"] if n or not unused_noqa else []
     if unused_noqa:
