@@ -15,18 +15,13 @@ TOKENS = (b"atomic", b"request", b"urlpatterns")
 @rule("MDB401", "write-outside-atomic-database", "A write inside atomic(using=X) that goes to another database.",
       tokens=TOKENS, events=(ev.Write,))
 def write_outside_atomic(e: ev.Write, ctx: FileContext) -> None:
-    if not e.atomic or not e.aliases.exact or not all(a.exact and _defined(ctx, a) for a in e.atomic):
-        return
-    protected = frozenset().union(*(a.names for a in e.atomic))
-    if e.aliases.names & protected:
+    if not e.atomic or not e.aliases.exact or not _outside_every_block(e.aliases, e.atomic, ctx):
         return
     alias = min(e.aliases.names)
-    innermost = e.atomic[-1]
     ctx.report(e.node, "MDB401", (
-        f"{e.what} writes to {phrase(e.aliases, alias)} inside {block(innermost)}: "
+        f"{e.what} writes to {phrase(e.aliases, alias)} inside {block(e.atomic[-1])}: "
         f"a rollback does not undo it; wrap it in transaction.atomic(using={alias!r}) too"
-    ), {"write": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))},
-        "atomic": [{"aliases": sorted(a.names), "source": source_data(ctx, a.source(min(a.names)))} for a in e.atomic]})
+    ), {"write": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))}, "atomic": _blocks(e.atomic, ctx)})
 
 
 @rule("MDB402", "write-to-read-only-database", "A write through an alias that only reads (a replica).",
@@ -98,18 +93,14 @@ def select_for_update_outside_atomic(e: ev.LockedRead, ctx: FileContext) -> None
                 f"wrap it in transaction.atomic(using={alias!r})"
             ), {"lock": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))}, "atomic": []})
         return
-    if not all(a.exact and _defined(ctx, a) for a in e.atomic):
-        return
-    protected = frozenset().union(*(a.names for a in e.atomic))
-    if e.aliases.names & protected:
+    if not _outside_every_block(e.aliases, e.atomic, ctx):
         return
     alias = min(e.aliases.names)
-    innermost = e.atomic[-1]
     ctx.report(e.node, "MDB404", (
-        f"{e.what} locks rows on {phrase(e.aliases, alias)}, but the open block is {block(innermost)}: Django raises TransactionManagementError (\"select_for_update cannot be used "
-        f"outside of a transaction\"); wrap it in transaction.atomic(using={alias!r})"
-    ), {"lock": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))},
-        "atomic": [{"aliases": sorted(a.names), "source": source_data(ctx, a.source(min(a.names)))} for a in e.atomic]})
+        f"{e.what} locks rows on {phrase(e.aliases, alias)}, but the open block is {block(e.atomic[-1])}: Django raises "
+        f"TransactionManagementError (\"select_for_update cannot be used outside of a transaction\"); "
+        f"wrap it in transaction.atomic(using={alias!r})"
+    ), {"lock": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))}, "atomic": _blocks(e.atomic, ctx)})
 
 
 @rule("MDB403", "transaction-call-on-default", "on_commit()/set_rollback()/... without using= inside atomic(using=X).",
@@ -135,6 +126,18 @@ def block(aliases) -> str:
     if source is not None and source.how == "ATOMIC_REQUESTS":
         return f"the request's transaction.atomic(using={alias!r}) (ATOMIC_REQUESTS)"
     return f"transaction.atomic(using={phrase(aliases, alias)})"
+
+
+def _outside_every_block(aliases, atomic, ctx: FileContext) -> bool:
+    """`aliases` (exact) go to none of the open blocks' databases, all of them known and defined."""
+    if not all(a.exact and _defined(ctx, a) for a in atomic):
+        return False
+    return not aliases.names & frozenset().union(*(a.names for a in atomic))
+
+
+def _blocks(atomic, ctx: FileContext) -> list[dict]:
+    """The open blocks, as a finding's data gives them."""
+    return [{"aliases": sorted(a.names), "source": source_data(ctx, a.source(min(a.names)))} for a in atomic]
 
 
 def _defined(ctx: FileContext, aliases) -> bool:
