@@ -479,11 +479,10 @@ def _callers_pass(interp: "Interpreter", module: str, fn: cst.FunctionDef, param
         owner = interp.services.module_interpreter(caller_module)
         if owner is None or owner.module is None:
             return f"parameter {param} (module {caller_module} not read)"
-        finder = _References(owner, qual, name, caller_module == module)
-        owner.module.visit(finder)
-        if finder.escape is not None:
-            return f"parameter {param} ({name}() {finder.escape})"
-        for call, scope in finder.calls:
+        escape, found = _references(owner, qual, name, caller_module == module)
+        if escape is not None:
+            return f"parameter {param} ({name}() {escape})"
+        for call, scope in found:
             calls += 1
             value = _argument(owner, call, scope, position, param, declared, interp)
             if isinstance(value, Param):
@@ -533,27 +532,54 @@ def _argument(owner: "Interpreter", call: cst.Call, scope: cst.CSTNode | None, p
     return owner.eval(expr, owner.module_env)
 
 
-class _References(cst.CSTVisitor):
-    """The calls of function `qual` in one module, each with its enclosing function, and the
-    first use of it as a value (`escape`: passed, stored, decorated, exported)."""
+def _references(owner: "Interpreter", qual: str, name: str, home: bool
+                ) -> tuple[str | None, list[tuple[cst.Call, cst.CSTNode | None]]]:
+    """The calls of function `qual` in `owner`'s module, each with its enclosing function, and
+    the first use of it as a value (the escape: passed, stored, decorated, exported), read from
+    the module's reference index (one walk per module, whatever the number of functions asked)."""
+    index = owner.__dict__.get("_reference_index")
+    if index is None:
+        collector = _ReferenceIndex()
+        owner.module.visit(collector)
+        index = owner.__dict__["_reference_index"] = collector.events
 
-    def __init__(self, owner: "Interpreter", qual: str, name: str, home: bool) -> None:
-        self.owner, self.qual, self.name, self.home = owner, qual, name, home
-        self.calls: list[tuple[cst.Call, cst.CSTNode | None]] = []
-        self.escape: str | None = None
+    def refers(node: cst.CSTNode) -> bool:
+        if isinstance(node, cst.Name):
+            return home or owner.ctx.names.qualname(node) == qual
+        return owner.ctx.names.qualname(node) == qual   # an Attribute whose attr is `name`
+
+    escape: str | None = None
+    calls: list[tuple[cst.Call, cst.CSTNode | None]] = []
+    for kind, node, scope in index.get(name, ()):
+        if kind == _CALL:
+            if refers(node.func):
+                if scope is not None and escape is None and name in _local_names(scope):
+                    escape = "is shadowed by a local name"
+                calls.append((node, scope))
+        elif kind == _USE:
+            if escape is None and refers(node):
+                path, line = owner.locate(node)
+                escape = f"is used as a value at {path}:{line}"
+        elif escape is None and home:
+            escape = "is named in a string (exported or looked up by name)"
+    return escape, calls
+
+
+_CALL, _USE, _STRING = 0, 1, 2
+
+
+class _ReferenceIndex(cst.CSTVisitor):
+    """Every reference of a module by the name it ends in, in source order: calls (with their
+    enclosing function), uses as a value (a name or attribute that is not called, defined,
+    a parameter or a keyword) and string literals naming it."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, list[tuple[int, Any, cst.CSTNode | None]]] = {}
         self.scopes: list[cst.CSTNode] = []
         self.callees: set[int] = set()
 
-    def _refers(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, cst.Name):
-            if node.value != self.name:
-                return False
-            if self.home:
-                return True
-            return self.owner.ctx.names.qualname(node) == self.qual
-        if isinstance(node, cst.Attribute) and node.attr.value == self.name:
-            return self.owner.ctx.names.qualname(node) == self.qual
-        return False
+    def _add(self, name: str, kind: int, node: Any) -> None:
+        self.events.setdefault(name, []).append((kind, node, self.scopes[-1] if self.scopes else None))
 
     def visit_Import(self, node: cst.Import) -> bool:
         return False
@@ -579,28 +605,26 @@ class _References(cst.CSTVisitor):
             self.callees.add(id(node.keyword))
 
     def visit_Call(self, node: cst.Call) -> None:
-        if self._refers(node.func):
-            scope = self.scopes[-1] if self.scopes else None
-            if scope is not None and self.name in _local_names(scope):
-                self.escape = self.escape or "is shadowed by a local name"
-            self.calls.append((node, scope))
-            self.callees.add(id(node.func))
+        func = node.func
+        if isinstance(func, cst.Name):
+            self._add(func.value, _CALL, node)
+        elif isinstance(func, cst.Attribute):
+            self._add(func.attr.value, _CALL, node)
+        else:
+            return
+        self.callees.add(id(func))
 
     def visit_Name(self, node: cst.Name) -> None:
-        self._use(node)
+        if id(node) not in self.callees:
+            self._add(node.value, _USE, node)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self.callees.add(id(node.attr))   # `x.name`: the attribute, judged as a whole
-        self._use(node)
-
-    def _use(self, node: cst.CSTNode) -> None:
-        if id(node) not in self.callees and self.escape is None and self._refers(node):
-            path, line = self.owner.locate(node)
-            self.escape = f"is used as a value at {path}:{line}"
+        if id(node) not in self.callees:
+            self._add(node.attr.value, _USE, node)
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        if self.escape is None and node.value.strip("\"'") == self.name and self.home:
-            self.escape = "is named in a string (exported or looked up by name)"
+        self._add(node.value.strip("\"'"), _STRING, node)
 
 
 def _local_names(scope: cst.FunctionDef) -> frozenset[str]:
