@@ -100,14 +100,21 @@ def module_facts(tree: ast.Module, text: str) -> ModuleFacts:
                       loop_sources=_loop_sources(module_nodes) if loops else ()))
     facts.units = tuple(units)
     if "=" in text or "setattr" in text:
-        facts.outside_attrs, facts.self_attrs = _attribute_stores(tree)
+        facts.outside_attrs, facts.self_attrs = _attribute_stores(tree, "setattr" in text)
     return facts
 
 
-def _attribute_stores(tree: ast.Module) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+_BLOCKS = (ast.stmt, ast.excepthandler, ast.match_case)
+
+
+def _attribute_stores(tree: ast.Module, setattr_calls: bool = True
+                      ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     """Attribute names assigned on a receiver that is not the enclosing method's first parameter
     (or `self`/`cls`): `obj.x = v`, `obj.x += v`, `setattr(obj, "x", v)`, at any depth; and per
-    class name, those its methods assign on their own `self`."""
+    class name, those its methods assign on their own `self`.
+
+    Assignments are statements, so the walk goes through statements only; expressions are
+    searched (for `setattr(...)` calls) only when the module's text names setattr."""
     found: set[str] = set()
     own_stores: dict[str, set[str]] = {}
     todo: list[tuple[ast.AST, frozenset[str], str | None]] = [(tree, frozenset(), None)]
@@ -132,20 +139,28 @@ def _attribute_stores(tree: ast.Module) -> tuple[tuple[str, ...], dict[str, tupl
             targets = node.targets if kind is ast.Assign else [node.target]
             stored = [(t.value, t.attr) for target in targets for t in ast.walk(target)
                       if type(t) is ast.Attribute and isinstance(t.ctx, ast.Store)]
-        elif kind is ast.Call and type(node.func) is ast.Name and node.func.id == "setattr" and len(node.args) >= 2:
-            name = node.args[1]
-            if isinstance(name, ast.Constant) and isinstance(name.value, str):
-                stored = [(node.args[0], name.value)]
+        own_here = own | {"self", "cls"} if own else own
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, _BLOCKS):
+                todo.append((child, own_here, cls))
+            elif setattr_calls:
+                # An expression holds no statement: only its setattr() calls store attributes.
+                stored.extend(_setattr_stores(child))
         for receiver, attr in stored:
             if type(receiver) is ast.Name and receiver.id in own:
                 if cls is not None:
                     own_stores[cls].add(attr)
             else:
                 found.add(attr)
-        own_here = own | {"self", "cls"} if own else own
-        todo.extend((child, own_here, cls) for child in ast.iter_child_nodes(node))
     return (tuple(sorted(map(sys.intern, found))),
             {c: tuple(sorted(map(sys.intern, a))) for c, a in own_stores.items() if a})
+
+
+def _setattr_stores(expr: ast.AST) -> list[tuple[ast.AST, str]]:
+    """(receiver, attribute) of every `setattr(obj, "x", v)` call in an expression."""
+    return [(node.args[0], node.args[1].value) for node in ast.walk(expr)
+            if type(node) is ast.Call and type(node.func) is ast.Name and node.func.id == "setattr"
+            and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)]
 
 
 def _collect_units(body: list[ast.stmt], cls: str | None, inherited: tuple[ast.AST, ...],
