@@ -390,7 +390,7 @@ class _Walk:
         found = perrow.find_method(self.interp, model, "__str__")
         if found is None:
             return []
-        return self._run(found[0], found[2], found[1], model, loaded, path, many, steps, f"str() ({_short(model)}.__str__)") or []
+        return self._run(found[0], found[2], found[1], model, loaded, path, many, steps, f"{_short(model)}.__str__") or []
 
     def _callable(self, model, name, loaded, path, many, steps):
         """`source` naming a property or a method of the model: DRF reads or calls it on the row."""

@@ -30,8 +30,8 @@ class OrderSerializer(serializers.ModelSerializer):
         fields = ["id", "number", "customer"]
 
 
+# fix: select_related("customer")
 class OrderList(generics.ListAPIView):
-    # fix: select_related("customer")
     queryset = Order.objects.all()
     serializer_class = OrderSerializer
 
