@@ -631,11 +631,11 @@ def _view(owner: "Interpreter", cls: cst.ClassDef) -> _View | None:
         methods, attrs = _methods(c), _assignments(c)
         if any(name in methods for name in VIEW_OVERRIDES):
             return None
-        if get_queryset is None and queryset is None:
-            if "get_queryset" in methods:
-                get_queryset = (o, c, methods["get_queryset"])
-            elif "queryset" in attrs:
-                queryset = (o, attrs["queryset"][1])
+        # DRF calls get_queryset(): a project override anywhere on the MRO wins over `queryset`.
+        if get_queryset is None and "get_queryset" in methods:
+            get_queryset = (o, c, methods["get_queryset"])
+        if queryset is None and "queryset" in attrs:
+            queryset = (o, c, attrs["queryset"][1])
         if serializer is None and "serializer_class" in attrs:
             serializer = (o, attrs["serializer_class"][1])
     if serializer is None or (queryset is None and get_queryset is None):
@@ -644,13 +644,13 @@ def _view(owner: "Interpreter", cls: cst.ClassDef) -> _View | None:
     if found is None or not is_serializer(*found):
         return None
     root = None
-    if queryset is not None:
-        o, expr = queryset
+    if get_queryset is None:
+        o, c, expr = queryset
         try:
             value = _quiet(o, lambda: o.eval(expr, o.module_env))
         except Exception:   # an analysis bug costs this view only
             return None
-        root = expr if o is owner else None
+        root = expr if c is cls else None   # --fix edits the view's own class only
     else:
         o, c, fn = get_queryset
         try:
@@ -661,7 +661,7 @@ def _view(owner: "Interpreter", cls: cst.ClassDef) -> _View | None:
         returns = _walk_returns(fn)
         if len(returns) != 1:
             return None   # branches may serve rows that come with different relations
-        root = returns[0] if o is owner else None
+        root = returns[0] if c is cls else None
     loaded = _loaded(o, value)
     if loaded is None:
         return None
