@@ -66,6 +66,9 @@ SILENT = frozenset({"HiddenField", "HyperlinkedIdentityField", "SerializerMethod
 # View methods that change which serializer runs or how the list is built.
 VIEW_OVERRIDES = ("list", "get_serializer_class", "get_serializer")
 SERIALIZER_OVERRIDES = ("to_representation",)
+# Decorators of a SerializerMethodField's method that only annotate it for schema generators
+# (drf-spectacular, drf-yasg) and return it unchanged.
+SCHEMA_DECORATORS = frozenset({"extend_schema_field", "swagger_serializer_method"})
 FORWARD = frozenset({"fk", "o2o"})
 TO_MANY = frozenset({"reverse_fk", "m2m", "reverse_m2m", "generic_relation"})
 MAX_NESTING = 6
@@ -436,7 +439,7 @@ class _Walk:
         if found is None:
             return None
         o, c, fn = found
-        if perrow._decorators(fn):
+        if any(d not in SCHEMA_DECORATORS for d in perrow._decorators(fn)):
             return None
         return self._run(o, fn, c, model, loaded, path, many, steps, f"{c.name.value}.{method}()", param_index=1,
                          self_cls=c)
