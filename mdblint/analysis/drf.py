@@ -656,6 +656,8 @@ def _view(owner: "Interpreter", cls: cst.ClassDef) -> _View | None:
         root = expr if c is cls else None   # --fix edits the view's own class only
     else:
         o, c, fn = get_queryset
+        if fn.decorators:
+            return None   # a decorator may return other rows
         try:
             summary = _quiet(o, lambda: o.summarize(fn, c, None))
         except Exception:
