@@ -52,7 +52,7 @@ def apply(module: cst.Module, fixes: Iterable[Fix]) -> tuple[cst.Module, int]:
             new = _add_paths(new, method, paths)
         if new is not root:
             replacements[root] = new
-            fixed += len(group)
+            fixed += len({(id(f.node), f.code) for f in group})   # a finding may load several paths
     if not replacements:
         return module, 0
     return module.visit(_Replace(replacements)), fixed

@@ -211,3 +211,35 @@ def test_drf_is_never_imported(tmp_path):
     before = set(sys.modules)
     linter.lint_path(root / "orders" / "api" / "serializers.py")
     assert not {m for m in set(sys.modules) - before if m.startswith(("rest_framework", "orders"))}
+
+
+def test_reads_of_one_field_loaded_by_one_method_are_one_finding(tmp_path):
+    code = '''
+from rest_framework import generics, serializers
+
+from orders.models import OrderLine
+
+
+class LineSerializer(serializers.ModelSerializer):
+    label = serializers.SerializerMethodField()
+
+    class Meta:
+        model = OrderLine
+        fields = ["id", "label"]
+
+    def get_label(self, line):
+        return f"{line.product.name} in {line.order.number}"
+
+
+class LineList(generics.ListAPIView):
+    queryset = OrderLine.objects.all()
+    serializer_class = LineSerializer
+'''
+    root, linter = project(tmp_path, "", code)
+    [finding] = linter.lint_path(root / "orders" / "api" / "serializers.py")[0]
+    assert finding.data["paths"] == ["product", "order"] and finding.data["fix"] == 'select_related("product", "order")'
+    assert "reads OrderLine.product (line 14) and OrderLine.order (line 14) through LineSerializer.get_label() (" in finding.message
+    result = run_cli("--fix", "--no-cache", "--select", "MDB306", ".", cwd=root)
+    assert "fixed 1 finding in 1 file" in result.stderr, result.stderr
+    assert 'queryset = OrderLine.objects.select_related("product", "order")' in \
+        (root / "orders" / "api" / "serializers.py").read_text()

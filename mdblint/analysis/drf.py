@@ -88,13 +88,14 @@ class Read:
 @dataclass(frozen=True)
 class SerializedRead:
     """A serializer field of this module (or, for an explicit call in another module's
-    serializer, the call) that reads `read` for every row of the querysets `views` serialize."""
+    serializer, the call) that reads `reads` for every row of the querysets `views` serialize."""
     node: Any
     serializer: str
     field: str
-    read: Read
+    reads: tuple         # Read, ...: all loaded by one method (or one query)
     views: tuple         # ((view name, path, line), ...)
-    fixes: tuple = ()    # (queryset node of this module, method): where --fix adds the path
+    # (queryset node of this module, the Serializer(...) call or None, path): where --fix adds a path
+    fixes: tuple = ()
 
 
 _MEMO: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
@@ -766,7 +767,7 @@ def serializer_module(interp: "Interpreter", module: cst.Module) -> None:
 
 
 def _report_fields(interp: "Interpreter", cls: cst.ClassDef, views: list[_View]) -> None:
-    by_field: dict[tuple, dict] = {}
+    by_read: dict[tuple, dict] = {}
     for view in views:
         walk = _Walk(interp)
         try:
@@ -775,14 +776,30 @@ def _report_fields(interp: "Interpreter", cls: cst.ClassDef, views: list[_View])
             fields = None
         for name, node, reads in fields or ():
             for read in _minimal(reads):
-                entry = by_field.setdefault((id(node), read.path, read.kind), {"node": node, "name": name, "read": read,
-                                                                              "views": [], "fixes": []})
+                entry = by_read.setdefault((id(node), read.path, read.kind), {"node": node, "name": name, "read": read,
+                                                                             "views": [], "fixes": []})
                 entry["views"].append((view.cls.name.value, *view.owner.locate(view.cls)))
                 if view.root is not None and read.kind != "query":
                     entry["fixes"].append((view.root, None))
-    for entry in by_field.values():
-        interp.emit(SerializedRead(entry["node"], cls.name.value, entry["name"], entry["read"], tuple(entry["views"]),
-                                   tuple(entry["fixes"])))
+    _emit(interp, cls, list(by_read.values()))
+
+
+def _method(read: Read) -> str:
+    if read.kind == "query":
+        return f"query {read.path} {read.model}.{read.relation}"
+    return "prefetch_related" if read.kind == "manager" or read.through_many else "select_related"
+
+
+def _emit(interp: "Interpreter", cls: cst.ClassDef, entries: list[dict]) -> None:
+    """One SerializedRead per field, fix method and set of views: its reads together."""
+    groups: dict[tuple, list[dict]] = {}
+    for entry in entries:
+        groups.setdefault((id(entry["node"]), _method(entry["read"]), tuple(entry["views"])), []).append(entry)
+    for group in groups.values():
+        first = group[0]
+        fixes = tuple((root, anchor, e["read"].path) for e in group for root, anchor in e["fixes"])
+        interp.emit(SerializedRead(first["node"], cls.name.value, first["name"], tuple(e["read"] for e in group),
+                                   tuple(first["views"]), fixes))
 
 
 def _minimal(reads: list[Read]) -> list[Read]:
@@ -827,8 +844,10 @@ def serializer_call(interp: "Interpreter", call: cst.Call, env: dict) -> None:
         fields = walk.serializer(owner, cls, value.model, loaded, "", False, (), 0)
     except RecursionError:
         fields = None
+    entries = []
     for name, node, reads in fields or ():
         here = node if owner is interp else call
         for read in _minimal(reads):
-            fix = ((root, call),) if root is not None and read.kind != "query" else ()
-            interp.emit(SerializedRead(here, cls.name.value, name, read, (view,), fix))
+            fix = [(root, call)] if root is not None and read.kind != "query" else []
+            entries.append({"node": here, "name": name, "read": read, "views": [view], "fixes": fix})
+    _emit(interp, cls, entries)

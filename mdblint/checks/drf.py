@@ -28,28 +28,46 @@ def _through(steps: tuple) -> str:
     return f" (through {' -> '.join(rest)})" if rest else ""
 
 
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _reads(reads: tuple) -> str:
+    """`Order.customer`, or several; reads through one same callee name it once, with each line."""
+    callees = {(r.steps[1][0], r.steps[1][1]) if len(r.steps) == 2 else None for r in reads}
+    if len(reads) > 1 and len(callees) == 1 and None not in callees:
+        [(callee, path)] = callees
+        lines = _and([f"{short(r.model)}.{r.relation} (line {r.steps[1][2]})" for r in reads])
+        return f"{lines} through {callee} ({path})"
+    return _and([f"{short(r.model)}.{r.relation}{_through(r.steps)}" for r in reads])
+
+
 @rule("MDB306", "serializer-relation-per-row",
       "A serializer field reads a relation for every row a view serializes with many=True, "
       "not loaded with the view's queryset.",
       tokens=TOKENS, events=(SerializedRead,), ungated=True)
 def serializer_relation_per_row(e: SerializedRead, ctx) -> None:
-    read = e.read
     views, verb = _views(e.views)
     target = e.views[0][0] if len(e.views) == 1 else "each view"
-    where = f"{e.serializer}.{e.field} reads {short(read.model)}.{read.relation}"
-    rows = f"for every row that {views} {verb} (many=True){_through(read.steps)}"
-    data = {"serializer": e.serializer, "field": e.field, "model": read.model, "relation": read.relation,
-            "path": read.path, "views": [{"view": n, "path": p, "line": line} for n, p, line in e.views]}
-    if read.kind == "query":
+    first = e.reads[0]
+    paths = [r.path for r in e.reads]
+    data = {"serializer": e.serializer, "field": e.field, "model": first.model, "relation": first.relation,
+            "path": first.path, "paths": paths,
+            "views": [{"view": n, "path": p, "line": line} for n, p, line in e.views]}
+    if first.kind == "query":
         ctx.report(e.node, "MDB306", (
-            f"{e.serializer}.{e.field} runs a {short(read.model)} query ({read.relation}()) {rows}: one query per "
-            f"row (N+1), which prefetch_related() alone does not remove; annotate {target}'s queryset, or "
-            f"prefetch with Prefetch(..., to_attr=...) and read that attribute"
+            f"{e.serializer}.{e.field} runs a {short(first.model)} query ({first.relation}()) for every row that "
+            f"{views} {verb} (many=True){_through(first.steps)}: one query per row (N+1), which "
+            f"prefetch_related() alone does not remove; annotate {target}'s queryset, or prefetch with "
+            f"Prefetch(..., to_attr=...) and read that attribute"
         ), {**data, "fix": None})
         return
-    method = "prefetch_related" if read.kind == "manager" or read.through_many else "select_related"
-    for root, anchor in e.fixes:
-        ctx.fixes.append(Fix(e.node, "MDB306", root, anchor, method, read.path))
+    method = "prefetch_related" if first.kind == "manager" or first.through_many else "select_related"
+    for root, anchor, path in e.fixes:
+        ctx.fixes.append(Fix(e.node, "MDB306", root, anchor, method, path))
+    reads = _reads(e.reads)
+    call = f"{method}({', '.join(f'{chr(34)}{p}{chr(34)}' for p in paths)})"
     ctx.report(e.node, "MDB306", (
-        f"{where} {rows}: one query per row (N+1); add {method}(\"{read.path}\") to {target}'s queryset"
-    ), {**data, "fix": f'{method}("{read.path}")'})
+        f"{e.serializer}.{e.field} reads {reads} for every row that {views} {verb} (many=True): one query per "
+        f"row (N+1); add {call} to {target}'s queryset"
+    ), {**data, "fix": call})
