@@ -243,3 +243,16 @@ class LineList(generics.ListAPIView):
     assert "fixed 1 finding in 1 file" in result.stderr, result.stderr
     assert 'queryset = OrderLine.objects.select_related("product", "order")' in \
         (root / "orders" / "api" / "serializers.py").read_text()
+
+
+def test_a_key_an_earlier_field_read_is_cached_on_the_row(tmp_path):
+    code = SERIALIZERS.replace('    lines = serializers.PrimaryKeyRelatedField(many=True, read_only=True)\n',
+                               '    name = serializers.CharField(source="customer.name", read_only=True)\n'
+                               '    lines = serializers.PrimaryKeyRelatedField(many=True, read_only=True)\n'
+                               '    again = serializers.PrimaryKeyRelatedField(source="lines", many=True, read_only=True)\n')
+    code = code.replace('fields = ["id", "number", "customer", "lines"]', 'fields = ["id", "name", "customer", "lines", "again"]')
+    root, linter = project(tmp_path, VIEWS, code)
+    found = {(f.line, f.data["field"]) for f in linter.lint_path(root / "orders" / "api" / "serializers.py")[0]}
+    # `name` is first in Meta.fields: it reads order.customer; the nested `customer` reads it from the cache.
+    # Each field over the lines fetches them again.
+    assert found == {(14, "name"), (15, "lines"), (16, "again")}

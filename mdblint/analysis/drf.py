@@ -295,7 +295,10 @@ class _Walk:
             reads = self._declared(o, cls, name, value, model, loaded, path, many, steps, depth, stmt)
             if reads is not None:
                 out.append((name, stmt, reads))
-        return out
+        # DRF's order: Meta.fields as listed; with "__all__"/exclude the declared fields come first.
+        order = {n: i for i, n in enumerate(fields)} if fields and fields != ["__all__"] else \
+            {n: i for i, n in enumerate(declared)}
+        return sorted(out, key=lambda item: order.get(item[0], len(order)))
 
     def _declared(self, owner, cls, name, call: cst.Call, model, loaded, path, many, steps, depth, stmt):
         """A declared field `name = Field(...)`: its reads, [] for none, None when unknown."""
@@ -774,8 +777,8 @@ def _report_fields(interp: "Interpreter", cls: cst.ClassDef, views: list[_View])
             fields = walk.serializer(interp, cls, view.model, view.loaded, "", False, (), 0)
         except RecursionError:
             fields = None
-        for name, node, reads in fields or ():
-            for read in _minimal(reads):
+        for name, node, reads in _uncached(fields or ()):
+            for read in reads:
                 entry = by_read.setdefault((id(node), read.path, read.kind), {"node": node, "name": name, "read": read,
                                                                              "views": [], "fixes": []})
                 entry["views"].append((view.cls.name.value, *view.owner.locate(view.cls)))
@@ -800,6 +803,23 @@ def _emit(interp: "Interpreter", cls: cst.ClassDef, entries: list[dict]) -> None
         fixes = tuple((root, anchor, e["read"].path) for e in group for root, anchor in e["fixes"])
         interp.emit(SerializedRead(first["node"], cls.name.value, first["name"], tuple(e["read"] for e in group),
                                    tuple(first["views"]), fixes))
+
+
+def _uncached(fields: Any) -> list[tuple[str, cst.CSTNode, list[Read]]]:
+    """Each field's reads (minimal), in DRF's field order, without the forward keys an earlier
+    field of the same row already read: Django caches the related object on the instance (a
+    related manager's rows are fetched again by every field that reads it)."""
+    cached: set[str] = set()
+    out = []
+    for name, node, reads in fields:
+        kept = [r for r in _minimal(reads)
+                if not (r.kind == "forward" and not r.through_many and r.path in cached)]
+        for r in kept:
+            if r.kind == "forward" and not r.through_many:
+                parts = r.path.split("__")
+                cached.update("__".join(parts[:i]) for i in range(1, len(parts) + 1))
+        out.append((name, node, kept))
+    return out
 
 
 def _minimal(reads: list[Read]) -> list[Read]:
@@ -845,9 +865,9 @@ def serializer_call(interp: "Interpreter", call: cst.Call, env: dict) -> None:
     except RecursionError:
         fields = None
     entries = []
-    for name, node, reads in fields or ():
+    for name, node, reads in _uncached(fields or ()):
         here = node if owner is interp else call
-        for read in _minimal(reads):
+        for read in reads:
             fix = [(root, call)] if root is not None and read.kind != "query" else []
             entries.append({"node": here, "name": name, "read": read, "views": [view], "fixes": fix})
     _emit(interp, cls, entries)
