@@ -124,7 +124,7 @@ def _applicable(fix: Fix, parents: dict) -> bool:
         return False
     # The loop, or an enclosing one whose rows the loop's rows come from (nested paths); or the
     # call `Serializer(qs, many=True)` that serializes the rows.
-    iters = [loop] if isinstance(loop, cst.Call) else \
+    iters = [loop] if isinstance(loop, cst.Call) and fix.code == "MDB306" else \
         [n.iter for n in _ancestors(loop, parents) if isinstance(n, (cst.For, cst.CompFor))]
     if any(_inside(root, it, parents) for it in iters):
         return True
