@@ -543,7 +543,7 @@ def no_project(paths: list[Path]) -> Problem:
 
 # -- --fix --
 
-FIXABLE = ("MDB301", "MDB302")
+FIXABLE = ("MDB301", "MDB302", "MDB306")
 
 
 @dataclass

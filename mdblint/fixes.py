@@ -26,7 +26,7 @@ class Fix:
     node: Any          # the finding's node
     code: str
     root: Any          # the queryset expression (a libcst Call)
-    loop: Any          # cst.For or cst.CompFor
+    loop: Any          # cst.For or cst.CompFor; a Serializer(..., many=True) call; None: a DRF view's queryset
     method: str        # "select_related" | "prefetch_related"
     path: str
 
@@ -52,7 +52,7 @@ def apply(module: cst.Module, fixes: Iterable[Fix]) -> tuple[cst.Module, int]:
             new = _add_paths(new, method, paths)
         if new is not root:
             replacements[root] = new
-            fixed += len(group)
+            fixed += len({(id(f.node), f.code) for f in group})   # a finding may load several paths
     if not replacements:
         return module, 0
     return module.visit(_Replace(replacements)), fixed
@@ -118,10 +118,14 @@ def _applicable(fix: Fix, parents: dict) -> bool:
     methods = _methods(root)
     if CONFLICTS.intersection(methods) or "[]" in methods or not all(p.isidentifier() for p in fix.path.split("__")):
         return False
+    if loop is None:   # the queryset a DRF view serves (`queryset = ...`, get_queryset()'s return): every use wants it
+        return True
     if _scope(root, parents) is not _scope(loop, parents):
         return False
-    # The loop, or an enclosing one whose rows the loop's rows come from (nested paths).
-    iters = [n.iter for n in _ancestors(loop, parents) if isinstance(n, (cst.For, cst.CompFor))]
+    # The loop, or an enclosing one whose rows the loop's rows come from (nested paths); or the
+    # call `Serializer(qs, many=True)` that serializes the rows.
+    iters = [loop] if isinstance(loop, cst.Call) and fix.code == "MDB306" else \
+        [n.iter for n in _ancestors(loop, parents) if isinstance(n, (cst.For, cst.CompFor))]
     if any(_inside(root, it, parents) for it in iters):
         return True
     # `name = <queryset>` whose only other use is in the loop's `in` clause.

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from mdblint.analysis import drf, perrow
 from mdblint.analysis import events as ev
-from mdblint.analysis import perrow
 from mdblint.analysis.names import dotted, string_literal
 from mdblint.analysis.provenance import (
     DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, django_constant, instance_state_db, is_context_manager,
@@ -150,6 +150,7 @@ class Interpreter:
             self.current = fn
             self._guarded(errors, fn.name.value, self.function, fn, cls)
         self.current = None
+        self._guarded(errors, "<serializers>", drf.serializer_module, self, module)   # DRF serializers of list views
         return errors
 
     @staticmethod
@@ -865,6 +866,8 @@ class Interpreter:
 
     def _call(self, e: cst.Call, env: Env) -> Value:
         func = e.func
+        if any(a.keyword is not None and a.keyword.value == "many" for a in e.args):
+            drf.serializer_call(self, e, env)   # Serializer(qs, many=True)
         qualname = self.ctx.names.qualname(func)
         if qualname is not None and (qualname.startswith(TRANSACTION) or qualname.startswith("django.db.models")):
             return self._django_call(e, qualname, env)

@@ -37,10 +37,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ExceptionInfo", "Run", "FixtureReport", "run_fixtures", "fixture_sample"]
+__all__ = ["ExceptionInfo", "Run", "FixtureReport", "run_fixtures", "fixture_sample", "fixture_requires", "missing_requirement"]
 
 DEFAULT_SAMPLE = "bookstore"
 _HEADER = re.compile(r"#\s*fixture:\s*sample\s*=\s*([\w.-]+)")
+_REQUIRES = re.compile(r"#\s*fixture:.*\brequires\s*=\s*([\w.,]+)")
 
 
 @dataclass
@@ -84,6 +85,34 @@ def fixture_sample(path: str | os.PathLike) -> str:
         return DEFAULT_SAMPLE
     m = _HEADER.search(head)
     return m.group(1) if m else DEFAULT_SAMPLE
+
+
+def fixture_requires(path: str | os.PathLike) -> tuple[str, ...]:
+    """The modules a fixture needs besides Django (`# fixture: sample=shop requires=rest_framework`
+    in its first 5 lines): an optional dependency such as Django REST framework."""
+    try:
+        with open(path, "rb") as f:
+            head = b"".join(line for _, line in zip(range(5), f)).decode("utf-8", "replace")
+    except OSError:
+        return ()
+    m = _REQUIRES.search(head)
+    return tuple(n for n in m.group(1).split(",") if n) if m else ()
+
+
+def missing_requirement(path: str | os.PathLike, python: str | None = None) -> str | None:
+    """Why a fixture cannot run with the interpreter `python` (default: this one): the first
+    module of its `requires=` that is not installed, as a skip reason; None when all are."""
+    for name in fixture_requires(path):
+        if python is None:
+            import importlib.util
+
+            found = importlib.util.find_spec(name) is not None
+        else:
+            found = subprocess.run([python, "-c", f"import importlib.util, sys; sys.exit(importlib.util.find_spec({name!r}) is None)"],
+                                   capture_output=True).returncode == 0
+        if not found:
+            return f"{name} is not installed (the fixture's `requires={name}`)"
+    return None
 
 
 def run_fixtures(
