@@ -145,6 +145,7 @@ class LoopQuery:
     loop: Any
     via: tuple = ()        # through calls (perrow.py): ((call text, callee, path, line), ...)
     overrides: tuple | None = None   # save()/delete() on a model that overrides it: (path, line) of the override
+    used: bool = False     # a write whose result the loop uses (create()'s object, update()'s count)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,9 @@ from mdblint.analysis.vocab import (
 )
 # Calls that fetch the rows of a select_for_update() queryset (get_or_create() starts with a get()).
 LOCKED_EVALUATIONS = READ_ONE | frozenset({"get_or_create", "aget_or_create", "in_bulk", "ain_bulk"})
+# Writes whose bulk form (bulk_create(), one update()/delete()) gives no per-row result: when the
+# loop uses the result, MDB305 does not suggest it.
+RESULT_ADVICE = frozenset({"create", "get_or_create", "update_or_create", "update", "delete"})
 # Other calls that run the queryset's query (reads; not locking ones).
 EVALUATIONS = frozenset({"count", "acount", "exists", "aexists", "aggregate", "aaggregate", "contains", "acontains"})
 
@@ -100,6 +103,7 @@ class Interpreter:
         self._async = False                               # running an `async def` (asyncorm.py)
         self.blocked_nodes: set[int] = set()              # nodes reported by asyncorm
         self.async_iterated: set[int] = set()             # iterables of `async for`
+        self.discarded: set[int] = set()                  # calls that are statements: their result is not used
         self.atomic: list[Aliases] = []
         self.loops: list[Any] = []                        # loop nodes whose body is being run
         self.row_loops: set[Any] = set()                  # loops over rows: a queryset, a list of rows
@@ -422,6 +426,8 @@ class Interpreter:
             result = self.combine(node, self.eval(node.target, env), self.eval(node.value, env), node.operator)
             return self.bind(node.target, result, env, node)
         if isinstance(node, cst.Expr):
+            value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+            self.discarded.add(id(value))   # a call whose result is not used (MDB305's advice)
             self.eval(node.value, env)
             return env
         if isinstance(node, cst.Return):
@@ -1007,10 +1013,10 @@ class Interpreter:
             return _Subquery(self.eval(e.args[0].value, env), name, e)
         if name == "Q":
             return _Q((e,))
-        for a in e.args:
-            self.eval(a.value, env)
+        values = [self.eval(a.value, env) for a in e.args]
         if name == "prefetch_related_objects":   # the rows it is given come with the lookups
             perrow.prefetched_objects(self, e, env)
+            perrow.prefetched_per_row(self, e, values, env)
         return UNKNOWN
 
     def method(self, e: cst.Call, receiver: Value, name: str, env: Env) -> Value:
@@ -1046,7 +1052,8 @@ class Interpreter:
             # save()/delete() on a model that overrides it: bulk_update()/queryset delete() would skip it.
             override = perrow.overridden(self, model, method.removeprefix("a")) \
                 if on == "instance" and method in ("save", "asave", "delete", "adelete") else None
-            self.emit(ev.LoopQuery(e, model, method, on, loop, overrides=override))
+            used = on != "instance" and method.removeprefix("a") in RESULT_ADVICE and id(e) not in self.discarded
+            self.emit(ev.LoopQuery(e, model, method, on, loop, overrides=override, used=used))
 
     def queryset_method(self, e: cst.Call, qs: Manager | QuerySet, name: str, env: Env,
                         per_iteration: bool = True) -> Value:
