@@ -147,3 +147,15 @@ def truth(interp: "Interpreter", test: cst.BaseExpression, value: Value, env: di
 def async_loop(interp: "Interpreter", iter_expr: cst.CSTNode) -> None:
     """`async for` / an async comprehension: its iterable is fetched through the async API."""
     interp.async_iterated.add(id(iter_expr))
+
+
+def fetched(interp: "Interpreter", loop: Any, iter_expr: cst.BaseExpression, env: dict | None) -> None:
+    """After `async for x in qs` (or `[... async for x in qs]`), `qs` holds its rows: Django's
+    `__aiter__` fills the result cache, so a later sync loop, `len()` or `if qs:` reads it."""
+    if env is None or getattr(loop, "asynchronous", None) is None or not isinstance(iter_expr, cst.Name):
+        return
+    value = env.get(iter_expr.value)
+    if isinstance(value, QuerySet) and value.evaluated is None and value.row is None:
+        from dataclasses import replace
+        from mdblint.analysis.values import NOTHING_LOADED
+        env[iter_expr.value] = replace(value, evaluated=value.loaded or NOTHING_LOADED)

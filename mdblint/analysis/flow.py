@@ -374,6 +374,7 @@ class Interpreter:
             out = _join_envs(env, after if after is not None else env)
             if isinstance(stmt, cst.For) and out is not None:   # a second loop over these rows reads what this one cached
                 out = perrow.after_loop(self, stmt, stmt.iter, iterable, out)
+                asyncorm.fetched(self, stmt, stmt.iter, out)
             if stmt.orelse is not None:
                 out = self.block(stmt.orelse.body.body, out) if out is not None else None
             return out
@@ -870,6 +871,7 @@ class Interpreter:
             result = Collection(element(inner), bounded=bounded)
             if len(clauses) == 1:   # `[... for b in qs]` evaluated qs: a later loop over it reads what this one cached
                 perrow.after_loop(self, clauses[0][0], clauses[0][0].iter, clauses[0][1], env, in_place=True)
+                asyncorm.fetched(self, clauses[0][0], clauses[0][0].iter, env)
             return result
         finally:
             del self.loops[len(self.loops) - depth:]
