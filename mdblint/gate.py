@@ -37,7 +37,7 @@ from mdblint.project.units import ASYNC_MARK, Unit
 
 ALIAS_NAMES = frozenset({"using", "db_manager", "connections", "DATABASE_ROUTERS"})
 LOOP_NAMES = frozenset({"iterator"})
-# Where a query raises without a loop (MDB306, MDB307): an `async def`, fetch_mode(FETCH_RAISE).
+# Where a query raises without a loop (MDB307, MDB308): an `async def`, fetch_mode(FETCH_RAISE).
 RAISING_NAMES = frozenset({ASYNC_MARK, "FETCH_RAISE"})
 
 

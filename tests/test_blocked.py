@@ -1,4 +1,4 @@
-"""MDB306/MDB307 (queries Django refuses: analysis/asyncorm.py) and MDB305's advice where the bulk
+"""MDB307/MDB308 (queries Django refuses: analysis/asyncorm.py) and MDB305's advice where the bulk
 form would not do (the loop uses the write's result; prefetch_related_objects() per row). The
 fixtures under rules/ are proved at runtime by test_catalog; these check what the messages say."""
 
@@ -17,21 +17,21 @@ def _findings(path, sample="bookstore"):
 
 
 def test_raising_codes_are_errors_the_other_n_plus_one_codes_warnings():
-    assert level("MDB306") == level("MDB307") == "error"
+    assert level("MDB307") == level("MDB308") == "error"
     assert {level(c) for c in ("MDB301", "MDB302", "MDB303", "MDB304", "MDB305")} == {"warning"}
 
 
 def test_async_messages_name_the_function_and_the_async_twin():
-    (f,) = [f for f in _findings(RULES / "MDB306" / "bad_get.py") if f.code == "MDB306"]
+    (f,) = [f for f in _findings(RULES / "MDB307" / "bad_get.py") if f.code == "MDB307"]
     assert "Pet.objects.get() is the sync ORM" in f.message and "async def first_pet()" in f.message
     assert "SynchronousOnlyOperation" in f.message and "`await Pet.objects.aget()`" in f.message
-    (f,) = [f for f in _findings(RULES / "MDB306" / "bad_forward_after_aget.py") if f.code == "MDB306"]
+    (f,) = [f for f in _findings(RULES / "MDB307" / "bad_forward_after_aget.py") if f.code == "MDB307"]
     assert f.message.startswith("Pet.owner is not loaded with the instance") and 'select_related("owner")' in f.message
 
 
 def test_async_reads_through_calls_name_the_callee_and_are_not_also_n_plus_one():
-    findings = _findings(RULES / "MDB306" / "bad_str_method.py", "shop")
-    assert [(f.line, f.code) for f in findings] == [(22, "MDB306")]
+    findings = _findings(RULES / "MDB307" / "bad_str_method.py", "shop")
+    assert [(f.line, f.code) for f in findings] == [(22, "MDB307")]
     assert "through str(order) (Order.__str__, samples/shop/orders/models.py:37)" in findings[0].message
 
 
@@ -50,7 +50,7 @@ def test_async_for_over_a_related_manager_is_an_n_plus_one_not_an_error(tmp_path
 
 
 def test_fetch_raise_message():
-    (f,) = [f for f in _findings(RULES / "MDB307" / "bad_loop_forward.py") if f.code == "MDB307"]
+    (f,) = [f for f in _findings(RULES / "MDB308" / "bad_loop_forward.py") if f.code == "MDB308"]
     assert "fetch_mode(FETCH_RAISE)" in f.message and "FieldFetchBlocked" in f.message
     assert 'select_related("owner")' in f.message
 

@@ -92,4 +92,4 @@ def scenario():
 
 def test_fetch_raise_is_not_fetch_peers(tmp_path):
     # FETCH_RAISE was read as FETCH_PEERS (anything but FETCH_ONE batched): the blocked read was silent.
-    assert _lint(tmp_path, "bad_raise.py", RAISE) == [(8, "MDB307"), (10, "MDB302")]
+    assert _lint(tmp_path, "bad_raise.py", RAISE) == [(8, "MDB308"), (10, "MDB302")]

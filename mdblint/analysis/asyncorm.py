@@ -1,4 +1,4 @@
-"""Queries Django refuses to run where the code runs them (MDB306, MDB307):
+"""Queries Django refuses to run where the code runs them (MDB307, MDB308):
 
 - inside `async def`, the sync ORM: a query method (`get()`, `count()`, `save()`, a related
   manager's `add()`), a queryset evaluated by a plain `for`, `list()`, `len()`, `bool()`/`if`,

@@ -1,4 +1,4 @@
-"""MDB306, MDB307: queries Django refuses to run where the code runs them (analysis/asyncorm.py)."""
+"""MDB307, MDB308: queries Django refuses to run where the code runs them (analysis/asyncorm.py)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def _load(e: ev.BlockedQuery) -> str:
     return f"add {method}(\"{e.path}\") to the queryset that fetched the row"
 
 
-@rule("MDB306", "sync-orm-in-async",
+@rule("MDB307", "sync-orm-in-async",
       "A sync ORM query inside async def (a lazy relation or deferred field, get()/count()/save(), a queryset "
       "iterated or list()ed): Django raises SynchronousOnlyOperation.",
       tokens=(b"async ",), events=(ev.BlockedQuery,))
@@ -65,10 +65,10 @@ def sync_orm_in_async(e: ev.BlockedQuery, ctx: FileContext) -> None:
         else:
             twin = f"`await {receiver}.a{method}()`" if receiver else f"its async twin a{method}()"
         message = f"{call} is the sync ORM: {raises}; use {twin}, or sync_to_async()"
-    ctx.report(e.node, "MDB306", message, data)
+    ctx.report(e.node, "MDB307", message, data)
 
 
-@rule("MDB307", "fetch-blocked",
+@rule("MDB308", "fetch-blocked",
       "A relation or deferred field not loaded with a row fetched with fetch_mode(FETCH_RAISE): Django 6.1 raises "
       "FieldFetchBlocked.", tokens=(b"FETCH_RAISE",), events=(ev.BlockedQuery,))
 def fetch_blocked(e: ev.BlockedQuery, ctx: FileContext) -> None:
@@ -79,7 +79,7 @@ def fetch_blocked(e: ev.BlockedQuery, ctx: FileContext) -> None:
         data["via"] = [{"call": call, "callee": callee, "path": path, "line": line} for call, callee, path, line in e.via]
     what = "is not loaded with" if e.kind == "relation" else "was deferred by only()/defer() on"
     through = f" ({via_text(e.via)})" if e.via else ""
-    ctx.report(e.node, "MDB307", (
+    ctx.report(e.node, "MDB308", (
         f"{e.what} {what} a row fetched with fetch_mode(FETCH_RAISE): reading it raises FieldFetchBlocked"
         f"{through}; {_load(e)}"
     ), data)

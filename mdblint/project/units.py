@@ -30,7 +30,7 @@ TRANSACTION_USING = {
 }
 # Names too common to matter to the gate: never a model, a manager, an alias or a project helper.
 # Put among the names of a unit that holds an `async def` (itself or nested): the sync ORM raises
-# there (MDB306), with or without a loop (gate.py). Not an identifier: it cannot clash with one.
+# there (MDB307), with or without a loop (gate.py). Not an identifier: it cannot clash with one.
 ASYNC_MARK = "async def"
 _STOP = frozenset({"self", "cls", "None", "True", "False", "str", "int", "len", "print", "isinstance",
                    "dict", "list", "set", "tuple", "range", "super", "getattr", "hasattr", "bool", "float"})

@@ -1,12 +1,12 @@
 """A code's severity, one scale for every format: MDB3xx (performance) are warnings, but for the
-queries Django refuses (MDB306, MDB307); the rest
+queries Django refuses (MDB307, MDB308); the rest
 (wrong data, crashes, files that could not be checked) errors."""
 
 from __future__ import annotations
 
 
 # MDB3xx codes that are errors: the query raises (SynchronousOnlyOperation, FieldFetchBlocked).
-RAISING = frozenset({"MDB306", "MDB307"})
+RAISING = frozenset({"MDB307", "MDB308"})
 
 
 def level(code: str) -> str:

@@ -1,11 +1,11 @@
-# fixture: django>=6.1
-"""only() left the owner key out, and FETCH_RAISE blocks loading it."""
-from django.db import models
+"""only() left the owner key out: reading its column is a lazy sync query."""
+import asyncio
 
 from catalog.models import Person, Pet
+
 from mdblint.runtime.oracles import raises
 
-ORACLE = raises("FieldFetchBlocked")
+ORACLE = raises("SynchronousOnlyOperation")
 
 
 def setup(n):
@@ -14,8 +14,10 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
+async def owner_key():
+    pet = await Pet.objects.only("name").aget(name="Pet 0")
+    return pet.owner_id  # expect: MDB307
+
+
 def scenario():
-    keys = []
-    for pet in Pet.objects.only("name").fetch_mode(models.FETCH_RAISE):
-        keys.append(pet.owner_id)  # expect: MDB307
-    return keys
+    return asyncio.run(owner_key())

@@ -18,7 +18,7 @@ def setup(n):
 async def add_author():
     person = await Person.objects.aget(name="Owner 0")
     book = await Book.objects.aget(title="Book")
-    book.authors.add(person)  # expect: MDB306
+    book.authors.add(person)  # expect: MDB307
     return book.title
 
 

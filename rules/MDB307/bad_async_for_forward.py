@@ -1,4 +1,4 @@
-"""A forward key read on an instance fetched with aget(): the lazy load is a sync query inside async def."""
+"""`async for` fetches the rows through the async API, but each row's owner is a lazy sync query."""
 import asyncio
 
 from catalog.models import Person, Pet
@@ -14,10 +14,12 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
-async def owner_name():
-    pet = await Pet.objects.aget(name="Pet 0")
-    return pet.owner.name  # expect: MDB306
+async def owners():
+    names = []
+    async for pet in Pet.objects.all():
+        names.append(pet.owner.name)  # expect: MDB307
+    return names
 
 
 def scenario():
-    return asyncio.run(owner_name())
+    return asyncio.run(owners())

@@ -1,4 +1,4 @@
-"""refresh_from_db() is the sync API."""
+"""get() is the sync API: inside async def it raises before the query."""
 import asyncio
 
 from catalog.models import Person, Pet
@@ -14,11 +14,9 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
-async def reload():
-    pet = await Pet.objects.aget(name="Pet 0")
-    pet.refresh_from_db()  # expect: MDB306
-    return pet.name
+async def first_pet():
+    return Pet.objects.get(name="Pet 0").name  # expect: MDB307
 
 
 def scenario():
-    return asyncio.run(reload())
+    return asyncio.run(first_pet())

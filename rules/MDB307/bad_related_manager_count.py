@@ -1,4 +1,4 @@
-"""`if qs:` fetches every row with the sync API."""
+"""A related manager counted with the sync API."""
 import asyncio
 
 from catalog.models import Person, Pet
@@ -14,12 +14,10 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
-async def any_pets():
-    pets = Pet.objects.filter(name__startswith="Pet")
-    if pets:  # expect: MDB306
-        return True
-    return False
+async def pets_of_first():
+    person = await Person.objects.aget(name="Owner 0")
+    return person.pet_set.count()  # expect: MDB307
 
 
 def scenario():
-    return asyncio.run(any_pets())
+    return asyncio.run(pets_of_first())

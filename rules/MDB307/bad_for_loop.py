@@ -1,4 +1,4 @@
-"""list(queryset) inside async def."""
+"""A plain for loop over a queryset inside async def: the iteration runs the sync query."""
 import asyncio
 
 from catalog.models import Person, Pet
@@ -14,9 +14,12 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
-async def pets():
-    return [p.name for p in list(Pet.objects.all())]  # expect: MDB306
+async def names():
+    out = []
+    for pet in Pet.objects.all():  # expect: MDB307
+        out.append(pet.name)
+    return out
 
 
 def scenario():
-    return asyncio.run(pets())
+    return asyncio.run(names())

@@ -1,4 +1,4 @@
-"""save() on an instance inside async def."""
+"""An async comprehension over the rows, reading a relation that was not selected."""
 import asyncio
 
 from catalog.models import Person, Pet
@@ -14,12 +14,9 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
-async def rename():
-    pet = await Pet.objects.aget(name="Pet 0")
-    pet.name = "Renamed"
-    pet.save()  # expect: MDB306
-    return pet.name
+async def owners():
+    return [pet.owner.name async for pet in Pet.objects.order_by("name")]  # expect: MDB307
 
 
 def scenario():
-    return asyncio.run(rename())
+    return asyncio.run(owners())

@@ -1,4 +1,4 @@
-"""A sync comprehension over a queryset inside async def."""
+"""`if qs:` fetches every row with the sync API."""
 import asyncio
 
 from catalog.models import Person, Pet
@@ -14,9 +14,12 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
-async def pets():
-    return [p.name for p in Pet.objects.all()]  # expect: MDB306
+async def any_pets():
+    pets = Pet.objects.filter(name__startswith="Pet")
+    if pets:  # expect: MDB307
+        return True
+    return False
 
 
 def scenario():
-    return asyncio.run(pets())
+    return asyncio.run(any_pets())

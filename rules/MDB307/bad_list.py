@@ -1,4 +1,4 @@
-"""An async comprehension over the rows, reading a relation that was not selected."""
+"""list(queryset) inside async def."""
 import asyncio
 
 from catalog.models import Person, Pet
@@ -14,9 +14,9 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
-async def owners():
-    return [pet.owner.name async for pet in Pet.objects.order_by("name")]  # expect: MDB306
+async def pets():
+    return [p.name for p in list(Pet.objects.all())]  # expect: MDB307
 
 
 def scenario():
-    return asyncio.run(owners())
+    return asyncio.run(pets())

@@ -1,4 +1,4 @@
-"""`async for` fetches the rows through the async API, but each row's owner is a lazy sync query."""
+"""save() on an instance inside async def."""
 import asyncio
 
 from catalog.models import Person, Pet
@@ -14,12 +14,12 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
-async def owners():
-    names = []
-    async for pet in Pet.objects.all():
-        names.append(pet.owner.name)  # expect: MDB306
-    return names
+async def rename():
+    pet = await Pet.objects.aget(name="Pet 0")
+    pet.name = "Renamed"
+    pet.save()  # expect: MDB307
+    return pet.name
 
 
 def scenario():
-    return asyncio.run(owners())
+    return asyncio.run(rename())

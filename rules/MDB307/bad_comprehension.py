@@ -1,4 +1,4 @@
-"""A plain for loop over a queryset inside async def: the iteration runs the sync query."""
+"""A sync comprehension over a queryset inside async def."""
 import asyncio
 
 from catalog.models import Person, Pet
@@ -14,12 +14,9 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
-async def names():
-    out = []
-    for pet in Pet.objects.all():  # expect: MDB306
-        out.append(pet.name)
-    return out
+async def pets():
+    return [p.name for p in Pet.objects.all()]  # expect: MDB307
 
 
 def scenario():
-    return asyncio.run(names())
+    return asyncio.run(pets())

@@ -1,6 +1,6 @@
 # fixture: django>=6.1
-"""One instance fetched with FETCH_RAISE: its owner was not selected."""
-from django.db.models import FETCH_RAISE
+"""only() left the owner key out, and FETCH_RAISE blocks loading it."""
+from django.db import models
 
 from catalog.models import Person, Pet
 from mdblint.runtime.oracles import raises
@@ -15,5 +15,7 @@ def setup(n):
 
 
 def scenario():
-    pet = Pet.objects.fetch_mode(FETCH_RAISE).get(name="Pet 0")
-    return pet.owner.name  # expect: MDB307
+    keys = []
+    for pet in Pet.objects.only("name").fetch_mode(models.FETCH_RAISE):
+        keys.append(pet.owner_id)  # expect: MDB308
+    return keys

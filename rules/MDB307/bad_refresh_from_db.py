@@ -1,4 +1,4 @@
-"""count() on a queryset inside async def."""
+"""refresh_from_db() is the sync API."""
 import asyncio
 
 from catalog.models import Person, Pet
@@ -14,10 +14,11 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
-async def how_many():
-    pets = Pet.objects.filter(name__startswith="Pet")
-    return pets.count()  # expect: MDB306
+async def reload():
+    pet = await Pet.objects.aget(name="Pet 0")
+    pet.refresh_from_db()  # expect: MDB307
+    return pet.name
 
 
 def scenario():
-    return asyncio.run(how_many())
+    return asyncio.run(reload())

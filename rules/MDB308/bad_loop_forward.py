@@ -15,4 +15,4 @@ def setup(n):
 
 
 def scenario():
-    return [pet.owner.name for pet in Pet.objects.fetch_mode(models.FETCH_RAISE)]  # expect: MDB307
+    return [pet.owner.name for pet in Pet.objects.fetch_mode(models.FETCH_RAISE)]  # expect: MDB308

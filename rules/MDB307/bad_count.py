@@ -1,4 +1,4 @@
-"""A related manager counted with the sync API."""
+"""count() on a queryset inside async def."""
 import asyncio
 
 from catalog.models import Person, Pet
@@ -14,10 +14,10 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
-async def pets_of_first():
-    person = await Person.objects.aget(name="Owner 0")
-    return person.pet_set.count()  # expect: MDB306
+async def how_many():
+    pets = Pet.objects.filter(name__startswith="Pet")
+    return pets.count()  # expect: MDB307
 
 
 def scenario():
-    return asyncio.run(pets_of_first())
+    return asyncio.run(how_many())

@@ -21,7 +21,7 @@ def setup(n):
 async def counts():
     out = []
     async for order in Order.objects.all():
-        out.append(order.line_count)  # expect: MDB306
+        out.append(order.line_count)  # expect: MDB307
     return out
 
 

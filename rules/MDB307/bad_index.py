@@ -1,4 +1,4 @@
-"""get() is the sync API: inside async def it raises before the query."""
+"""Indexing a queryset runs a query (LIMIT 1) with the sync API."""
 import asyncio
 
 from catalog.models import Person, Pet
@@ -14,9 +14,9 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
-async def first_pet():
-    return Pet.objects.get(name="Pet 0").name  # expect: MDB306
+async def first_name():
+    return Pet.objects.order_by("name")[0].name  # expect: MDB307
 
 
 def scenario():
-    return asyncio.run(first_pet())
+    return asyncio.run(first_name())

@@ -1,4 +1,4 @@
-"""Indexing a queryset runs a query (LIMIT 1) with the sync API."""
+"""A forward key read on an instance fetched with aget(): the lazy load is a sync query inside async def."""
 import asyncio
 
 from catalog.models import Person, Pet
@@ -14,9 +14,10 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=owner)
 
 
-async def first_name():
-    return Pet.objects.order_by("name")[0].name  # expect: MDB306
+async def owner_name():
+    pet = await Pet.objects.aget(name="Pet 0")
+    return pet.owner.name  # expect: MDB307
 
 
 def scenario():
-    return asyncio.run(first_name())
+    return asyncio.run(owner_name())

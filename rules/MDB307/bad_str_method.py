@@ -19,7 +19,7 @@ def setup(n):
 
 
 async def labels():
-    return [str(order) async for order in Order.objects.all()]  # expect: MDB306
+    return [str(order) async for order in Order.objects.all()]  # expect: MDB307
 
 
 def scenario():

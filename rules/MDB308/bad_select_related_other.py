@@ -17,4 +17,4 @@ def setup(n):
 
 def scenario():
     books = Book.objects.select_related("publisher").fetch_mode(models.FETCH_RAISE)
-    return [(book.publisher.name, book.editor.name) for book in books]  # expect: MDB307
+    return [(book.publisher.name, book.editor.name) for book in books]  # expect: MDB308
