@@ -12,6 +12,7 @@ def setup(n):
         Pet.objects.create(name=f"Pet {i}", owner=Person.objects.create(name=f"Owner {i}"))
 
 
+# fix: prefetch_related("pet_set")
 async def names():
     out = []
     async for person in Person.objects.all():
