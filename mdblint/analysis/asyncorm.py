@@ -72,8 +72,10 @@ def route(interp: "Interpreter", event: Any) -> bool:
         name = event.relation if isinstance(event.relation, str) else getattr(event.relation, "name", event.path)
         kind = "field" if event.kind == "deferred" else "relation" if event.kind == "forward" else "related"
         what = f"{_short(event.model)}.{name}" + (f".{event.method}" if kind == "related" else "")
+        nullable = kind == "relation" and getattr(event.relation, "kind", None) in ("fk", "o2o") \
+            and getattr(event.relation, "null", None) is True
         _emit(interp, ev.BlockedQuery(event.node, cause, kind, event.model, what, event.path, _function(interp),
-                                      event.via, event.through_many))
+                                      event.via, event.through_many, nullable))
         return True
     if isinstance(event, ev.LoopQuery) and interp._async and event.method not in ASYNC_NAMES \
             and id(event.node) not in interp.async_iterated:
@@ -99,7 +101,7 @@ def lazy_relation(interp: "Interpreter", owner: Any, relation: Any, name: str, n
     path = owner.row.child(name, False).path if owner.row is not None else name
     many = owner.row.through_many if owner.row is not None else False
     _emit(interp, ev.BlockedQuery(node, cause, "relation", owner.model, f"{_short(owner.model)}.{name}", path,
-                                  _function(interp), (), many))
+                                  _function(interp), (), many, relation.kind != "reverse_o2o" and relation.null is True))
     return True
 
 

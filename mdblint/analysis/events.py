@@ -162,6 +162,7 @@ class BlockedQuery:
     function: str | None = None  # the async function it is in
     via: tuple = ()        # through calls (perrow.py)
     many: bool = False     # the path crosses a to-many relation: prefetch_related, not select_related
+    nullable: bool = False  # a nullable key: no query (and nothing raised) while it is NULL
 
 
 EVENTS = (AliasSite, RelationAssign, RelatedWrite, RowWrite, QuerysetArgument, InstanceLookup,

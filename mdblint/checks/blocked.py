@@ -46,7 +46,8 @@ def sync_orm_in_async(e: ev.BlockedQuery, ctx: FileContext) -> None:
     if e.kind in ("relation", "field"):
         data["path"] = e.path
         what = "is not loaded with the instance" if e.kind == "relation" else "was deferred by only()/defer()"
-        message = (f"{e.what} {what}: reading it runs a query, and {raises}; {_load(e)}, or read it "
+        when = " (when the key is set)" if e.nullable else ""
+        message = (f"{e.what} {what}: reading it runs a query{when}, and {raises}; {_load(e)}, or read it "
                    f"inside sync_to_async()")
     elif e.kind == "evaluation":
         twin = TWINS.get(e.what, "fetch it with the async API")
@@ -79,7 +80,8 @@ def fetch_blocked(e: ev.BlockedQuery, ctx: FileContext) -> None:
         data["via"] = [{"call": call, "callee": callee, "path": path, "line": line} for call, callee, path, line in e.via]
     what = "is not loaded with" if e.kind == "relation" else "was deferred by only()/defer() on"
     through = f" ({via_text(e.via)})" if e.via else ""
+    when = " when the key is set" if e.nullable else ""
     ctx.report(e.node, "MDB308", (
-        f"{e.what} {what} a row fetched with fetch_mode(FETCH_RAISE): reading it raises FieldFetchBlocked"
+        f"{e.what} {what} a row fetched with fetch_mode(FETCH_RAISE): reading it raises FieldFetchBlocked{when}"
         f"{through}; {_load(e)}"
     ), data)
