@@ -15,6 +15,7 @@ Why each condition (see mdblint/analysis/flow.py for what the interpreter knows)
   the unit is *alias-capable*;
 - an ORM value reaches a unit through a model class (by name, import or alias), `self` in a
   model's method, or a same-module function or value that holds one: the unit is *ORM-ish*;
+- a query raises in an `async def` or on rows fetched with fetch_mode(FETCH_RAISE), loop or not;
 - the N+1 rules need a loop over rows (a for loop or a comprehension whose iterable may come,
   through the unit's own bindings, from an ORM-ish name), `iterator()`, or a call to a
   same-module function that loops (it is re-run with the caller's querysets);
@@ -32,10 +33,12 @@ from typing import Any
 
 from mdblint.project import Project
 from mdblint.project.index import module_units
-from mdblint.project.units import Unit
+from mdblint.project.units import ASYNC_MARK, Unit
 
 ALIAS_NAMES = frozenset({"using", "db_manager", "connections", "DATABASE_ROUTERS"})
 LOOP_NAMES = frozenset({"iterator"})
+# Where a query raises without a loop (MDB307, MDB308): an `async def`, fetch_mode(FETCH_RAISE).
+RAISING_NAMES = frozenset({ASYNC_MARK, "FETCH_RAISE"})
 
 
 def enabled() -> bool:
@@ -154,7 +157,7 @@ class Gate:
                 admitted.add(i)
             elif orm[i] and not self.uniform:
                 admitted.add(i)
-            elif orm[i] and (not LOOP_NAMES.isdisjoint(u.names) or over_rows(u) or any(
+            elif orm[i] and (not RAISING_NAMES.isdisjoint(u.names) or not LOOP_NAMES.isdisjoint(u.names) or over_rows(u) or any(
                     units[c].loops for c in calls[i] if isinstance(c, int))):
                 # iterator() on a prefetching queryset; a loop over rows; a same-module function that
                 # loops, re-run with this unit's querysets.

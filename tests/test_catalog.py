@@ -11,7 +11,7 @@ import pytest
 
 from mdblint.checks import RULES, select_rules
 from mdblint.engine import Linter
-from mdblint.runtime import fixture_sample, missing_requirement, run_fixtures
+from mdblint.runtime import fixture_django, fixture_sample, missing_requirement, run_fixtures
 from tests.helpers import REPO, load_sample
 
 CATALOG = REPO / "rules"
@@ -146,13 +146,22 @@ def _settings_verdict(fixture: Path) -> tuple[bool, str]:
     return static == python, f"static {static} vs Python {python}"
 
 
+def _too_old(fixture: Path) -> str | None:
+    """Why the installed Django cannot run a fixture (its `# fixture: django>=X.Y` header), or None."""
+    wanted = fixture_django(fixture)
+    if wanted is None:
+        return None
+    django = pytest.importorskip("django")
+    return None if django.VERSION[:2] >= wanted else f"needs Django >= {wanted[0]}.{wanted[1]}"
+
+
 @pytest.fixture(scope="session")
 def runtime_reports() -> dict[Path, object]:
     """Run every Django fixture once, one subprocess per sample."""
     by_sample: dict[str, list[Path]] = {}
     for fixture in FIXTURES:
         if not fixture.parent.name.startswith("MDB0") and fixture.parent.name not in SETTINGS_CODES \
-                and missing_requirement(fixture) is None:
+                and missing_requirement(fixture) is None and not _too_old(fixture):
             by_sample.setdefault(fixture_sample(fixture), []).append(fixture)
     reports = {}
     for sample, fixtures in by_sample.items():
@@ -171,6 +180,8 @@ def test_fixture_behaves_as_claimed_at_runtime(fixture: Path, runtime_reports):
         missing = missing_requirement(fixture)
         if missing is not None:   # an optional dependency (Django REST framework): the static test still ran
             pytest.skip(missing)
+        if _too_old(fixture):
+            pytest.skip(_too_old(fixture))
         report = runtime_reports[fixture.resolve()]
         ok, explanation = report.ok, f"{report.explanation} (Django {report.django})"
     assert ok, explanation

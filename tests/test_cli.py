@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import mdblint
+from mdblint.report.severity import level
 from tests.helpers import REPO, SAMPLES, run_cli
 
 EXPECT = re.compile(r"#\s*expect:\s*(MDB\d+)")
@@ -58,7 +59,7 @@ def test_text_output_has_severity_fix_marks_and_a_summary():
     for line, flake8_line in zip(lines, concise):
         m = shape.fullmatch(line)
         assert m, line
-        assert m.group(3) == ("warning" if m.group(2).startswith("MDB3") else "error")
+        assert m.group(3) == level(m.group(2))
         assert flake8_line == f"{m.group(1)} {m.group(5)}"
     fixable = sum(" [*] " in line for line in lines)
     # What --fix fixes on the sample (tests/test_fix.py): one MDB301 in each of three files.

@@ -74,3 +74,22 @@ def test_django_batches_keys_and_fields_but_not_managers(tmp_path):
     reports = run_fixtures([tmp_path / "good_peers.py", tmp_path / "bad_managers.py", tmp_path / "bad_one.py"],
                            REPO / "samples" / "bookstore")
     assert [(r.ok, r.explanation) for r in reports] == [(True, r.explanation) for r in reports]
+
+
+RAISE = '''"""fetch_mode(FETCH_RAISE): a lazy read raises FieldFetchBlocked; related managers still query."""
+from django.db import models
+
+from catalog.models import Person, Pet
+
+
+def scenario():
+    owners = [p.owner.name for p in Pet.objects.fetch_mode(models.FETCH_RAISE)]
+    selected = [p.owner.name for p in Pet.objects.select_related("owner").fetch_mode(models.FETCH_RAISE)]
+    counts = [p.pet_set.count() for p in Person.objects.fetch_mode(models.FETCH_RAISE)]
+    return owners, selected, counts
+'''
+
+
+def test_fetch_raise_is_not_fetch_peers(tmp_path):
+    # FETCH_RAISE was read as FETCH_PEERS (anything but FETCH_ONE batched): the blocked read was silent.
+    assert _lint(tmp_path, "bad_raise.py", RAISE) == [(8, "MDB308"), (10, "MDB302")]

@@ -22,6 +22,7 @@ from mdblint.report import FORMATS, SCHEMAS, ReportOptions, color_wanted, write,
 from mdblint.report import json as json_report, sarif
 from mdblint.report.github import command
 from mdblint.report.rule_docs import sections
+from mdblint.report.severity import level
 from tests.helpers import REPO, SAMPLES
 
 SAMPLE_NAMES = sorted(p.parent.name for p in SAMPLES.glob("*/manage.py"))
@@ -101,7 +102,7 @@ def test_sarif_validates_against_the_official_schema(name):
         rule = RULES[r["id"]]
         assert r["name"] == rule.name and r["shortDescription"]["text"] == rule.summary
         assert r["help"]["markdown"].startswith(f"# {rule.code} {rule.name}")
-        assert r["defaultConfiguration"]["level"] == ("warning" if rule.code.startswith("MDB3") else "error")
+        assert r["defaultConfiguration"]["level"] == level(rule.code)
     mdb501 = rules[[r["id"] for r in rules].index("MDB501")]
     assert mdb501["fullDescription"]["text"].startswith("Finds a database alias that the project's `DATABASES`")
     assert "\n" not in mdb501["fullDescription"]["text"]
@@ -250,7 +251,7 @@ def test_gitlab_validates_against_gitlabs_schema(name):
         check.validate(issue)
         # What GitLab's documentation asks beyond the schema.
         assert issue["check_name"] == f.code and issue["severity"] in GITLAB_SEVERITIES
-        assert issue["severity"] == ("minor" if f.code.startswith("MDB3") else "major")
+        assert issue["severity"] == ("minor" if level(f.code) == "warning" else "major")
         assert issue["location"]["path"] == f.path and not f.path.startswith("/")
         assert issue["location"]["positions"]["begin"] == {"line": f.line, "column": f.column}
         assert f.message in issue["description"]

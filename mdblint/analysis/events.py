@@ -145,8 +145,26 @@ class LoopQuery:
     loop: Any
     via: tuple = ()        # through calls (perrow.py): ((call text, callee, path, line), ...)
     overrides: tuple | None = None   # save()/delete() on a model that overrides it: (path, line) of the override
+    used: bool = False     # a write whose result the loop uses (create()'s object, update()'s count)
+
+
+@dataclass(frozen=True)
+class BlockedQuery:
+    """A query Django refuses to run where it is: the sync ORM inside `async def` ("async": raises
+    SynchronousOnlyOperation), or a lazy read on a row fetched with fetch_mode(FETCH_RAISE)
+    ("fetch_raise": raises FieldFetchBlocked, Django 6.1)."""
+    node: Any
+    cause: str             # "async" | "fetch_raise"
+    kind: str              # "relation", "field", "query", "evaluation", "instance", "related"
+    model: str | None
+    what: str              # "Pet.owner", "get", "iteration", "list", "save", ...
+    path: str | None = None     # for a relation or field: what select_related/only() needs
+    function: str | None = None  # the async function it is in
+    via: tuple = ()        # through calls (perrow.py)
+    many: bool = False     # the path crosses a to-many relation: prefetch_related, not select_related
+    nullable: bool = False  # a nullable key: no query (and nothing raised) while it is NULL
 
 
 EVENTS = (AliasSite, RelationAssign, RelatedWrite, RowWrite, QuerysetArgument, InstanceLookup,
-          SetOperation, Write, Read, TransactionCall, LockedRead, RowQuery, LoopQuery)
+          SetOperation, Write, Read, TransactionCall, LockedRead, RowQuery, LoopQuery, BlockedQuery)
 __all__ = [e.__name__ for e in EVENTS] + ["EVENTS", "Value"]

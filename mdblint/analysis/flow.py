@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from mdblint.analysis import drf, perrow
+from mdblint.analysis import asyncorm, drf, perrow
 from mdblint.analysis import events as ev
 from mdblint.analysis.names import dotted, string_literal
 from mdblint.analysis.provenance import (
@@ -38,6 +38,9 @@ from mdblint.analysis.vocab import (
 )
 # Calls that fetch the rows of a select_for_update() queryset (get_or_create() starts with a get()).
 LOCKED_EVALUATIONS = READ_ONE | frozenset({"get_or_create", "aget_or_create", "in_bulk", "ain_bulk"})
+# Writes whose bulk form (bulk_create(), one update()/delete()) gives no per-row result: when the
+# loop uses the result, MDB305 does not suggest it.
+RESULT_ADVICE = frozenset({"create", "get_or_create", "update_or_create", "update", "delete"})
 # Other calls that run the queryset's query (reads; not locking ones).
 EVALUATIONS = frozenset({"count", "acount", "exists", "aexists", "aggregate", "aaggregate", "contains", "acontains"})
 
@@ -95,7 +98,12 @@ class Interpreter:
         self.ctx = ctx
         self.graph = ctx.project.graph
         self.routers = routers
-        self.emit = emit
+        self.sink = emit
+        self.emit = self._deliver                         # asyncorm.route: what Django refuses is reported as such
+        self._async = False                               # running an `async def` (asyncorm.py)
+        self.blocked_nodes: set[int] = set()              # nodes reported by asyncorm
+        self.async_iterated: set[int] = set()             # iterables of `async for`
+        self.discarded: set[int] = set()                  # calls that are statements: their result is not used
         self.atomic: list[Aliases] = []
         self.loops: list[Any] = []                        # loop nodes whose body is being run
         self.row_loops: set[Any] = set()                  # loops over rows: a queryset, a list of rows
@@ -123,6 +131,10 @@ class Interpreter:
         self.current: cst.FunctionDef | None = None         # the function `run` is analysing
         self.entry = False                                  # running a view that Django's handler calls
         self._called: frozenset[str] | None = None
+
+    def _deliver(self, event: Any) -> None:
+        if not asyncorm.route(self, event):
+            self.sink(event)
 
     def locate(self, node: cst.CSTNode) -> tuple[str, int | None]:
         """(path, line) of a node of this module (positions computed once, on first use)."""
@@ -192,6 +204,7 @@ class Interpreter:
             env[p.name.value] = (given or {}).get(p.name.value) or Param(p.name.value, item=self._annotated_rows(p.annotation))
         saved_self, self._self = self._self, None
         saved_function, self._function = self._function, fn
+        saved_async, self._async = self._async, fn.asynchronous is not None
         if cls is not None and params.params and not _is_static(fn):
             env[params.params[0].name.value] = self_value if self_value is not None else self._self_value(cls)
             self._self = (cls, params.params[0].name.value)
@@ -207,6 +220,7 @@ class Interpreter:
             self.atomic = saved
             self._self = saved_self
             self._function = saved_function
+            self._async = saved_async
             self.entry = saved_entry
             self.use_routers(saved_routers)
 
@@ -313,6 +327,7 @@ class Interpreter:
             return env
         if isinstance(stmt, cst.If):
             test = self.eval(stmt.test, env)
+            asyncorm.truth(self, stmt.test, test, env)
             if self.loops:   # `if qs:` evaluates the queryset
                 perrow.truth_tested(self, stmt.test, test, env)
             # A per-row callee's `if flag:` on a parameter the call fixes runs one branch; on one it
@@ -336,6 +351,10 @@ class Interpreter:
         if isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
                 iterable = self.eval(stmt.iter, env)
+                if stmt.asynchronous is None:
+                    asyncorm.evaluation(self, stmt.iter, iterable, "iteration")
+                else:
+                    asyncorm.async_loop(self, stmt.iter)
                 self.locked_read(stmt.iter, iterable, "iterated")
                 if self.loops:
                     perrow.evaluated(self, stmt.iter, iterable, "iteration")
@@ -356,6 +375,7 @@ class Interpreter:
             out = _join_envs(env, after if after is not None else env)
             if isinstance(stmt, cst.For) and out is not None:   # a second loop over these rows reads what this one cached
                 out = perrow.after_loop(self, stmt, stmt.iter, iterable, out)
+                asyncorm.fetched(self, stmt, stmt.iter, out)
             if stmt.orelse is not None:
                 out = self.block(stmt.orelse.body.body, out) if out is not None else None
             return out
@@ -408,6 +428,8 @@ class Interpreter:
             result = self.combine(node, self.eval(node.target, env), self.eval(node.value, env), node.operator)
             return self.bind(node.target, result, env, node)
         if isinstance(node, cst.Expr):
+            value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+            self.discarded.add(id(value))   # a call whose result is not used (MDB305's advice)
             self.eval(node.value, env)
             return env
         if isinstance(node, cst.Return):
@@ -606,15 +628,21 @@ class Interpreter:
                 return UNKNOWN
             self._field_read(owner, name, node)
             return UNKNOWN
+        if relation is None and owner.loaded is not None and node is not None:   # one instance: asyncorm.py
+            self._field_read(owner, name, node)
+            return UNKNOWN
         if relation is None or relation.target is None:
             return UNKNOWN
         row = owner.row
         if relation.kind in FORWARD or relation.kind == "reverse_o2o":
             child_row = None
+            # A multi-table parent link is built from the row's own columns; a relation assigned on
+            # the rows earlier (in this function) is cached on them.
+            free = (relation.parent_link and relation.kind != "reverse_o2o") or (owner.model, name) in self.assigned_relations
+            if not free and asyncorm.lazy_relation(self, owner, relation, name, node):
+                # Django refuses the read (async, FETCH_RAISE): reported; what it would give is not followed.
+                return Instance(relation.target, self.read_aliases(relation.target, owner.aliases), loaded=EVERYTHING_LOADED)
             if row is not None:
-                # A multi-table parent link is built from the row's own columns; a relation assigned on
-                # the rows earlier (in this function) is cached on them.
-                free = (relation.parent_link and relation.kind != "reverse_o2o") or (owner.model, name) in self.assigned_relations
                 if row.loop in self.loops and not free and not self._once and not row.loaded.covers(name, True, relation.null is True) \
                         and node is not None:
                     # Reported once per attribute chain, with its deepest path (see _e_Attribute).
@@ -641,7 +669,9 @@ class Interpreter:
     def _field_read(self, owner: Instance, name: str, node: cst.CSTNode) -> None:
         """A field read on a row: one query per row if only()/defer() left it out (MDB304)."""
         row, model = owner.row, self.graph.models.get(owner.model)
-        if model is None or row.loop not in self.loops or self._once or (owner.model, name) in self.assigned_relations:
+        if model is None or (owner.model, name) in self.assigned_relations:
+            return
+        if row is not None and (row.loop not in self.loops or self._once) and not (self._async or row.loaded.blocked):
             return
         field = name
         if name not in model.fields:   # a foreign key's column: `publisher_id`
@@ -649,7 +679,11 @@ class Interpreter:
             if relation is None or relation.kind not in FORWARD or relation.name not in model.fields:
                 return
             field = relation.name
-        if field not in self._primary_keys(owner.model) and row.loaded.defers(field):
+        if field in self._primary_keys(owner.model):
+            return
+        if asyncorm.lazy_field(self, owner, name, field, row.loaded if row is not None else owner.loaded, node):
+            return
+        if row is not None and row.loop in self.loops and not self._once and row.loaded.defers(field):
             self.emit(perrow.note(self, ev.RowQuery(node, "deferred", owner.model, name, row.child(field, False).path,
                                                     False, row.loop, row.root)))
 
@@ -688,7 +722,9 @@ class Interpreter:
             return self._deferred_loading(e, name, loaded)
         if name == "fetch_mode":   # Django 6.1: FETCH_PEERS loads a field or forward key for all rows at once
             mode = dotted(e.args[0].value) if e.args else None
-            return replace(loaded, peers=not (mode or "").endswith("FETCH_ONE"))
+            if (mode or "").endswith("FETCH_RAISE"):   # a lazy read raises FieldFetchBlocked (asyncorm.py)
+                return replace(loaded, peers=False, blocked=True)
+            return replace(loaded, peers=not (mode or "").endswith("FETCH_ONE"), blocked=False)
         if name not in ("select_related", "prefetch_related"):
             return loaded
         paths, everything = set(), False
@@ -748,6 +784,7 @@ class Interpreter:
             return UNKNOWN
         if isinstance(index, cst.Index):
             self.eval(index.value, env)
+            asyncorm.evaluation(self, e, base, "indexed")
             self.locked_read(e, base, "indexed")
             if isinstance(base, QuerySet) and base.rows == "instances":
                 return Instance(base.model, self.bound_aliases(base.bound, base.model))
@@ -814,6 +851,10 @@ class Interpreter:
                     iterable = self.eval(clause.iter, inner)
                 finally:
                     self._once = False
+                if clause.asynchronous is None:
+                    asyncorm.evaluation(self, clause.iter, iterable, "iteration")
+                else:
+                    asyncorm.async_loop(self, clause.iter)
                 if self.loops and not (depth == 0 and saved_once):   # the first iterable runs where the comprehension is
                     perrow.evaluated(self, clause.iter, iterable, "iteration")
                 self.locked_read(clause.iter, iterable, "iterated")
@@ -831,6 +872,7 @@ class Interpreter:
             result = Collection(element(inner), bounded=bounded)
             if len(clauses) == 1:   # `[... for b in qs]` evaluated qs: a later loop over it reads what this one cached
                 perrow.after_loop(self, clauses[0][0], clauses[0][0].iter, clauses[0][1], env, in_place=True)
+                asyncorm.fetched(self, clauses[0][0], clauses[0][0].iter, env)
             return result
         finally:
             del self.loops[len(self.loops) - depth:]
@@ -912,6 +954,7 @@ class Interpreter:
             return Collection(UNKNOWN, bounded=True)   # a constant number of steps
         if name in ("list", "tuple", "set", "sorted", "reversed", "iter", "len", "bool") and args \
                 and sum(a.keyword is None for a in e.args) == 1 and e.args[0].keyword is None and not e.args[0].star:
+            asyncorm.evaluation(self, e, args[0], name)
             self.locked_read(e, args[0], f"passed to {name}()")
             if self.loops:   # evaluates a queryset
                 perrow.evaluated(self, e, args[0], name)
@@ -975,10 +1018,10 @@ class Interpreter:
             return _Subquery(self.eval(e.args[0].value, env), name, e)
         if name == "Q":
             return _Q((e,))
-        for a in e.args:
-            self.eval(a.value, env)
+        values = [self.eval(a.value, env) for a in e.args]
         if name == "prefetch_related_objects":   # the rows it is given come with the lookups
             perrow.prefetched_objects(self, e, env)
+            perrow.prefetched_per_row(self, e, values, env)
         return UNKNOWN
 
     def method(self, e: cst.Call, receiver: Value, name: str, env: Env) -> Value:
@@ -1014,7 +1057,8 @@ class Interpreter:
             # save()/delete() on a model that overrides it: bulk_update()/queryset delete() would skip it.
             override = perrow.overridden(self, model, method.removeprefix("a")) \
                 if on == "instance" and method in ("save", "asave", "delete", "adelete") else None
-            self.emit(ev.LoopQuery(e, model, method, on, loop, overrides=override))
+            used = on != "instance" and method.removeprefix("a") in RESULT_ADVICE and id(e) not in self.discarded
+            self.emit(ev.LoopQuery(e, model, method, on, loop, overrides=override, used=used))
 
     def queryset_method(self, e: cst.Call, qs: Manager | QuerySet, name: str, env: Env,
                         per_iteration: bool = True) -> Value:
@@ -1039,6 +1083,8 @@ class Interpreter:
             model, bound, node=e, manager=qs.manager,
             # a manager whose get_queryset() loads relations: what its rows come with is unknown
             loaded=EVERYTHING_LOADED if perrow.manager_loads(self, model, qs.manager) else None)
+        if per_iteration and name in QUERIES and current.cache is None:
+            asyncorm.query(self, e, model, name, "query")
         if current.cache is not None:   # `row.rel.all().filter(...)`: the prefetched rows, queried again
             self.row_read(e, current.cache, name)
             current = replace(current, cache=None)
@@ -1129,6 +1175,8 @@ class Interpreter:
                 self.eval(a.value, env)
         if name in RELATED_QUERIES:
             self.per_iteration(e, manager.model, name, "related")
+        if name in RELATED_WRITES or name in ("create", "get_or_create", "update_or_create", "clear"):
+            asyncorm.query(self, e, manager.model, name, "related", f"{manager.relation.name}.{name}")
         if name in RELATED_WRITES:
             objs: list[tuple[Any, Instance]] = []
             for arg, value in args:
@@ -1192,6 +1240,7 @@ class Interpreter:
             perrow.method_call(self, e, instance, name)
         if name in INSTANCE_QUERIES:
             self.per_iteration(e, instance.model, name, "instance")
+            asyncorm.query(self, e, instance.model, name, "instance")
         if name in ("save", "delete", "asave", "adelete"):
             if using is None:
                 target = self.write_aliases(instance.model, instance.aliases)

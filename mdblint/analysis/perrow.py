@@ -626,6 +626,31 @@ def prefetched_objects(interp: "Interpreter", call: cst.Call, env: dict) -> None
     env[name] = replace(value, source=new) if isinstance(value, Collection) else new
 
 
+def prefetched_per_row(interp: "Interpreter", call: cst.Call, values: list, env: dict) -> None:
+    """`prefetch_related_objects([row], "a")` in a loop over rows: a query (one per lookup) on every
+    row, the N+1 it was meant to avoid (LoopQuery, MDB305); the row then comes with the lookups."""
+    from dataclasses import replace
+    from mdblint.analysis.values import Sequence
+    given = call.args[0] if call.args else None
+    if given is None or given.keyword is not None or given.star or not values or not isinstance(values[0], Sequence):
+        return
+    paths = [string_literal(a.value) if a.keyword is None and not a.star else None for a in call.args[1:]]
+    if not paths:
+        return
+    loop = per_row_loop(interp)
+    rows = [(element.value, item) for element, item in zip(getattr(given.value, "elements", ()), values[0].items)
+            if active_row(interp, item) is not None]
+    if loop is None or loop is CALLEE or not rows:
+        return
+    interp.emit(ev.LoopQuery(call, rows[0][1].model, "prefetch_related_objects", "queryset", loop))
+    for expr, item in rows:
+        if isinstance(expr, cst.Name) and env.get(expr.value) is item:
+            loaded = item.row.loaded
+            loaded = replace(loaded, prefetch_all=True, select_all=True) if any(p is None for p in paths) \
+                else replace(loaded, prefetch=loaded.prefetch | frozenset(paths))
+            env[expr.value] = replace(item, row=replace(item.row, loaded=loaded))
+
+
 def _everything() -> Any:
     from mdblint.analysis.values import EVERYTHING_LOADED
     return EVERYTHING_LOADED

@@ -130,6 +130,7 @@ class Loaded:
     # loads only them (only()); paths may be nested ("publisher__name"). None: not known.
     deferred: tuple | None = (frozenset(), True)
     peers: bool = False                # fetch_mode(FETCH_PEERS) (Django 6.1): forward keys and fields come in batches
+    blocked: bool = False              # fetch_mode(FETCH_RAISE) (Django 6.1): a lazy read raises FieldFetchBlocked
     lookups: bool = False              # this queryset's own prefetch_related() names lookups
     custom: frozenset = frozenset()    # paths prefetched with Prefetch(..., queryset=...): ordering unknown
     opaque: frozenset = frozenset()    # ... whose queryset mdblint could not read: what it loads is unknown
@@ -163,7 +164,8 @@ class Loaded:
         deferred = next((d for path, d in self.deferred_at if path == name), deferred)
         at = tuple((path[len(name) + 2:], d) for path, d in self.deferred_at if path.startswith(name + "__"))
         return Loaded(rest(self.select), rest(self.prefetch), self.select_all and self.prefetch_all, self.prefetch_all,
-                      deferred=deferred, peers=self.peers, custom=rest(self.custom), deferred_at=at)
+                      deferred=deferred, peers=self.peers, custom=rest(self.custom), deferred_at=at,
+                      blocked=self.blocked)
 
 
 NOTHING_LOADED = Loaded()

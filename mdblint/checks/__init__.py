@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from mdblint.checks import aliases, drf, files, migrations, nplusone, relations, replicas, signals, subqueries, transactions  # noqa: F401  (registration)
+from mdblint.checks import aliases, blocked, drf, files, migrations, nplusone, relations, replicas, signals, subqueries, transactions  # noqa: F401  (registration)
 from mdblint.checks.base import RULES, Rule
 
 __all__ = ["RULES", "Rule", "select_rules", "UnknownCode"]

@@ -130,6 +130,8 @@ INSTEAD = {
                     "run one update()/delete() on filter(pk__in=...) after the loop"),
     **dict.fromkeys(("add", "remove", "set", "clear"),
                     "write the through rows with one bulk_create() (or delete()) after the loop"),
+    "prefetch_related_objects": "call it once, before the loop, on all the rows (or add prefetch_related() to "
+                                "the queryset the loop iterates)",
 }
 
 
@@ -148,6 +150,8 @@ def query_per_iteration(e: ev.LoopQuery, ctx: FileContext) -> None:
     instead = INSTEAD.get(e.method, "run the query once, before or after the loop")
     if e.overrides is not None:
         instead = _overridden(e)
+    elif e.used:
+        instead = _result_used(e)
     data = {"method": e.method, "model": e.model, "on": e.on, "loop": ctx.at_node(e.loop)}
     where = "the loop over rows"
     if e.via:
@@ -158,6 +162,20 @@ def query_per_iteration(e: ev.LoopQuery, ctx: FileContext) -> None:
     ctx.report(e.node, "MDB305", (
         f"{receiver + '.' if receiver else ''}{e.method}() runs a query on every iteration of {where} (N+1); {instead}"
     ), data)
+
+
+def _result_used(e: ev.LoopQuery) -> str:
+    """The advice when the loop uses the write's result: the bulk form does not give it row by row."""
+    method = e.method.removeprefix("a")
+    if method in ("update", "delete"):
+        return (f"the loop uses the count it returns, which one {method}() after the loop gives only in total: "
+                f"keep the per-row {method}() if each count matters, else run one {method}() on filter(pk__in=...)")
+    if method == "create":
+        return ("the loop uses the object it returns: build the objects first and bulk_create() them after the "
+                "loop only if the code using them can run after it (bulk_create() returns the list; primary keys "
+                "are set on PostgreSQL, SQLite 3.35+ and MariaDB 10.5+)")
+    return (f"the loop uses what {method}() returns (the object, and whether it was created): fetch the existing "
+            f"rows once before the loop (filter(..._in=...)), then create the missing ones with one bulk_create()")
 
 
 def _overridden(e: ev.LoopQuery) -> str:

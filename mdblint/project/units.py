@@ -29,6 +29,9 @@ TRANSACTION_USING = {
     "set_rollback": 1, "set_autocommit": 1,
 }
 # Names too common to matter to the gate: never a model, a manager, an alias or a project helper.
+# Put among the names of a unit that holds an `async def` (itself or nested): the sync ORM raises
+# there (MDB307), with or without a loop (gate.py). Not an identifier: it cannot clash with one.
+ASYNC_MARK = "async def"
 _STOP = frozenset({"self", "cls", "None", "True", "False", "str", "int", "len", "print", "isinstance",
                    "dict", "list", "set", "tuple", "range", "super", "getattr", "hasattr", "bool", "float"})
 
@@ -335,6 +338,8 @@ def _scan(nodes: list[ast.AST], functions: "_Functions | None" = None
             loops = True
         elif kind in (ast.FunctionDef, ast.AsyncFunctionDef):
             names.add(node.name)
+            if kind is ast.AsyncFunctionDef:
+                names.add(ASYNC_MARK)
             if functions is not None and functions.wanted:
                 frames.append(_Frame(node))
                 todo.append(_DONE)

@@ -20,7 +20,8 @@ From Python (the library side imports neither Django nor the sample):
   runs that command with the interpreter ``python`` (default ``sys.executable``) and returns
   a list of ``FixtureReport``; a crashed or timed-out subprocess raises ``RuntimeError``.
 - ``fixture_sample(path)`` reads a fixture's ``# fixture: sample=<name>`` header
-  (default ``"bookstore"``).
+  (default ``"bookstore"``); ``fixture_django(path)`` its ``# fixture: django>=X.Y`` header (the
+  oldest Django the fixture runs on, as a tuple, or None).
 
 Oracles for bad fixtures live in ``mdblint.runtime.oracles``; the Django side is
 ``mdblint.runtime.harness``.
@@ -37,11 +38,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ExceptionInfo", "Run", "FixtureReport", "run_fixtures", "fixture_sample", "fixture_requires", "missing_requirement"]
+__all__ = ["ExceptionInfo", "Run", "FixtureReport", "run_fixtures", "fixture_sample", "fixture_requires",
+           "missing_requirement", "fixture_django"]
 
 DEFAULT_SAMPLE = "bookstore"
 _HEADER = re.compile(r"#\s*fixture:\s*sample\s*=\s*([\w.-]+)")
 _REQUIRES = re.compile(r"#\s*fixture:.*\brequires\s*=\s*([\w.,]+)")
+_DJANGO = re.compile(r"#\s*fixture:\s*django\s*>=\s*(\d+)\.(\d+)")
 
 
 @dataclass
@@ -75,15 +78,18 @@ class FixtureReport:
     python: str = ""
 
 
+def _head(path: str | os.PathLike) -> str:
+    try:
+        with open(path, "rb") as f:
+            return b"".join(line for _, line in zip(range(5), f)).decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
 def fixture_sample(path: str | os.PathLike) -> str:
     """The sample a fixture runs in: its ``# fixture: sample=<name>`` header in the first
     5 lines, else ``"bookstore"`` (also for a file that cannot be read or decoded)."""
-    try:
-        with open(path, "rb") as f:
-            head = b"".join(line for _, line in zip(range(5), f)).decode("utf-8", "replace")
-    except OSError:
-        return DEFAULT_SAMPLE
-    m = _HEADER.search(head)
+    m = _HEADER.search(_head(path))
     return m.group(1) if m else DEFAULT_SAMPLE
 
 
@@ -113,6 +119,13 @@ def missing_requirement(path: str | os.PathLike, python: str | None = None) -> s
         if not found:
             return f"{name} is not installed (the fixture's `requires={name}`)"
     return None
+
+
+def fixture_django(path: str | os.PathLike) -> tuple[int, int] | None:
+    """The oldest Django a fixture runs on: its ``# fixture: django>=X.Y`` header in the first 5
+    lines (an API that older versions lack: ``fetch_mode()`` is 6.1's), else None."""
+    m = _DJANGO.search(_head(path))
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
 
 def run_fixtures(

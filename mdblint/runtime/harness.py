@@ -132,10 +132,23 @@ def flush():
 
 @contextlib.contextmanager
 def count_queries():
-    """Yields {alias: number of queries executed} for every alias, updated live."""
+    """Yields {alias: number of queries executed} for every alias, updated live. Queries of other
+    threads count too (the async ORM runs them in sync_to_async's worker thread, on that thread's
+    connections, which the execute wrappers installed here do not reach)."""
+    import threading
+
     from django.db import connections
+    from django.db.backends.utils import CursorWrapper
 
     counts = {alias: 0 for alias in connections}
+    here = threading.get_ident()
+    original = CursorWrapper._execute_with_wrappers
+
+    def elsewhere(self, sql, params, many, executor):
+        if threading.get_ident() != here and self.db.alias in counts:
+            counts[self.db.alias] += 1
+        return original(self, sql, params, many, executor)
+
     with contextlib.ExitStack() as stack:
         for alias in connections:
 
@@ -144,7 +157,11 @@ def count_queries():
                 return execute(sql, params, many, context)
 
             stack.enter_context(connections[alias].execute_wrapper(wrapper))
-        yield counts
+        CursorWrapper._execute_with_wrappers = elsewhere
+        try:
+            yield counts
+        finally:
+            CursorWrapper._execute_with_wrappers = original
 
 
 def load_fixture(path, index):
