@@ -15,8 +15,8 @@ def setup(n):
         Order.objects.create(number=f"N{i:03}", customer=Customer.objects.create(name=f"Customer {i}"))
 
 
+# fix: select_related("customer")
 def order_list(request):
-    # fix: select_related("customer")
     return render(request, "orders/order_list.html", {"order_list": Order.objects.all()})  # expect: MDB301
 
 

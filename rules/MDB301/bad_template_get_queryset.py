@@ -16,12 +16,12 @@ def setup(n):
         OrderLine.objects.create(order=order, product=Product.objects.create(name=f"P{i}"), quantity=i + 1)
 
 
+# fix: select_related("customer")
 class OrderList(ListView):
     template_name = "orders/order_with.html"  # expect: MDB301
     context_object_name = "order_list"
 
     def get_queryset(self):
-        # fix: select_related("customer")
         return Order.objects.filter(number__startswith="N")
 
 

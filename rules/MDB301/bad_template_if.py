@@ -16,8 +16,8 @@ def setup(n):
         OrderLine.objects.create(order=order, product=Product.objects.create(name=f"P{i}"), quantity=i + 1)
 
 
+# fix: select_related("customer")
 def order_list(request):
-    # fix: select_related("customer")
     return render(request, "orders/order_if.html", {"order_list": Order.objects.all()})  # expect: MDB301
 
 

@@ -16,8 +16,8 @@ def setup(n):
         OrderLine.objects.create(order=order, product=Product.objects.create(name=f"P{i}"), quantity=i + 1)
 
 
+# fix: select_related("customer")
 class OrderList(ListView):  # expect: MDB301
-    # fix: select_related("customer")
     queryset = Order.objects.all()
 
 

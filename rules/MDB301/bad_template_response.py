@@ -16,9 +16,9 @@ def setup(n):
         OrderLine.objects.create(order=order, product=Product.objects.create(name=f"P{i}"), quantity=i + 1)
 
 
+# fix: select_related("customer")
 def order_labels(request):
     orders = Order.objects.all()
-    # fix: select_related("customer")
     return TemplateResponse(request, "orders/order_labels.html", {"order_list": orders})  # expect: MDB301
 
 

@@ -16,5 +16,6 @@ def setup(n):
         OrderLine.objects.create(order=order, product=Product.objects.create(name=f"P{i}"), quantity=i + 1)
 
 
+# fix: prefetch_related("lines")
 def scenario():
     return normalized(render_to_string("shop/order_totals.html", {"orders": Order.objects.all()}))  # expect: MDB302

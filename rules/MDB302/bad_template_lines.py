@@ -16,8 +16,8 @@ def setup(n):
         OrderLine.objects.create(order=order, product=Product.objects.create(name=f"P{i}"), quantity=i + 1)
 
 
+# fix: prefetch_related("lines")
 def order_lines(request):
-    # fix: prefetch_related("lines")
     return render(request, "orders/order_lines.html", {"order_list": Order.objects.all()})  # expect: MDB302
 
 
