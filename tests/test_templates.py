@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -71,6 +70,7 @@ def test_findings_carry_the_template_location():
 
 def test_json_and_sarif_carry_the_template_location(tmp_path):
     import shutil
+
     from tests.helpers import run_cli
     root = tmp_path / "shop"
     shutil.copytree(REPO / "samples" / "shop", root)
@@ -102,3 +102,18 @@ def test_an_unknown_template_is_silent(tmp_path):
         path.write_text(source.replace('"orders/order_list.html"', name))
         findings = Linter(load_sample("shop"), select_rules()).lint_path(path)[0]
         assert [f for f in findings if f.code.startswith("MDB3")] == [], name
+
+
+def test_an_edited_template_is_read_again_by_a_cached_run(tmp_path):
+    import shutil
+
+    from tests.helpers import run_cli
+    root = tmp_path / "shop"
+    shutil.copytree(REPO / "samples" / "shop", root)
+    shutil.copy(REPO / "rules" / "MDB301" / "bad_template_for.py", root / "orders" / "listing.py")
+    args = ("--select", "MDB301", "--format", "json", "--exit-zero", "--cache-dir", str(tmp_path / "cache"),
+            "orders/listing.py")
+    assert len(json.loads(run_cli(*args, cwd=root).stdout)["findings"]) == 1
+    template = root / "orders" / "templates" / "orders" / "order_list.html"
+    template.write_text(template.read_text().replace("order.customer.name", "order.customer_id"))
+    assert json.loads(run_cli(*args, cwd=root).stdout)["findings"] == []

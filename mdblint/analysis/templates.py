@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import libcst as cst
@@ -36,7 +35,14 @@ import libcst as cst
 from mdblint.analysis import events as ev
 from mdblint.analysis import perrow
 from mdblint.analysis.names import string_literal
-from mdblint.analysis.values import UNKNOWN, Collection, Instance, QuerySet, RelatedManager, Value
+from mdblint.analysis.values import (
+    UNKNOWN,
+    Collection,
+    Instance,
+    QuerySet,
+    RelatedManager,
+    Value,
+)
 from mdblint.project.templates import Template, index_for, lexer_available
 
 if TYPE_CHECKING:

@@ -27,7 +27,10 @@ MAX_ENTRIES = 200_000   # directory entries walked to find `templates` folders, 
 @lru_cache(maxsize=1)
 def _lexer():
     try:
-        from django.template.base import Lexer, TokenType   # no settings, no project code
+        from django.template.base import (  # no settings, no project code
+            Lexer,
+            TokenType,
+        )
     except Exception:   # Django missing or broken: templates are not read
         return None
     return Lexer, TokenType
