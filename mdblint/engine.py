@@ -38,6 +38,7 @@ from mdblint.model import Options, Problem, Result, UsageError, display_path, pr
 from mdblint.project import Project, load_project
 from mdblint.project.problems import project_problems
 from mdblint.project.index import module_name
+from mdblint.project.templates import digest as template_digest
 from mdblint.source import SourceError, decode
 
 SERIAL_MAX_FILES = 16   # below this, a pool's start-up (~0.3 s a worker) costs more than it saves
@@ -658,7 +659,9 @@ def results_key(project: Project, codes: list[str], options: tuple, where: str) 
               sorted((m, sorted(c.items())) for m, c in project.constants.items()),
               # what attribute provenance reads (analysis/provenance.py)
               sorted(project.class_bases.items()), sorted((c, sorted(a)) for c, a in project.class_attrs.items()),
-              sorted(project.outside_attrs))
+              sorted(project.outside_attrs),
+              # the templates views render (analysis/templates.py): paths, sizes, mtimes
+              template_digest(project.ref.root) if project.ref is not None else "")
     return hashlib.blake2b(repr((mdblint.__version__, code_fingerprint(), project.fingerprint, tables,
                                  sorted(codes), options, where)).encode(), digest_size=12).hexdigest()
 

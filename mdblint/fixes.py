@@ -2,7 +2,8 @@
 
 A fix is applied only where it cannot change anything but the query count: the queryset is built
 in the same function as the loop, and reaches only that loop (it is written in the loop's `in`
-clause, or assigned to a name whose one other use is there); its chain has no call that
+clause, or assigned to a name whose one other use is there; for a template's loop, in the
+context's value, the view's `queryset =` or the value its `get_queryset()` returns); its chain has no call that
 select_related()/prefetch_related() would conflict with (values(), union(), only(), ...).
 """
 
@@ -120,11 +121,16 @@ def _applicable(fix: Fix, parents: dict) -> bool:
         return False
     if loop is None:   # the queryset a DRF view serves (`queryset = ...`, get_queryset()'s return): every use wants it
         return True
-    if _scope(root, parents) is not _scope(loop, parents):
+    # A template's loop (analysis/templates.py): the queryset reaches it through `carrier` (the
+    # context's value, the view's `queryset =` or what its get_queryset() returns).
+    carrier = getattr(loop, "carrier", None)
+    if not isinstance(loop, cst.CSTNode) and carrier is None:
         return False
-    # The loop, or an enclosing one whose rows the loop's rows come from (nested paths); or the
-    # call `Serializer(qs, many=True)` that serializes the rows.
-    iters = [loop] if isinstance(loop, cst.Call) and fix.code == "MDB306" else \
+    if _scope(root, parents) is not _scope(carrier if carrier is not None else loop, parents):
+        return False
+    # The loop, or an enclosing one whose rows the loop's rows come from (nested paths); the
+    # call `Serializer(qs, many=True)` that serializes the rows; or a template loop's carrier.
+    iters = [carrier] if carrier is not None else [loop] if isinstance(loop, cst.Call) and fix.code == "MDB306" else \
         [n.iter for n in _ancestors(loop, parents) if isinstance(n, (cst.For, cst.CompFor))]
     if any(_inside(root, it, parents) for it in iters):
         return True

@@ -39,6 +39,12 @@ ALIAS_NAMES = frozenset({"using", "db_manager", "connections", "DATABASE_ROUTERS
 LOOP_NAMES = frozenset({"iterator"})
 # Where a query raises without a loop (MDB307, MDB308): an `async def`, fetch_mode(FETCH_RAISE).
 RAISING_NAMES = frozenset({ASYNC_MARK, "FETCH_RAISE"})
+# A unit that renders a template runs the template's loops (analysis/templates.py); a module with a
+# generic view keeps its class statements (queryset =, template_name =) and its view methods.
+TEMPLATE_NAMES = frozenset({"render", "render_to_response", "TemplateResponse", "SimpleTemplateResponse",
+                            "render_to_string"})
+VIEW_NAMES = frozenset({"ListView", "DetailView", "template_name", "context_object_name"})
+VIEW_METHODS = frozenset({"get_queryset", "get_context_data"})
 
 
 def enabled() -> bool:
@@ -158,7 +164,7 @@ class Gate:
             elif orm[i] and not self.uniform:
                 admitted.add(i)
             elif orm[i] and (not RAISING_NAMES.isdisjoint(u.names) or not LOOP_NAMES.isdisjoint(u.names) or over_rows(u) or any(
-                    units[c].loops for c in calls[i] if isinstance(c, int))):
+                    units[c].loops for c in calls[i] if isinstance(c, int)) or not TEMPLATE_NAMES.isdisjoint(u.names)):
                 # iterator() on a prefetching queryset; a loop over rows; a same-module function that
                 # loops, re-run with this unit's querysets.
                 admitted.add(i)
@@ -169,11 +175,14 @@ class Gate:
                 if isinstance(c, int) and c not in admitted:
                     admitted.add(c)
                     todo.append(c)
-        if not admitted:
+        views = not VIEW_NAMES.isdisjoint(units[top].names)
+        if views:
+            admitted |= {i for i, u in enumerate(units) if u.name in VIEW_METHODS}
+        if not admitted and not views:
             return SKIP
         blank = tuple((u.body, u.end) for i, u in enumerate(units)
                       if i not in admitted and u.kind != "module" and u.body)
-        return Plan(False, blank + units[top].class_statements)
+        return Plan(False, blank + (() if views else units[top].class_statements))
 
     def _alias_direct(self, names: tuple[str, ...], imports: dict[str, str]) -> bool:
         if not ALIAS_NAMES.isdisjoint(names):

@@ -52,7 +52,7 @@ class Problem:
     """Something that keeps mdblint from reading a project whole, so that rules stay silent where
     they would otherwise speak: printed as one warning line on stderr, listed in the JSON
     summary, an error with `--strict`."""
-    cause: str            # no-project | settings-not-found | databases-unknown | installed-apps-unknown | routers-unknown
+    cause: str            # no-project | settings-not-found | databases-unknown | installed-apps-unknown | routers-unknown | templates-unread
     message: str          # what is off, one line
     fix: str              # how to fix it: the flag or key
     project: str | None = None   # the project's root as shown, when there is one

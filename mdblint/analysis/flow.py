@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from mdblint.analysis import asyncorm, drf, perrow
+from mdblint.analysis import asyncorm, drf, perrow, templates
 from mdblint.analysis import events as ev
 from mdblint.analysis.names import dotted, string_literal
 from mdblint.analysis.provenance import (
@@ -163,6 +163,7 @@ class Interpreter:
             self._guarded(errors, fn.name.value, self.function, fn, cls)
         self.current = None
         self._guarded(errors, "<serializers>", drf.serializer_module, self, module)   # DRF serializers of list views
+        self._guarded(errors, "<class-based views>", templates.class_views, self, module)   # templates.py
         return errors
 
     @staticmethod
@@ -460,6 +461,8 @@ class Interpreter:
             items = value.items if isinstance(value, Sequence) and len(value.items) == len(target.elements) else None
             for i, element in enumerate(target.elements):
                 env = self.bind(element.value, items[i] if items else self.element(value) if isinstance(value, Collection) else UNKNOWN, env, stmt)
+        elif isinstance(target, cst.Subscript):   # `ctx["k"] = v` on a dict (templates.py)
+            env = templates.bind_key(self, target, value, env)
         elif isinstance(target, cst.Attribute):
             if self._probe is not None and target in self._probe[0]:
                 self._probe[1].append(value)
@@ -514,6 +517,9 @@ class Interpreter:
         return Str(Aliases.of(value, Source("literal", e))) if value is not None else UNKNOWN
 
     _e_ConcatenatedString = _e_SimpleString
+
+    def _e_Dict(self, e: cst.Dict, env: Env) -> Value:
+        return templates.dict_value(self, e, env)
 
     def _e_FormattedString(self, e: cst.FormattedString, env: Env) -> Value:
         """f"{row}" formats the row: its __format__/__str__ runs (perrow.py)."""
@@ -915,6 +921,8 @@ class Interpreter:
             return self._django_call(e, qualname, env)
         if qualname in ROUTER_CALLS:
             return self.router_call(e, ROUTER_CALLS[qualname], env)
+        if qualname in templates.RENDERERS:   # render(request, "t.html", {...}): the template runs here
+            return templates.render_call(self, e, qualname, env)
         if isinstance(func, cst.Attribute):
             receiver = self.eval(func.value, env)
             if receiver is UNKNOWN and qualname is not None:   # module.function(...)

@@ -13,17 +13,21 @@ from mdblint.checks.verdicts import short
 from mdblint.fixes import Fix
 
 # A loop, or a builtin that runs a function on every row (sorted(rows, key=...), map(f, rows)).
-TOKENS = (b"for ", b"key=", b"map(", b"filter(")
+# A template a view renders (analysis/templates.py): its {% for %} loops.
+TOKENS = (b"for ", b"key=", b"map(", b"filter(", b"render", b"TemplateResponse", b"ListView", b"DetailView")
 
 
 def _data(ctx: FileContext, e: ev.RowQuery, method: str) -> dict:
     root = e.root.node if e.root is not None else None
-    loop = ctx.at_node(e.loop) if e.loop is not None else None
+    loop = ctx.at_node(e.loop) if isinstance(e.loop, cst.CSTNode) else getattr(e.loop, "where", None)
     data = {"path": e.path, "fix": f'{method}("{e.path}")', "model": e.model,
             "relation": getattr(e.relation, "name", None),
             "queryset": ctx.at_node(root) if root is not None else None, "loop": loop}
     if e.via:
         data["via"] = [{"call": call, "callee": callee, "path": path, "line": line} for call, callee, path, line in e.via]
+    if getattr(e.loop, "where", None) is not None:   # a template's {% for %}: where the read is
+        steps = [(path, line) for _, callee, path, line in e.via if callee.startswith("template ")]
+        data["template"] = {"path": steps[-1][0], "line": steps[-1][1]} if steps else e.loop.where
     return data
 
 

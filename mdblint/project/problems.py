@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from mdblint.model import Problem, display_path
 from mdblint.project.index import Project
+from mdblint.project.templates import index_for, lexer_available
 
 DATABASES_FIX = "list the aliases with --databases A,B or [tool.mdblint] databases"
 
@@ -71,4 +72,10 @@ def project_problems(project: Project, databases_configured: bool = False) -> li
                 f"where its queries go is unknown, so the checks that need routing stay silent",
                 "lint from a root that holds the router's code (--root DIR); [tool.mdblint] relation-groups "
                 "declares which aliases share data", shown, **at("DATABASE_ROUTERS")))
+    if not lexer_available() and index_for(ref.root).dirs:
+        problems.append(Problem(
+            "templates-unread",
+            f"Django cannot be imported here, so the templates under {shown} are not read (mdblint tokenises them "
+            f"with Django's own template lexer): the N+1 checks of what views render (MDB301-MDB305 in templates) "
+            f"are off", "run mdblint in an environment where Django is installed", shown))
     return problems

@@ -24,6 +24,15 @@ DATABASES = {
     },
 }
 
+# The template fixtures' templates are in orders/templates/ (APP_DIRS) and templates/ (DIRS).
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+    },
+]
+
 USE_TZ = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"

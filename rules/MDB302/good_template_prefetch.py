@@ -1,0 +1,21 @@
+# fixture: sample=shop
+"""The template loops over each order'\''s lines, prefetched with the orders: two queries."""
+from django.shortcuts import render
+from orders.models import Customer, Order, OrderLine, Product
+
+from mdblint.runtime.oracles import queries_grow
+from mdblint.runtime.views import get, normalized
+
+
+def setup(n):
+    for i in range(n):
+        order = Order.objects.create(number=f"N{i:03}", customer=Customer.objects.create(name=f"Customer {i}"))
+        OrderLine.objects.create(order=order, product=Product.objects.create(name=f"P{i}"), quantity=i + 1)
+
+
+def order_lines(request):
+    return render(request, "orders/order_lines.html", {"order_list": Order.objects.prefetch_related("lines")})
+
+
+def scenario():
+    return normalized(get(order_lines))
