@@ -38,6 +38,87 @@ def lock(pk, db):
 """, "MDB404") == []
 
 
+def test_mdb404_tasks_run_outside_any_transaction():
+    # A task queue's worker calls the task outside any block; a task also called by name in its
+    # module may run inside the caller's block (silent), as may a plain function.
+    findings = lint("""
+from celery import shared_task
+from django.db import transaction
+from myproject.celery import app
+from catalog.models import Publisher
+
+
+@shared_task
+def rename(pk):
+    publisher = Publisher.objects.select_for_update().get(pk=pk)
+
+
+@app.task(bind=True)
+def archive(self, pk):
+    return list(Publisher.objects.using("other").select_for_update().filter(pk=pk))
+
+
+@app.task
+def locked_in_block(pk):
+    with transaction.atomic():
+        return Publisher.objects.select_for_update().get(pk=pk)
+
+
+@shared_task
+def called_directly(pk):
+    return Publisher.objects.select_for_update().get(pk=pk)
+
+
+def caller(pk):
+    with transaction.atomic():
+        called_directly(pk)
+
+
+@shared_task
+async def not_run_by_a_worker_in_a_transaction_we_know(pk):
+    return await Publisher.objects.select_for_update().aget(pk=pk)
+""", "MDB404")
+    assert [(f.line, f.code) for f in findings] == [(10, "MDB404"), (15, "MDB404")]
+    assert "in a task" in findings[0].message and "'default'" in findings[0].message
+    assert findings[1].data["entry"] == "task" and "'other'" in findings[1].message
+
+
+def test_mdb404_through_helpers_to_a_command():
+    # handle() calls a helper that calls the locking helper: reported at handle's call; the same
+    # chain called inside atomic() is silent, and a helper nothing calls is silent.
+    findings = lint(HEAD + """
+from django.core.management.base import BaseCommand
+
+
+def lock(pk):
+    return Publisher.objects.select_for_update().get(pk=pk)
+
+
+def rename(pk):
+    publisher = lock(pk)
+    publisher.save()
+
+
+def unused(pk):
+    return lock(pk)
+
+
+class Command(BaseCommand):
+    def handle(self, *args, **options):
+        rename(1)
+        with transaction.atomic():
+            rename(2)
+
+
+class Other(BaseCommand):
+    @transaction.atomic
+    def handle(self, *args, **options):
+        rename(3)
+""", "MDB404")
+    assert [(f.line, f.code) for f in findings] == [(22, "MDB404")]
+    assert "management command" in findings[0].message
+
+
 def test_mdb404_reports_the_alias_and_the_block():
     findings = lint(HEAD + """
 def lock(pk):

@@ -121,7 +121,7 @@ class Interpreter:
         self._positions: Any = None
         self._routed: frozenset[str] | None = None          # names this module's urlpatterns route to
         self.current: cst.FunctionDef | None = None         # the function `run` is analysing
-        self.entry = False                                  # running a view that Django's handler calls
+        self.entry = ""                                     # running a view, command or task (requests.entry_point)
         self._called: frozenset[str] | None = None
 
     def locate(self, node: cst.CSTNode) -> tuple[str, int | None]:
@@ -196,7 +196,7 @@ class Interpreter:
             self._self = (cls, params.params[0].name.value)
         saved, self.atomic = self.atomic, [a for d in fn.decorators for a in self._atomic_of(d.decorator)]
         self.atomic = self.request_atomics(fn, cls) + self.atomic
-        saved_entry, self.entry = self.entry, self._summary is None and given is None and self.is_entry(fn, cls)
+        saved_entry, self.entry = self.entry, self.is_entry(fn, cls) if self._summary is None and given is None else ""
         saved_routers = self.routers
         for d in (*(cls.decorators if cls is not None else ()), *fn.decorators):
             self.use_routers(self.overridden_routers(d.decorator))
@@ -254,9 +254,9 @@ class Interpreter:
         top_level = self.functions.get(fn.name.value) is fn if cls is None else self.classes.get(cls.name.value) is cls
         return request_atomics(self.ctx, fn, cls, self._routed, top_level)
 
-    def is_entry(self, fn: cst.FunctionDef, cls: cst.ClassDef | None) -> bool:
+    def is_entry(self, fn: cst.FunctionDef, cls: cst.ClassDef | None) -> str:
         if self.module is None:
-            return False
+            return ""
         if self._routed is None:
             self._routed = routed_names(self.module)
         if self._called is None:
@@ -1321,8 +1321,13 @@ class Interpreter:
             owner = bound.get(param, UNKNOWN)
             self.assign_attribute(owner, attribute, substitute(value, bound), call, {})
         for event in summary.effects:
-            if depends_on_params(event) or self.atomic:
+            # A lock with no block open in the callee (a block there is judged where it is open)
+            # matters wherever the chain of callers reaches a view, command or task (MDB404).
+            locked = isinstance(event, ev.LockedRead) and not event.atomic
+            if depends_on_params(event) or self.atomic or locked:
                 event = substitute_event(event, bound, call, tuple(self.atomic))
+                if locked:
+                    event = replace(event, entry=self.entry)
                 if isinstance(event, ev.AliasSite):   # the reason is the caller's now, not the callee's
                     event = replace(event, reason=None if event.aliases.exact else
                                     "parameter " + ", ".join(sorted(event.aliases.params)) if event.aliases.params

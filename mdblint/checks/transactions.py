@@ -76,22 +76,34 @@ def _router_answers(ctx: FileContext, databases, method: str) -> set[str] | None
     return writable
 
 
+# What runs an entry point outside every block of the project's own.
+ENTRY_WORDS = {"view": "a view (Django's handler opens no block here)",
+               "command": "a management command (BaseCommand.execute opens no transaction)",
+               "task": "a task (the worker runs it outside any transaction)"}
+
+
 @rule("MDB404", "select-for-update-outside-atomic", "select_for_update() evaluated with no atomic() open on its database.",
-      tokens=(b"select_for_update",), events=(ev.LockedRead,))
+      # A view, command or task may lock through a helper of another module: its own text need
+      # not name select_for_update.
+      tokens=(b"select_for_update", b"atomic", b"request", b"def handle", b"task"), events=(ev.LockedRead,))
 def select_for_update_outside_atomic(e: ev.LockedRead, ctx: FileContext) -> None:
     # Only where the code shows the transactions it runs in: inside atomic() blocks on other
-    # databases, or in a view Django's handler calls (with the blocks of ATOMIC_REQUESTS only). A
-    # function evaluated outside every atomic() block may be called inside one.
+    # databases, or in a view, management command or task (requests.entry_point), which nothing in
+    # the project calls inside a block, directly or through the helpers it calls (their locks are
+    # judged at the call, under the caller's blocks). A function evaluated outside every atomic()
+    # block that nothing shows to be such an entry point may be called inside one: silent.
     if not e.aliases.exact or not _defined(ctx, e.aliases):
         return
     if not e.atomic:
         if e.entry:
             alias = min(e.aliases.names)
+            where = ENTRY_WORDS.get(e.entry, e.entry)
             ctx.report(e.node, "MDB404", (
-                f"{e.what} locks rows on {phrase(e.aliases, alias)} in a view, with no transaction open: Django "
-                f"raises TransactionManagementError (\"select_for_update cannot be used outside of a transaction\"); "
-                f"wrap it in transaction.atomic(using={alias!r})"
-            ), {"lock": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))}, "atomic": []})
+                f"{e.what} locks rows on {phrase(e.aliases, alias)} in {where}, with no transaction open: "
+                f"Django raises TransactionManagementError (\"select_for_update cannot be used outside of a "
+                f"transaction\"); wrap it in transaction.atomic(using={alias!r})"
+            ), {"lock": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))}, "atomic": [],
+                "entry": e.entry})
         return
     if not _outside_every_block(e.aliases, e.atomic, ctx):
         return
