@@ -458,3 +458,57 @@ class Lock(View):
 """
     assert [f.line for f in lint(source, "MDB404", path="catalog/views.py")] == [17, 22]
     assert lint(source, "MDB404", path="catalog/services.py") == []
+
+
+def test_mdb404_follows_helpers_of_other_modules(tmp_path, monkeypatch):
+    # A lock in catalog/locks.py, called from a command and a task of other modules: reported at
+    # their calls, named after the helper; the call inside atomic() is silent.
+    import shutil
+
+    import mdblint
+
+    root = tmp_path / "bookstore"
+    shutil.copytree(SAMPLES / "bookstore", root)
+    (root / "catalog" / "locks.py").write_text(textwrap.dedent("""\
+        from catalog.models import Publisher
+
+
+        def lock_publisher(pk):
+            return Publisher.objects.select_for_update().get(pk=pk)
+        """))
+    commands = root / "catalog" / "management" / "commands"
+    commands.mkdir(parents=True)
+    for folder in (commands.parent, commands):
+        (folder / "__init__.py").write_text("")
+    (commands / "rename.py").write_text(textwrap.dedent("""\
+        from django.core.management.base import BaseCommand
+        from django.db import transaction
+
+        from catalog import locks
+        from catalog.locks import lock_publisher
+
+
+        class Command(BaseCommand):
+            def handle(self, *args, **options):
+                lock_publisher(1)
+                locks.lock_publisher(2)
+                with transaction.atomic():
+                    lock_publisher(3)
+        """))
+    (root / "catalog" / "tasks.py").write_text(textwrap.dedent("""\
+        from celery import shared_task
+
+        from catalog.locks import lock_publisher
+
+
+        @shared_task
+        def rename(pk):
+            publisher = lock_publisher(pk)
+            publisher.save()
+        """))
+    monkeypatch.chdir(root)
+    findings = mdblint.lint(".", select=["MDB404"], cache=False, jobs=1).findings
+    assert sorted((f.path, f.line) for f in findings) == [
+        ("catalog/management/commands/rename.py", 10), ("catalog/management/commands/rename.py", 11),
+        ("catalog/tasks.py", 8)]
+    assert all("(in lock_publisher())" in f.message for f in findings)

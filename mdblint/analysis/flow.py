@@ -1326,8 +1326,9 @@ class Interpreter:
             locked = isinstance(event, ev.LockedRead) and not event.atomic
             if depends_on_params(event) or self.atomic or locked:
                 event = substitute_event(event, bound, call, tuple(self.atomic))
-                if locked:
-                    event = replace(event, entry=self.entry)
+                if locked:   # named after the function that locks (the innermost of the chain)
+                    event = replace(event, entry=self.entry, what=event.what if fn is None or " (in " in event.what
+                                    else f"{event.what} (in {fn.name.value}())")
                 if isinstance(event, ev.AliasSite):   # the reason is the caller's now, not the callee's
                     event = replace(event, reason=None if event.aliases.exact else
                                     "parameter " + ", ".join(sorted(event.aliases.params)) if event.aliases.params
