@@ -74,6 +74,19 @@ def caller(pk):
         called_directly(pk)
 
 
+def in_a_block(fn):
+    def wrapper(*args):
+        with transaction.atomic():
+            return fn(*args)
+    return wrapper
+
+
+@shared_task
+@in_a_block
+def wrapped_by_a_decorator_that_opens_a_block(pk):
+    return Publisher.objects.select_for_update().get(pk=pk)
+
+
 @shared_task
 async def not_run_by_a_worker_in_a_transaction_we_know(pk):
     return await Publisher.objects.select_for_update().aget(pk=pk)
@@ -462,7 +475,8 @@ class Lock(View):
 
 def test_mdb404_follows_helpers_of_other_modules(tmp_path, monkeypatch):
     # A lock in catalog/locks.py, called from a command and a task of other modules: reported at
-    # their calls, named after the helper; the call inside atomic() is silent.
+    # their calls, named after the helper; the call inside atomic() is silent, and so are tasks
+    # wrapped in a block by a decorator function, or by a decorator object mdblint does not follow.
     import shutil
 
     import mdblint
@@ -470,11 +484,25 @@ def test_mdb404_follows_helpers_of_other_modules(tmp_path, monkeypatch):
     root = tmp_path / "bookstore"
     shutil.copytree(SAMPLES / "bookstore", root)
     (root / "catalog" / "locks.py").write_text(textwrap.dedent("""\
+        from django.db import transaction
+
         from catalog.models import Publisher
 
 
         def lock_publisher(pk):
             return Publisher.objects.select_for_update().get(pk=pk)
+
+
+        class Transactional:
+            def __call__(self, fn):
+                return transaction.atomic(fn)
+
+
+        transactional = Transactional()
+
+
+        def in_a_block(fn):
+            return transaction.atomic(fn)
         """))
     commands = root / "catalog" / "management" / "commands"
     commands.mkdir(parents=True)
@@ -498,13 +526,25 @@ def test_mdb404_follows_helpers_of_other_modules(tmp_path, monkeypatch):
     (root / "catalog" / "tasks.py").write_text(textwrap.dedent("""\
         from celery import shared_task
 
-        from catalog.locks import lock_publisher
+        from catalog.locks import in_a_block, lock_publisher, transactional
 
 
         @shared_task
         def rename(pk):
             publisher = lock_publisher(pk)
             publisher.save()
+
+
+        @shared_task
+        @in_a_block
+        def wrapped(pk):
+            lock_publisher(pk)
+
+
+        @shared_task
+        @transactional
+        def wrapped_by_an_object(pk):
+            lock_publisher(pk)
         """))
     monkeypatch.chdir(root)
     findings = mdblint.lint(".", select=["MDB404"], cache=False, jobs=1).findings

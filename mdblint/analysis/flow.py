@@ -23,7 +23,7 @@ from mdblint.analysis.provenance import (
     DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, django_constant, instance_state_db, is_context_manager,
     mentions_atomic, parameter_aliases, trace_attribute, via_wrapper, yielded_atomic,
 )
-from mdblint.analysis.requests import called_names, entry_point, request_atomics, routed_names
+from mdblint.analysis.requests import called_names, entry_point, opaque_decorator, request_atomics, routed_names
 from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
@@ -262,7 +262,8 @@ class Interpreter:
         if self._called is None:
             self._called = called_names(self.module)
         top_level = self.functions.get(fn.name.value) is fn if cls is None else self.classes.get(cls.name.value) is cls
-        return entry_point(self.ctx, fn, cls, self._routed, self._called, top_level)
+        kind = entry_point(self.ctx, fn, cls, self._routed, self._called, top_level)
+        return "" if kind in ("task", "command") and opaque_decorator(self, fn.decorators) else kind
 
     def _annotated_rows(self, annotation: cst.Annotation | None) -> str | None:
         """The model of `QuerySet[M]`, `Iterable["M"]`, `list[M]`, ... annotating a parameter."""

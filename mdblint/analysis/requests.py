@@ -10,7 +10,7 @@ module's own `urlpatterns` (`path("x/", view)`, `path("x/", View.as_view())`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
@@ -89,6 +89,30 @@ def entry_point(ctx: "FileContext", fn: cst.FunctionDef, cls: cst.ClassDef | Non
     if cls is None:
         return "view" if fn.name.value not in called else ""
     return "view" if fn.name.value in HANDLERS else ""
+
+
+def opaque_decorator(interp: Any, decorators) -> bool:
+    """A decorator of the project's own that is not a module-level function (an instance, a class,
+    a method): what it wraps the function in (a block?) is not followed, so the function is not
+    known to run outside every block. Functions are followed by the interpreter (their blocks are
+    seen, or their aliases are unknown)."""
+    ctx = interp.ctx
+    for d in decorators:
+        expr = d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator
+        if isinstance(expr, cst.Name) and expr.value in interp.functions:
+            continue
+        qualname = ctx.names.qualname(expr)
+        if qualname is None:
+            if isinstance(expr, cst.Name) and expr.value in interp.classes or not isinstance(expr, cst.Name):
+                return True    # a class of this module, or an attribute of something unknown
+            continue
+        module, _, name = qualname.rpartition(".")
+        if module not in ctx.project.modules:
+            continue          # Django's, a task queue's, a library's
+        other = interp.services.module_interpreter(module) if interp.services is not None else None
+        if other is None or name not in other.functions:
+            return True
+    return False
 
 
 def _is_command(cls: cst.ClassDef) -> bool:
