@@ -552,3 +552,17 @@ def test_mdb404_follows_helpers_of_other_modules(tmp_path, monkeypatch):
         ("catalog/management/commands/rename.py", 10), ("catalog/management/commands/rename.py", 11),
         ("catalog/tasks.py", 8)]
     assert all("(in lock_publisher())" in f.message for f in findings)
+
+
+def test_mdb406_a_declared_read_only_alias_is_not_migrated():
+    # bookstore: writes routed to "default", "other" migrated too; declared read-only (a replica,
+    # migrated through its primary), "other" is not a database the data migration can miss.
+    from mdblint.checks import select_rules
+    from mdblint.engine import Linter
+
+    source = MIGRATION.format(body='    Publisher.objects.filter(name="x").update(name="y")').encode()
+    path = (SAMPLES / "bookstore" / "catalog" / "migrations" / "0002_data.py").resolve()
+    project = load_sample("bookstore")
+    flagged = Linter(project, select_rules(["MDB406"])).lint_bytes(path, source)[0]
+    assert [f.code for f in flagged] == ["MDB406"] and "'other'" in flagged[0].message
+    assert Linter(project, select_rules(["MDB406"]), read_only=["other"]).lint_bytes(path, source)[0] == []

@@ -152,12 +152,17 @@ def _wrong_database(ctx: FileContext, label: str | None, write: bool, app: str |
 
 
 def _replicas(ctx: FileContext, routers: Any) -> frozenset[str]:
-    """TEST MIRRORs, and aliases no router's db_for_write returns (for any model and hint)."""
-    cached = getattr(ctx.project, "_migrate_replicas", None)
-    if cached is not None:
-        return cached
+    """TEST MIRRORs, declared read-only aliases, and aliases no router's db_for_write returns (for
+    any model and hint)."""
+    declared = tuple(getattr(ctx, "read_only", ()) or ())
+    memo = ctx.project.__dict__.setdefault("_migrate_replicas", {})   # per read-only declaration
+    if declared in memo:
+        return memo[declared]
     databases = ctx.project.settings.databases or {}
     found = {a for a, d in databases.items() if d.mirror}
+    # Declared read-only ([tool.mdblint] read-only, --read-only): a replica, migrated through its
+    # primary, never on its own.
+    found |= set(declared) & databases.keys()
     if ctx.project.settings.routers:
         writable: set[str] | None = set()
         for label, model in ctx.project.graph.models.items():
@@ -173,8 +178,8 @@ def _replicas(ctx: FileContext, routers: Any) -> frozenset[str]:
                 break
         if writable is not None:
             found |= databases.keys() - writable
-    ctx.project._migrate_replicas = frozenset(found)
-    return ctx.project._migrate_replicas
+    memo[declared] = frozenset(found)
+    return memo[declared]
 
 
 def _routers(ctx: FileContext) -> Any:

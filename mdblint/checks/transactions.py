@@ -47,12 +47,13 @@ def write_to_read_only(e: ev.Write, ctx: FileContext) -> None:
 def read_only_aliases(ctx: FileContext) -> dict[str, str]:
     """Aliases the project only reads from, and why: a TEST MIRROR, `read-only` in [tool.mdblint],
     or routers that never send a write there."""
-    cached = getattr(ctx.project, "_read_only", None)
-    if cached is not None:
-        return cached
+    declared = tuple(getattr(ctx, "read_only", ()) or ())
+    memo = ctx.project.__dict__.setdefault("_read_only", {})   # per read-only declaration
+    if declared in memo:
+        return memo[declared]
     databases = ctx.project.settings.databases or {}
     found = {a: f"a TEST MIRROR of {d.mirror!r}" for a, d in databases.items() if d.mirror}
-    for alias in getattr(ctx, "read_only", ()) or ():
+    for alias in declared:
         found.setdefault(alias, "declared read-only in [tool.mdblint]")
     writable = _router_answers(ctx, databases, "db_for_write")
     readable = _router_answers(ctx, databases, "db_for_read") if writable is not None else None
@@ -61,7 +62,7 @@ def read_only_aliases(ctx: FileContext) -> dict[str, str]:
         # is reached only explicitly: nothing says it refuses writes).
         for alias in (databases.keys() & readable) - writable:
             found.setdefault(alias, "the routers send reads there and no write")
-    ctx.project._read_only = found
+    memo[declared] = found
     return found
 
 
