@@ -476,7 +476,9 @@ class Lock(View):
 def test_mdb404_follows_helpers_of_other_modules(tmp_path, monkeypatch):
     # A lock in catalog/locks.py, called from a command and a task of other modules: reported at
     # their calls, named after the helper; the call inside atomic() is silent, and so are tasks
-    # wrapped in a block by a decorator function, or by a decorator object mdblint does not follow.
+    # wrapped in a block by a decorator function, or by a decorator object mdblint does not follow,
+    # and locks under a library's context manager or a project one that opens a block through
+    # another.
     import shutil
 
     import mdblint
@@ -484,6 +486,8 @@ def test_mdb404_follows_helpers_of_other_modules(tmp_path, monkeypatch):
     root = tmp_path / "bookstore"
     shutil.copytree(SAMPLES / "bookstore", root)
     (root / "catalog" / "locks.py").write_text(textwrap.dedent("""\
+        from contextlib import contextmanager
+
         from django.db import transaction
 
         from catalog.models import Publisher
@@ -503,6 +507,18 @@ def test_mdb404_follows_helpers_of_other_modules(tmp_path, monkeypatch):
 
         def in_a_block(fn):
             return transaction.atomic(fn)
+
+
+        @contextmanager
+        def traced_atomic_transaction():
+            with transaction.atomic():
+                yield
+
+
+        @contextmanager
+        def transaction_with_commit_on_errors():   # opens its block through another wrapper
+            with traced_atomic_transaction():
+                yield
         """))
     commands = root / "catalog" / "management" / "commands"
     commands.mkdir(parents=True)
@@ -526,7 +542,9 @@ def test_mdb404_follows_helpers_of_other_modules(tmp_path, monkeypatch):
     (root / "catalog" / "tasks.py").write_text(textwrap.dedent("""\
         from celery import shared_task
 
-        from catalog.locks import in_a_block, lock_publisher, transactional
+        import reversion
+
+        from catalog.locks import in_a_block, lock_publisher, transaction_with_commit_on_errors, transactional
 
 
         @shared_task
@@ -545,12 +563,24 @@ def test_mdb404_follows_helpers_of_other_modules(tmp_path, monkeypatch):
         @transactional
         def wrapped_by_an_object(pk):
             lock_publisher(pk)
+
+
+        @shared_task
+        def in_a_library_block(pk):
+            with reversion.create_revision():   # opens transaction.atomic()
+                lock_publisher(pk)
+
+
+        @shared_task
+        def in_a_wrapper_block(pk):
+            with transaction_with_commit_on_errors():
+                lock_publisher(pk)
         """))
     monkeypatch.chdir(root)
     findings = mdblint.lint(".", select=["MDB404"], cache=False, jobs=1).findings
     assert sorted((f.path, f.line) for f in findings) == [
         ("catalog/management/commands/rename.py", 10), ("catalog/management/commands/rename.py", 11),
-        ("catalog/tasks.py", 8)]
+        ("catalog/tasks.py", 10)]
     assert all("(in lock_publisher())" in f.message for f in findings)
 
 

@@ -10,6 +10,7 @@ Unknown stays unknown: nothing here guesses.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -1551,10 +1552,27 @@ class Interpreter:
             return False   # Django's own: atomic() is read as such, nothing else opens a block
         if "atomic" in (dotted(target) or "").lower():
             return True
+        if env is not None and isinstance(expr, cst.Call) and qualname is not None \
+                and _library(qualname, self.ctx.project.modules):
+            return True   # a with-item: a library's context manager (reversion.create_revision() opens one)
         if env is not None and isinstance(target, cst.Name) and isinstance(env.get(target.value), (Unknown, Param)):
             return True
         found = self.project_function(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
         return found is not None and mentions_atomic(found[0].module, found[1])
+
+
+def _library(qualname: str, project_modules) -> bool:
+    """Is `qualname` imported from an installed library: neither the standard library, Django
+    (whose blocks are read) nor a module of the project?"""
+    top = qualname.split(".")[0]
+    if top in sys.stdlib_module_names or top in ("builtins", "django"):
+        return False
+    module = qualname
+    while module:
+        if module in project_modules:
+            return False
+        module = module.rpartition(".")[0]
+    return True
 
 
 def _rows(value: Value) -> bool:
