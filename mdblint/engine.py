@@ -192,10 +192,10 @@ class Linter:
             return self._own(shown, SourceError("MDB003", "file too deeply nested to parse")), True
         ctx = FileContext(str(path), name, is_package, self.project, self.manager_names, display_path)
         ctx.blanked = text is not source.text   # the gate blanked some units (provenance reads the file whole)
+        ctx.read_only = self.read_only          # node rules read it too (MDB406's replicas)
         walk(module, ctx, self.handlers)
         if self.event_handlers:
             ctx.routers = self.routers
-            ctx.read_only = self.read_only
             ctx.django_version = self._version
             ctx.flow = Interpreter(ctx, self.routers, lambda event: self._dispatch(event, ctx), self)
             for error in ctx.flow.run(module):

@@ -38,6 +38,100 @@ def lock(pk, db):
 """, "MDB404") == []
 
 
+def test_mdb404_tasks_run_outside_any_transaction():
+    # A task queue's worker calls the task outside any block; a task also called by name in its
+    # module may run inside the caller's block (silent), as may a plain function.
+    findings = lint("""
+from celery import shared_task
+from django.db import transaction
+from myproject.celery import app
+from catalog.models import Publisher
+
+
+@shared_task
+def rename(pk):
+    publisher = Publisher.objects.select_for_update().get(pk=pk)
+
+
+@app.task(bind=True)
+def archive(self, pk):
+    return list(Publisher.objects.using("other").select_for_update().filter(pk=pk))
+
+
+@app.task
+def locked_in_block(pk):
+    with transaction.atomic():
+        return Publisher.objects.select_for_update().get(pk=pk)
+
+
+@shared_task
+def called_directly(pk):
+    return Publisher.objects.select_for_update().get(pk=pk)
+
+
+def caller(pk):
+    with transaction.atomic():
+        called_directly(pk)
+
+
+def in_a_block(fn):
+    def wrapper(*args):
+        with transaction.atomic():
+            return fn(*args)
+    return wrapper
+
+
+@shared_task
+@in_a_block
+def wrapped_by_a_decorator_that_opens_a_block(pk):
+    return Publisher.objects.select_for_update().get(pk=pk)
+
+
+@shared_task
+async def not_run_by_a_worker_in_a_transaction_we_know(pk):
+    return await Publisher.objects.select_for_update().aget(pk=pk)
+""", "MDB404")
+    assert [(f.line, f.code) for f in findings] == [(10, "MDB404"), (15, "MDB404")]
+    assert "in a task" in findings[0].message and "'default'" in findings[0].message
+    assert findings[1].data["entry"] == "task" and "'other'" in findings[1].message
+
+
+def test_mdb404_through_helpers_to_a_command():
+    # handle() calls a helper that calls the locking helper: reported at handle's call; the same
+    # chain called inside atomic() is silent, and a helper nothing calls is silent.
+    findings = lint(HEAD + """
+from django.core.management.base import BaseCommand
+
+
+def lock(pk):
+    return Publisher.objects.select_for_update().get(pk=pk)
+
+
+def rename(pk):
+    publisher = lock(pk)
+    publisher.save()
+
+
+def unused(pk):
+    return lock(pk)
+
+
+class Command(BaseCommand):
+    def handle(self, *args, **options):
+        rename(1)
+        with transaction.atomic():
+            rename(2)
+
+
+class Other(BaseCommand):
+    @transaction.atomic
+    def handle(self, *args, **options):
+        rename(3)
+""", "MDB404")
+    assert [(f.line, f.code) for f in findings] == [(22, "MDB404")]
+    assert "management command" in findings[0].message
+
+
 def test_mdb404_reports_the_alias_and_the_block():
     findings = lint(HEAD + """
 def lock(pk):
@@ -377,3 +471,128 @@ class Lock(View):
 """
     assert [f.line for f in lint(source, "MDB404", path="catalog/views.py")] == [17, 22]
     assert lint(source, "MDB404", path="catalog/services.py") == []
+
+
+def test_mdb404_follows_helpers_of_other_modules(tmp_path, monkeypatch):
+    # A lock in catalog/locks.py, called from a command and a task of other modules: reported at
+    # their calls, named after the helper; the call inside atomic() is silent, and so are tasks
+    # wrapped in a block by a decorator function, or by a decorator object mdblint does not follow,
+    # and locks under a library's context manager or a project one that opens a block through
+    # another.
+    import shutil
+
+    import mdblint
+
+    root = tmp_path / "bookstore"
+    shutil.copytree(SAMPLES / "bookstore", root)
+    (root / "catalog" / "locks.py").write_text(textwrap.dedent("""\
+        from contextlib import contextmanager
+
+        from django.db import transaction
+
+        from catalog.models import Publisher
+
+
+        def lock_publisher(pk):
+            return Publisher.objects.select_for_update().get(pk=pk)
+
+
+        class Transactional:
+            def __call__(self, fn):
+                return transaction.atomic(fn)
+
+
+        transactional = Transactional()
+
+
+        def in_a_block(fn):
+            return transaction.atomic(fn)
+
+
+        @contextmanager
+        def traced_atomic_transaction():
+            with transaction.atomic():
+                yield
+
+
+        @contextmanager
+        def transaction_with_commit_on_errors():   # opens its block through another wrapper
+            with traced_atomic_transaction():
+                yield
+        """))
+    commands = root / "catalog" / "management" / "commands"
+    commands.mkdir(parents=True)
+    for folder in (commands.parent, commands):
+        (folder / "__init__.py").write_text("")
+    (commands / "rename.py").write_text(textwrap.dedent("""\
+        from django.core.management.base import BaseCommand
+        from django.db import transaction
+
+        from catalog import locks
+        from catalog.locks import lock_publisher
+
+
+        class Command(BaseCommand):
+            def handle(self, *args, **options):
+                lock_publisher(1)
+                locks.lock_publisher(2)
+                with transaction.atomic():
+                    lock_publisher(3)
+        """))
+    (root / "catalog" / "tasks.py").write_text(textwrap.dedent("""\
+        from celery import shared_task
+
+        import reversion
+
+        from catalog.locks import in_a_block, lock_publisher, transaction_with_commit_on_errors, transactional
+
+
+        @shared_task
+        def rename(pk):
+            publisher = lock_publisher(pk)
+            publisher.save()
+
+
+        @shared_task
+        @in_a_block
+        def wrapped(pk):
+            lock_publisher(pk)
+
+
+        @shared_task
+        @transactional
+        def wrapped_by_an_object(pk):
+            lock_publisher(pk)
+
+
+        @shared_task
+        def in_a_library_block(pk):
+            with reversion.create_revision():   # opens transaction.atomic()
+                lock_publisher(pk)
+
+
+        @shared_task
+        def in_a_wrapper_block(pk):
+            with transaction_with_commit_on_errors():
+                lock_publisher(pk)
+        """))
+    monkeypatch.chdir(root)
+    findings = mdblint.lint(".", select=["MDB404"], cache=False, jobs=1).findings
+    assert sorted((f.path, f.line) for f in findings) == [
+        ("catalog/management/commands/rename.py", 10), ("catalog/management/commands/rename.py", 11),
+        ("catalog/tasks.py", 10)]
+    assert all("(in lock_publisher())" in f.message for f in findings)
+
+
+def test_mdb406_a_declared_read_only_alias_is_not_migrated():
+    # bookstore: writes routed to "default", "other" migrated too; declared read-only (a replica,
+    # migrated through its primary), "other" is not a database the data migration can miss.
+    from mdblint.checks import select_rules
+    from mdblint.engine import Linter
+
+    source = MIGRATION.format(body='    Publisher.objects.filter(name="x").update(name="y")').encode()
+    path = (SAMPLES / "bookstore" / "catalog" / "migrations" / "0002_data.py").resolve()
+    project = load_sample("bookstore")
+    flagged = Linter(project, select_rules(["MDB406"])).lint_bytes(path, source)[0]
+    assert [f.code for f in flagged] == ["MDB406"] and "'other'" in flagged[0].message
+    assert Linter(project, select_rules(["MDB406"]), read_only=["other"]).lint_bytes(path, source)[0] == []

@@ -113,7 +113,7 @@ class LockedRead:
     what: str
     atomic: tuple[Aliases, ...]
     lock: Any              # the select_for_update() call
-    entry: bool = False    # in a view Django's handler calls: no block is open but those in `atomic`
+    entry: str = ""        # in a view, command or task ("view", ...): no block is open but those in `atomic`
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ Unknown stays unknown: nothing here guesses.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -23,7 +24,7 @@ from mdblint.analysis.provenance import (
     DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, django_constant, instance_state_db, is_context_manager,
     mentions_atomic, parameter_aliases, trace_attribute, via_wrapper, yielded_atomic,
 )
-from mdblint.analysis.requests import called_names, entry_point, request_atomics, routed_names
+from mdblint.analysis.requests import called_names, entry_point, opaque_decorator, request_atomics, routed_names
 from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
@@ -129,7 +130,7 @@ class Interpreter:
         self._positions: Any = None
         self._routed: frozenset[str] | None = None          # names this module's urlpatterns route to
         self.current: cst.FunctionDef | None = None         # the function `run` is analysing
-        self.entry = False                                  # running a view that Django's handler calls
+        self.entry = ""                                     # running a view, command or task (requests.entry_point)
         self._called: frozenset[str] | None = None
 
     def _deliver(self, event: Any) -> None:
@@ -211,7 +212,7 @@ class Interpreter:
             self._self = (cls, params.params[0].name.value)
         saved, self.atomic = self.atomic, [a for d in fn.decorators for a in self._atomic_of(d.decorator)]
         self.atomic = self.request_atomics(fn, cls) + self.atomic
-        saved_entry, self.entry = self.entry, self._summary is None and given is None and self.is_entry(fn, cls)
+        saved_entry, self.entry = self.entry, self.is_entry(fn, cls) if self._summary is None and given is None else ""
         saved_routers = self.routers
         for d in (*(cls.decorators if cls is not None else ()), *fn.decorators):
             self.use_routers(self.overridden_routers(d.decorator))
@@ -270,15 +271,16 @@ class Interpreter:
         top_level = self.functions.get(fn.name.value) is fn if cls is None else self.classes.get(cls.name.value) is cls
         return request_atomics(self.ctx, fn, cls, self._routed, top_level)
 
-    def is_entry(self, fn: cst.FunctionDef, cls: cst.ClassDef | None) -> bool:
+    def is_entry(self, fn: cst.FunctionDef, cls: cst.ClassDef | None) -> str:
         if self.module is None:
-            return False
+            return ""
         if self._routed is None:
             self._routed = routed_names(self.module)
         if self._called is None:
             self._called = called_names(self.module)
         top_level = self.functions.get(fn.name.value) is fn if cls is None else self.classes.get(cls.name.value) is cls
-        return entry_point(self.ctx, fn, cls, self._routed, self._called, top_level)
+        kind = entry_point(self.ctx, fn, cls, self._routed, self._called, top_level)
+        return "" if kind in ("task", "command") and opaque_decorator(self, fn.decorators) else kind
 
     def _annotated_rows(self, annotation: cst.Annotation | None) -> str | None:
         """The model of `QuerySet[M]`, `Iterable["M"]`, `list[M]`, ... annotating a parameter."""
@@ -1381,8 +1383,14 @@ class Interpreter:
             owner = bound.get(param, UNKNOWN)
             self.assign_attribute(owner, attribute, substitute(value, bound), call, {})
         for event in summary.effects:
-            if depends_on_params(event) or self.atomic:
+            # A lock with no block open in the callee (a block there is judged where it is open)
+            # matters wherever the chain of callers reaches a view, command or task (MDB404).
+            locked = isinstance(event, ev.LockedRead) and not event.atomic
+            if depends_on_params(event) or self.atomic or locked:
                 event = substitute_event(event, bound, call, tuple(self.atomic))
+                if locked:   # named after the function that locks (the innermost of the chain)
+                    event = replace(event, entry=self.entry, what=event.what if fn is None or " (in " in event.what
+                                    else f"{event.what} (in {fn.name.value}())")
                 if isinstance(event, ev.AliasSite):   # the reason is the caller's now, not the callee's
                     event = replace(event, reason=None if event.aliases.exact else
                                     "parameter " + ", ".join(sorted(event.aliases.params)) if event.aliases.params
@@ -1604,10 +1612,27 @@ class Interpreter:
             return False   # Django's own: atomic() is read as such, nothing else opens a block
         if "atomic" in (dotted(target) or "").lower():
             return True
+        if env is not None and isinstance(expr, cst.Call) and qualname is not None \
+                and _library(qualname, self.ctx.project.modules):
+            return True   # a with-item: a library's context manager (reversion.create_revision() opens one)
         if env is not None and isinstance(target, cst.Name) and isinstance(env.get(target.value), (Unknown, Param)):
             return True
         found = self.project_function(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
         return found is not None and mentions_atomic(found[0].module, found[1])
+
+
+def _library(qualname: str, project_modules) -> bool:
+    """Is `qualname` imported from an installed library: neither the standard library, Django
+    (whose blocks are read) nor a module of the project?"""
+    top = qualname.split(".")[0]
+    if top in sys.stdlib_module_names or top in ("builtins", "django"):
+        return False
+    module = qualname
+    while module:
+        if module in project_modules:
+            return False
+        module = module.rpartition(".")[0]
+    return True
 
 
 def _rows(value: Value) -> bool:

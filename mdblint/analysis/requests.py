@@ -10,7 +10,7 @@ module's own `urlpatterns` (`path("x/", view)`, `path("x/", View.as_view())`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
@@ -65,15 +65,75 @@ def called_names(module: cst.Module) -> frozenset[str]:
     return frozenset(found)
 
 
+# Methods Django's management command runner calls (BaseCommand.execute opens no transaction).
+COMMAND_HANDLERS = frozenset({"handle", "handle_label", "handle_app_config"})
+# Task queues whose workers call a decorated function outside any transaction of the caller's.
+TASK_MODULES = ("celery", "dramatiq", "huey", "django_rq", "rq", "django_q", "procrastinate")
+TASK_DECORATORS = frozenset({"shared_task", "task", "periodic_task", "db_task", "db_periodic_task", "actor", "job"})
+
+
 def entry_point(ctx: "FileContext", fn: cst.FunctionDef, cls: cst.ClassDef | None, routed: frozenset[str],
-                called: frozenset[str], top_level: bool) -> bool:
-    """Is `fn` called by Django's handler only, outside any block of the code's own: a view that
-    nothing in its module calls, or an HTTP handler method of a view class?"""
-    if not _is_view(ctx, fn, cls, routed, top_level) or _is_async(fn):
-        return False
+                called: frozenset[str], top_level: bool) -> str:
+    """What calls `fn` from outside any block of the project's own, if mdblint can show it: "view"
+    (Django's handler: a view that nothing in its module calls, or an HTTP handler method of a view
+    class), "command" (a management command's handle()), "task" (a task queue's worker: a
+    module-level function decorated as a task that nothing in its module calls); "" otherwise."""
+    if _is_async(fn):
+        return ""
+    if cls is not None and fn.name.value in COMMAND_HANDLERS and top_level and _is_command(cls):
+        return "command"
+    if cls is None and top_level and fn.name.value not in called and _is_task(ctx, fn):
+        return "task"
+    if not _is_view(ctx, fn, cls, routed, top_level):
+        return ""
     if cls is None:
-        return fn.name.value not in called
-    return fn.name.value in HANDLERS
+        return "view" if fn.name.value not in called else ""
+    return "view" if fn.name.value in HANDLERS else ""
+
+
+def opaque_decorator(interp: Any, decorators) -> bool:
+    """A decorator of the project's own that is not a module-level function (an instance, a class,
+    a method): what it wraps the function in (a block?) is not followed, so the function is not
+    known to run outside every block. Functions are followed by the interpreter (their blocks are
+    seen, or their aliases are unknown)."""
+    ctx = interp.ctx
+    for d in decorators:
+        expr = d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator
+        if isinstance(expr, cst.Name) and expr.value in interp.functions:
+            continue
+        qualname = ctx.names.qualname(expr)
+        if qualname is None:
+            if isinstance(expr, cst.Name) and expr.value in interp.classes or not isinstance(expr, cst.Name):
+                return True    # a class of this module, or an attribute of something unknown
+            continue
+        module, _, name = qualname.rpartition(".")
+        if module not in ctx.project.modules:
+            continue          # Django's, a task queue's, a library's
+        other = interp.services.module_interpreter(module) if interp.services is not None else None
+        if other is None or name not in other.functions:
+            return True
+    return False
+
+
+def _is_command(cls: cst.ClassDef) -> bool:
+    """A management command class: a `...Command` base (BaseCommand, LabelCommand, AppCommand, a
+    project's own command base)."""
+    return any((dotted(b.value) or "").rpartition(".")[2].endswith("Command") for b in cls.bases)
+
+
+def _is_task(ctx: "FileContext", fn: cst.FunctionDef) -> bool:
+    """Decorated as a task: `@shared_task`, `@app.task(...)`, `@dramatiq.actor`, `@db_task()`,
+    `@job`, imported from a task queue or taken from an app object (`app.task`)."""
+    for d in fn.decorators:
+        expr = d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator
+        name = dotted(expr) or ""
+        if name.rpartition(".")[2] not in TASK_DECORATORS:
+            continue
+        qualname = ctx.names.qualname(expr) or ""
+        if qualname.split(".")[0] in TASK_MODULES or (isinstance(expr, cst.Attribute) and name.rpartition(".")[2] in
+                                                      ("task", "shared_task", "periodic_task", "actor")):
+            return True
+    return False
 
 
 def is_views_module(module: str | None) -> bool:

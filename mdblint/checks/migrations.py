@@ -129,19 +129,19 @@ def _wrong_database(ctx: FileContext, label: str | None, write: bool, app: str |
     """(alias the query runs on, another alias migrations of the app run on, why) or None."""
     databases = ctx.project.settings.databases
     settings = ctx.project.settings
-    if not databases or len(databases) < 2 or app is None or settings.routers is None:
+    # With no routers nothing says which other databases these migrations run on: a second alias
+    # is as often a replica or a sync source never migrated (rapidpro's "readonly", treeherder's
+    # "upstream") as a copy of the schema.
+    if not databases or len(databases) < 2 or app is None or not settings.routers:
         return None
     routers = _routers(ctx)
-    if settings.routers:
-        model = ctx.project.graph.get(label) if label else None
-        if model is None:
-            return None
-        answer = (routers.db_for_write if write else routers.db_for_read)(model.label, None)
-        if answer.aliases is None or len(answer.aliases) != 1:
-            return None
-        target, why = next(iter(answer.aliases)), f"routed: {answer.why}"
-    else:
-        target, why = "default", "no routers: Django's default"
+    model = ctx.project.graph.get(label) if label else None
+    if model is None:
+        return None
+    answer = (routers.db_for_write if write else routers.db_for_read)(model.label, None)
+    if answer.aliases is None or len(answer.aliases) != 1:
+        return None
+    target, why = next(iter(answer.aliases)), f"routed: {answer.why}"
     replicas = _replicas(ctx, routers)
     for alias in sorted(databases):
         if alias == target or alias in replicas:   # a replica is migrated through its primary
@@ -152,12 +152,17 @@ def _wrong_database(ctx: FileContext, label: str | None, write: bool, app: str |
 
 
 def _replicas(ctx: FileContext, routers: Any) -> frozenset[str]:
-    """TEST MIRRORs, and aliases no router's db_for_write returns (for any model and hint)."""
-    cached = getattr(ctx.project, "_migrate_replicas", None)
-    if cached is not None:
-        return cached
+    """TEST MIRRORs, declared read-only aliases, and aliases no router's db_for_write returns (for
+    any model and hint)."""
+    declared = tuple(getattr(ctx, "read_only", ()) or ())
+    memo = ctx.project.__dict__.setdefault("_migrate_replicas", {})   # per read-only declaration
+    if declared in memo:
+        return memo[declared]
     databases = ctx.project.settings.databases or {}
     found = {a for a, d in databases.items() if d.mirror}
+    # Declared read-only ([tool.mdblint] read-only, --read-only): a replica, migrated through its
+    # primary, never on its own.
+    found |= set(declared) & databases.keys()
     if ctx.project.settings.routers:
         writable: set[str] | None = set()
         for label, model in ctx.project.graph.models.items():
@@ -173,8 +178,8 @@ def _replicas(ctx: FileContext, routers: Any) -> frozenset[str]:
                 break
         if writable is not None:
             found |= databases.keys() - writable
-    ctx.project._migrate_replicas = frozenset(found)
-    return ctx.project._migrate_replicas
+    memo[declared] = frozenset(found)
+    return memo[declared]
 
 
 def _routers(ctx: FileContext) -> Any:

@@ -17,6 +17,11 @@ TOKENS = (b"atomic", b"request", b"urlpatterns")
 def write_outside_atomic(e: ev.Write, ctx: FileContext) -> None:
     if not e.atomic or not e.aliases.exact or not _outside_every_block(e.aliases, e.atomic, ctx):
         return
+    # A block on a replica holds no write (writes there are MDB402's): it is opened for a
+    # consistent read snapshot, not to make writes elsewhere atomic.
+    read_only = read_only_aliases(ctx)
+    if all(a.names <= read_only.keys() for a in e.atomic):
+        return
     alias = min(e.aliases.names)
     ctx.report(e.node, "MDB401", (
         f"{e.what} writes to {phrase(e.aliases, alias)} inside {block(e.atomic[-1])}: "
@@ -42,12 +47,13 @@ def write_to_read_only(e: ev.Write, ctx: FileContext) -> None:
 def read_only_aliases(ctx: FileContext) -> dict[str, str]:
     """Aliases the project only reads from, and why: a TEST MIRROR, `read-only` in [tool.mdblint],
     or routers that never send a write there."""
-    cached = getattr(ctx.project, "_read_only", None)
-    if cached is not None:
-        return cached
+    declared = tuple(getattr(ctx, "read_only", ()) or ())
+    memo = ctx.project.__dict__.setdefault("_read_only", {})   # per read-only declaration
+    if declared in memo:
+        return memo[declared]
     databases = ctx.project.settings.databases or {}
     found = {a: f"a TEST MIRROR of {d.mirror!r}" for a, d in databases.items() if d.mirror}
-    for alias in getattr(ctx, "read_only", ()) or ():
+    for alias in declared:
         found.setdefault(alias, "declared read-only in [tool.mdblint]")
     writable = _router_answers(ctx, databases, "db_for_write")
     readable = _router_answers(ctx, databases, "db_for_read") if writable is not None else None
@@ -56,7 +62,7 @@ def read_only_aliases(ctx: FileContext) -> dict[str, str]:
         # is reached only explicitly: nothing says it refuses writes).
         for alias in (databases.keys() & readable) - writable:
             found.setdefault(alias, "the routers send reads there and no write")
-    ctx.project._read_only = found
+    memo[declared] = found
     return found
 
 
@@ -76,22 +82,34 @@ def _router_answers(ctx: FileContext, databases, method: str) -> set[str] | None
     return writable
 
 
+# What runs an entry point outside every block of the project's own.
+ENTRY_WORDS = {"view": "a view (Django's handler opens no block here)",
+               "command": "a management command (BaseCommand.execute opens no transaction)",
+               "task": "a task (the worker runs it outside any transaction)"}
+
+
 @rule("MDB404", "select-for-update-outside-atomic", "select_for_update() evaluated with no atomic() open on its database.",
-      tokens=(b"select_for_update",), events=(ev.LockedRead,))
+      # A view, command or task may lock through a helper of another module: its own text need
+      # not name select_for_update.
+      tokens=(b"select_for_update", b"atomic", b"request", b"def handle", b"task"), events=(ev.LockedRead,))
 def select_for_update_outside_atomic(e: ev.LockedRead, ctx: FileContext) -> None:
     # Only where the code shows the transactions it runs in: inside atomic() blocks on other
-    # databases, or in a view Django's handler calls (with the blocks of ATOMIC_REQUESTS only). A
-    # function evaluated outside every atomic() block may be called inside one.
+    # databases, or in a view, management command or task (requests.entry_point), which nothing in
+    # the project calls inside a block, directly or through the helpers it calls (their locks are
+    # judged at the call, under the caller's blocks). A function evaluated outside every atomic()
+    # block that nothing shows to be such an entry point may be called inside one: silent.
     if not e.aliases.exact or not _defined(ctx, e.aliases):
         return
     if not e.atomic:
         if e.entry:
             alias = min(e.aliases.names)
+            where = ENTRY_WORDS.get(e.entry, e.entry)
             ctx.report(e.node, "MDB404", (
-                f"{e.what} locks rows on {phrase(e.aliases, alias)} in a view, with no transaction open: Django "
-                f"raises TransactionManagementError (\"select_for_update cannot be used outside of a transaction\"); "
-                f"wrap it in transaction.atomic(using={alias!r})"
-            ), {"lock": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))}, "atomic": []})
+                f"{e.what} locks rows on {phrase(e.aliases, alias)} in {where}, with no transaction open: "
+                f"Django raises TransactionManagementError (\"select_for_update cannot be used outside of a "
+                f"transaction\"); wrap it in transaction.atomic(using={alias!r})"
+            ), {"lock": {"alias": alias, "source": source_data(ctx, e.aliases.source(alias))}, "atomic": [],
+                "entry": e.entry})
         return
     if not _outside_every_block(e.aliases, e.atomic, ctx):
         return

@@ -19,8 +19,9 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-# Tokens that make a function worth a summary (it may bind an alias); the same text test as before.
-SUMMARY_TOKENS = ("using", "db_manager", "connections[", "atomic(")
+# Tokens that make a function worth a summary (it may bind an alias, or open a block: `atomic`
+# also matches wrappers such as traced_atomic_transaction()); the same text test as before.
+SUMMARY_TOKENS = ("using", "db_manager", "connections[", "atomic", "select_for_update(")
 # django.db.transaction functions and the position of their `using` argument.
 TRANSACTION_USING = {
     "atomic": 0, "savepoint": 0, "clean_savepoints": 0, "get_rollback": 0, "get_autocommit": 0,
