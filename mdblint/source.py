@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import tokenize
+from typing import Any
 from dataclasses import dataclass
 
 
@@ -50,3 +51,64 @@ def decode(data: bytes) -> Source:
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     before = data[:offset]
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
+
+
+# libcst's parser is native code that recurses once per level of nesting, ~1 KB of stack a
+# level, and a level can cost one byte of source (`x = ------a`): past the thread's stack it
+# crashes the process (SIGSEGV), which Python cannot catch. Text longer than MAIN_PARSE_BYTES is
+# therefore parsed on the deep-stack thread (mdblint.model.on_deep_stack, 512 MB), and text longer
+# than DEEP_PARSE_BYTES only after Python's own parser (which stops cleanly) has shown that it is
+# nested less deeply than that stack allows.
+MAIN_PARSE_BYTES = 3_000       # x 1.1 KB: within a main thread's 8 MB stack
+DEEP_PARSE_BYTES = 200_000     # x 1.1 KB: within DEEP_STACK
+DEEP_PARSE_LEVELS = 100_000    # levels of nesting the deep-stack thread takes (~2.5 KB a level at most)
+
+
+def parse_module(text: str) -> Any:
+    """`libcst.parse_module(text)` without risking the stack; RecursionError for code nested
+    too deeply for it, ParserSyntaxError and CSTValidationError as libcst raises them."""
+    import threading
+
+    import libcst as cst
+    from mdblint.model import on_deep_stack
+
+    if len(text) <= MAIN_PARSE_BYTES and threading.current_thread() is threading.main_thread():
+        return cst.parse_module(text)
+    if len(text) > DEEP_PARSE_BYTES and nesting(text) > DEEP_PARSE_LEVELS:
+        raise RecursionError("nested too deeply for libcst to parse")
+    return on_deep_stack(cst.parse_module, text, limit=None)
+
+
+def nesting(text: str) -> int:
+    """How deep libcst's tree of `text` can be, at most, from Python's ast (where a chain of
+    `and`, `or` or comparisons is one node, in libcst one level per operator, and adjacent string
+    literals one constant, in libcst one level per literal); text that Python's parser rejects
+    counts as its length (one level a character: the worst case)."""
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return len(text)
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    deepest = 0
+    stack: list[tuple[ast.AST, int]] = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, ast.BoolOp):
+            depth += len(node.values)
+        elif isinstance(node, ast.Compare):
+            depth += len(node.ops)
+        elif isinstance(node, ast.JoinedStr):
+            depth += 2
+        if isinstance(node, (ast.Constant, ast.JoinedStr)) and isinstance(getattr(node, "value", ""), (str, bytes)):
+            try:   # adjacent literals: at most one a 2 characters of the constant's text
+                depth += (starts[node.end_lineno - 1] + node.end_col_offset - starts[node.lineno - 1]  # type: ignore[operator]
+                          - node.col_offset) // 2
+            except (IndexError, TypeError):
+                depth += len(text)
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
