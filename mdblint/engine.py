@@ -13,6 +13,7 @@ import dataclasses
 import gc
 import hashlib
 import os
+import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -415,9 +416,11 @@ def _syntax_error(text: str, error: cst.ParserSyntaxError | cst.CSTValidationErr
         pass
     else:
         if isinstance(error, cst.ParserSyntaxError):
+            # libcst's raw_line can be a line late; its message says where it stopped
+            at = re.search(r"error at (\d+):(\d+)", error.message)
+            line, column = (int(at[1]), int(at[2]) + 1) if at else (error.raw_line, error.raw_column + 1)
             return SourceError("MDB006", f"valid Python that libcst, mdblint's parser, cannot parse "
-                               f"(libcst: {error.message}); mdblint could not check it",
-                               error.raw_line, error.raw_column + 1)
+                               f"(libcst: {error.message}); mdblint could not check it", line, column)
         return SourceError("MDB006", f"valid Python that libcst, mdblint's parser, rejects "
                            f"(libcst: {error}); mdblint could not check it")
     if isinstance(error, cst.ParserSyntaxError):

@@ -72,31 +72,79 @@ def parse_module(text: str) -> Any:
     import libcst as cst
     from mdblint.model import on_deep_stack
 
+    if len(text) > DEEP_PARSE_BYTES or longest_statement(text) > RISKY_STATEMENT:
+        levels, primaries = nesting(text)
+        if levels > DEEP_PARSE_LEVELS or primaries > PRIMARY_LEVELS:
+            raise RecursionError("nested too deeply for libcst to parse")
     if len(text) <= MAIN_PARSE_BYTES and threading.current_thread() is threading.main_thread():
         return cst.parse_module(text)
-    if len(text) > DEEP_PARSE_BYTES and nesting(text) > DEEP_PARSE_LEVELS:
-        raise RecursionError("nested too deeply for libcst to parse")
     return on_deep_stack(cst.parse_module, text, limit=None)
 
 
-def nesting(text: str) -> int:
-    """How deep libcst's tree of `text` can be, at most, from Python's ast (where a chain of
-    `and`, `or` or comparisons is one node, in libcst one level per operator, and adjacent string
-    literals one constant, in libcst one level per literal); text that Python's parser rejects
-    counts as its length (one level a character: the worst case)."""
+# libcst's parser takes time superlinear in how deeply calls, attributes, subscripts and displays
+# nest in one expression (a chain `Book.objects.filter()....` of 250 calls: 1.9 s, 500: 18.7 s,
+# 1,000: 111 s; 100 nested calls `f(f(...))`: 2.9 s), where Python's parser is linear. Text
+# with a statement of more than RISKY_STATEMENT brackets and dots is measured with Python's ast
+# first; nested more than PRIMARY_LEVELS deep, libcst is not asked (the file is reported as too
+# deeply nested, MDB005, or, if Python cannot compile it either, MDB003).
+RISKY_STATEMENT = 200
+PRIMARY_LEVELS = 150
+_BRACKETS = None
+
+
+def longest_statement(text: str) -> int:
+    """The most brackets and dots in one logical line of `text` (a line break inside brackets
+    continues it; strings and comments are not told apart: an over-estimate)."""
+    import re
+
+    global _BRACKETS
+    if _BRACKETS is None:
+        _BRACKETS = re.compile(r"[([{.]|[)\]}]|\n")
+    most = count = depth = 0
+    for match in _BRACKETS.finditer(text):
+        char = match.group()
+        if char == "\n":
+            if depth <= 0:
+                most, count, depth = max(most, count), 0, 0
+        elif char in ")]}":
+            depth -= 1
+        else:
+            count += 1
+            depth += char != "."
+    return max(most, count)
+
+
+_PRIMARIES = None
+
+
+def nesting(text: str) -> tuple[int, int]:
+    """From Python's ast: how deep libcst's tree of `text` can be, at most (a chain of `and`, `or`
+    or comparisons is one ast node, in libcst one level per operator, and adjacent string literals
+    one constant, in libcst one level per literal), and how deeply calls, attributes, subscripts
+    and displays nest. Text that Python's parser rejects counts as its length for both (one level
+    a character: the worst case), unless it is a syntax error (0, 0: libcst reports it)."""
     import ast
 
+    global _PRIMARIES
+    if _PRIMARIES is None:
+        _PRIMARIES = (ast.Attribute, ast.Call, ast.Subscript, ast.List, ast.Tuple, ast.Set, ast.Dict,
+                      ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
     try:
         tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return len(text)
+    except (RecursionError, MemoryError):
+        return len(text), len(text)
+    except (SyntaxError, ValueError):
+        return 0, 0
     starts = [0]
     for line in text.splitlines(keepends=True):
         starts.append(starts[-1] + len(line))
-    deepest = 0
-    stack: list[tuple[ast.AST, int]] = [(tree, 1)]
+    deepest = primaries = 0
+    stack: list[tuple[ast.AST, int, int]] = [(tree, 1, 0)]
     while stack:
-        node, depth = stack.pop()
+        node, depth, primary = stack.pop()
+        if isinstance(node, _PRIMARIES):
+            primary += 1
+            primaries = max(primaries, primary)
         if isinstance(node, ast.BoolOp):
             depth += len(node.values)
         elif isinstance(node, ast.Compare):
@@ -110,5 +158,5 @@ def nesting(text: str) -> int:
             except (IndexError, TypeError):
                 depth += len(text)
         deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
-    return deepest
+        stack.extend((child, depth + 1, primary) for child in ast.iter_child_nodes(node))
+    return deepest, primaries
