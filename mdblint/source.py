@@ -61,7 +61,7 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 # nested less deeply than that stack allows.
 MAIN_PARSE_BYTES = 3_000       # x 1.1 KB: within a main thread's 8 MB stack
 DEEP_PARSE_BYTES = 200_000     # x 1.1 KB: within DEEP_STACK
-DEEP_PARSE_LEVELS = 100_000    # levels of nesting the deep-stack thread takes (~2.5 KB a level at most)
+DEEP_PARSE_LEVELS = 4_000      # levels of nesting the analysis takes on the deep-stack thread (engine.DEEP_LEVELS)
 
 
 def parse_module(text: str) -> Any:
@@ -72,7 +72,8 @@ def parse_module(text: str) -> Any:
     import libcst as cst
     from mdblint.model import on_deep_stack
 
-    if len(text) > DEEP_PARSE_BYTES or longest_statement(text) > RISKY_STATEMENT:
+    brackets, characters = longest_statement(text)
+    if len(text) > DEEP_PARSE_BYTES or brackets > RISKY_STATEMENT or characters > DEEP_PARSE_LEVELS:
         levels, primaries = nesting(text)
         if levels > DEEP_PARSE_LEVELS or primaries > PRIMARY_LEVELS:
             raise RecursionError("nested too deeply for libcst to parse")
@@ -92,26 +93,28 @@ PRIMARY_LEVELS = 150
 _BRACKETS = None
 
 
-def longest_statement(text: str) -> int:
-    """The most brackets and dots in one logical line of `text` (a line break inside brackets
-    continues it; strings and comments are not told apart: an over-estimate)."""
+def longest_statement(text: str) -> tuple[int, int]:
+    """The most brackets and dots in one logical line of `text`, and the most characters (a
+    line break inside brackets continues it; strings and comments are not told apart: an
+    over-estimate of how deeply it can nest, each level taking at least one character)."""
     import re
 
     global _BRACKETS
     if _BRACKETS is None:
         _BRACKETS = re.compile(r"[([{.]|[)\]}]|\n")
-    most = count = depth = 0
+    most = count = depth = start = longest = 0
     for match in _BRACKETS.finditer(text):
         char = match.group()
         if char == "\n":
             if depth <= 0:
                 most, count, depth = max(most, count), 0, 0
+                longest, start = max(longest, match.start() - start), match.start()
         elif char in ")]}":
             depth -= 1
         else:
             count += 1
             depth += char != "."
-    return max(most, count)
+    return max(most, count), max(longest, len(text) - start)
 
 
 _PRIMARIES = None
