@@ -93,15 +93,22 @@ class Linter:
         try:
             # Code nested deeper than Python's recursion limit allows is tried again on a deep
             # stack (model.on_deep_stack); deeper still, it is reported as such (MDB005 or MDB003).
+            depth = None
             try:
                 result = self._lint_once(path, data, plan)
             except RecursionError:
-                if self._parsed is not None and tree_depth(self._parsed[1]) > DEEP_LEVELS:
+                depth = tree_depth(self._parsed[1]) if self._parsed is not None else None
+                if depth is not None and depth > DEEP_LEVELS:
                     raise
                 result = on_deep_stack(self._lint_once, path, data, plan)
-        except RecursionError:
+        except RecursionError as e:
             self.read, self.flow_errors = set(), []
-            result = self._own(display_path(path), _too_deep(data)), True
+            if depth is not None and depth <= DEEP_LEVELS:
+                if os.environ.get("MDBLINT_DEBUG"):
+                    raise
+                result = self._internal_error(path, e), True   # not deep: endless recursion, a bug of mdblint's
+            else:
+                result = self._own(display_path(path), _too_deep(data)), True
         except Exception as e:   # a bug of mdblint's: that file's finding, and the run goes on
             if os.environ.get("MDBLINT_DEBUG"):
                 raise

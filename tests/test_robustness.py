@@ -170,7 +170,8 @@ def test_flake8_plugin_reports_mdb002_as_the_cli_does(tmp_path):
 
 # -- fuzzing --
 
-FUZZ_PROGRAMS = int(os.environ.get("MDBLINT_FUZZ_PROGRAMS", "300"))
+# 60 programs: 248 s on the 2 shared cores of session 3 (load 15); MDBLINT_FUZZ_PROGRAMS=300 for more.
+FUZZ_PROGRAMS = int(os.environ.get("MDBLINT_FUZZ_PROGRAMS", "60"))
 
 
 def test_generated_programs_lint_without_a_traceback(tmp_path):
@@ -187,7 +188,7 @@ def test_generated_programs_lint_without_a_traceback(tmp_path):
     assert len(programs) == FUZZ_PROGRAMS
     report = fuzz.lint_batch(programs, tmp_path, limit=30.0)
     assert not report.failures, "\n\n".join(f"{p[:500]}\n---\n{w[-1500:]}" for p, w in report.failures[:3])
-    assert report.analysed > FUZZ_PROGRAMS // 4   # most programs were analysed to their end
+    assert report.analysed > FUZZ_PROGRAMS // 4   # a quarter at least was analysed to its end (the trailer reported)
 
 
 # -- CPython's Lib/ --
