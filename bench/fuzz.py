@@ -8,9 +8,10 @@ that print as valid code), seeded, so that a run can be repeated. Each one is wr
 copy of samples/bookstore (catalog/gen_<i>.py) with a trailer that names ORM calls, so that the
 byte prefilter lets it through and the parser, the index, the gate and the analysis all see it.
 Each batch is linted in this process, as `mdblint` lints a project (the index of the whole
-tree, then every file, with the gate and without it); an exception, an "internal error"
-warning or a file over the time limit is a failure, reported with the program that caused it.
-Exit status 1 if anything failed. tests/test_reliability_fuzz.py runs the same for ~300 programs.
+tree, then every file, with the gate and without it, and through the flake8 plugin's entry,
+Flake8Checker.run); an exception, an "internal error" warning or MDB004 finding, or a file over
+the time limit is a failure, reported with the program that caused it. Exit status 1 if anything
+failed. tests/test_robustness.py runs the same for 300 programs.
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def lint_batch(programs: list[str], workdir: Path, limit: float = LIMIT) -> Repo
     from mdblint.model import Options
     from mdblint.project import load_project
     from mdblint.discovery import ProjectRef, settings_from_manage_py
+    from mdblint.flake8_plugin import Flake8Checker
 
     report = Report(programs=len(programs))
     site = _site(workdir)
@@ -149,6 +151,27 @@ def lint_batch(programs: list[str], workdir: Path, limit: float = LIMIT) -> Repo
                 report.failures.append((program, f"took {took:.1f} s (gate {gated})"))
             if "Traceback" in err.getvalue() or "internal error" in err.getvalue():
                 report.failures.append((program, err.getvalue()))
+        # The flake8 plugin's path: flake8 hands the plugin lines it decoded (latin-1 when the
+        # declared encoding fails); the plugin lints the file's bytes.
+        t0 = time.perf_counter()
+        err = io.StringIO()
+        try:
+            with contextlib.redirect_stderr(err):
+                lines = data.decode("latin-1").splitlines(keepends=True)
+                reported = [text for _, _, text, _ in Flake8Checker(None, str(path), lines).run()]
+            internal = [text for text in reported if text.startswith("MDB004")]
+            if internal:
+                report.failures.append((program, f"flake8 plugin: {internal}"))
+        except BaseException as e:  # noqa: BLE001
+            if isinstance(e, KeyboardInterrupt):
+                raise
+            report.failures.append((program, "flake8 plugin: " + "".join(traceback.format_exception(e))))
+        took = time.perf_counter() - t0
+        report.slowest = max(report.slowest, took)
+        if took > limit:
+            report.failures.append((program, f"took {took:.1f} s (flake8 plugin)"))
+        if "Traceback" in err.getvalue() or "internal error" in err.getvalue():
+            report.failures.append((program, "flake8 plugin: " + err.getvalue()))
     if "Traceback" in stderr.getvalue() or "internal error" in stderr.getvalue():
         report.failures.append(("<whole batch>", stderr.getvalue()))
     report.seconds = time.perf_counter() - start

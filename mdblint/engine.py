@@ -13,6 +13,7 @@ import dataclasses
 import gc
 import hashlib
 import os
+import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -29,18 +30,22 @@ from mdblint.gate import Gate
 from mdblint.analysis.events import AliasSite
 from mdblint.analysis.flow import Interpreter
 from mdblint.analysis.summaries import Summaries
-from mdblint.analysis.walk import At, FileContext, walk
+from mdblint.analysis.walk import At, FileContext, tree_depth, walk
 from mdblint.cache import Cache, code_fingerprint, default_cache_dir
 from mdblint.checks import Rule, select_rules
 from mdblint.checks.migrations import MIGRATION_CODES
 from mdblint.findings import Finding, fingerprint
-from mdblint.model import Options, Problem, Result, UsageError, display_path, progress
+from mdblint.model import DEEP_LIMIT, Options, Problem, Result, UsageError, display_path, on_deep_stack, progress
 from mdblint.project import Project, load_project
 from mdblint.project.problems import project_problems
 from mdblint.project.index import module_name
 from mdblint.project.templates import digest as template_digest
-from mdblint.source import SourceError, decode
+from mdblint.source import SourceError, decode, parse_module
 
+# A file whose analysis runs out of Python's recursion limit is tried again on the deep-stack
+# thread (model.on_deep_stack), unless its tree is deeper than this: libcst's code generator
+# (positions) spends ~5 frames a level, against DEEP_LIMIT frames there.
+DEEP_LEVELS = DEEP_LIMIT // 6
 SERIAL_MAX_FILES = 16   # below this, a pool's start-up (~0.3 s a worker) costs more than it saves
 
 
@@ -70,6 +75,7 @@ class Linter:
         self.read: set[str] = set()                     # modules the file being linted read
         self.last_deps: dict[str, str] = {}
         self.flow_errors: list[str] = []                 # internal errors of the file being linted
+        self._parsed: tuple[str, cst.Module] | None = None   # (text, tree) of the file being linted
         self.tokens = tuple({t for r in rules for t in r.tokens})
         self.ungated_tokens = tuple({t for r in rules if r.ungated for t in r.tokens})
         self.codes = frozenset(r.code for r in rules)
@@ -85,25 +91,56 @@ class Linter:
         """Findings for one file, and whether it had to be parsed; `self.last_deps` then holds
         the other project modules its analysis read, with the content hash the index knows.
         `plan`: the gate's plan for the file when the caller made it (workers get it that way)."""
-        self.read = set()
-        self.flow_errors = []
         try:
-            analysed = self._analyse(path, data, plan=plan)
-            if len(analysed) == 2:
-                result = analysed
+            # Code nested deeper than Python's recursion limit allows is tried again on a deep
+            # stack (model.on_deep_stack); deeper still, it is reported as such (MDB005 or MDB003).
+            depth = None
+            try:
+                result = self._lint_once(path, data, plan)
+            except RecursionError:
+                depth = tree_depth(self._parsed[1]) if self._parsed is not None else None
+                if depth is not None and depth > DEEP_LEVELS:
+                    raise
+                result = on_deep_stack(self._lint_once, path, data, plan)
+        except RecursionError as e:
+            self.read, self.flow_errors = set(), []
+            if depth is not None and depth <= DEEP_LEVELS:
+                if os.environ.get("MDBLINT_DEBUG"):
+                    raise
+                result = self._internal_error(path, e), True   # not deep: endless recursion, a bug of mdblint's
             else:
-                module, ctx, _ = analysed
-                result = self._findings(path, module, ctx), True
-            if self.flow_errors:   # one function's analysis failed: the rest of the file was checked
-                shown = display_path(path)
-                result = sorted([*result[0], *self._own(shown, SourceError(
-                    "MDB004", f"internal error while checking this file ({'; '.join(self.flow_errors)}); "
-                              "please report it"))]), result[1]
+                result = self._own(display_path(path), _too_deep(data)), True
         except Exception as e:   # a bug of mdblint's: that file's finding, and the run goes on
             if os.environ.get("MDBLINT_DEBUG"):
                 raise
             result = self._internal_error(path, e), True
+        finally:
+            self._parsed = None
         self.last_deps = {m: self.project.digests.get(m, "") for m in sorted(self.read)}
+        return result
+
+    def _parse(self, text: str) -> cst.Module:
+        """The file's tree; parsed once for both tries of a deeply nested file (lint_bytes)."""
+        if self._parsed is not None and self._parsed[0] == text:
+            return self._parsed[1]
+        module = parse_module(text)
+        self._parsed = (text, module)
+        return module
+
+    def _lint_once(self, path: Path, data: bytes, plan: Any) -> tuple[list[Finding], bool]:
+        self.read = set()
+        self.flow_errors = []
+        analysed = self._analyse(path, data, plan=plan)
+        if len(analysed) == 2:
+            result = analysed
+        else:
+            module, ctx, _ = analysed
+            result = self._findings(path, module, ctx), True
+        if self.flow_errors:   # one function's analysis failed: the rest of the file was checked
+            shown = display_path(path)
+            result = sorted([*result[0], *self._own(shown, SourceError(
+                "MDB004", f"internal error while checking this file ({'; '.join(self.flow_errors)}); "
+                          "please report it"))]), result[1]
         return result
 
     def fix_bytes(self, path: Path, data: bytes, wanted: set[tuple[int, int, str]]) -> tuple[bytes | None, int]:
@@ -181,15 +218,13 @@ class Linter:
                 text = plan.apply(text)
         try:
             try:
-                module = cst.parse_module(text)
-            except cst.ParserSyntaxError:
+                module = self._parse(text)
+            except (cst.ParserSyntaxError, cst.CSTValidationError):
                 if text is source.text or os.environ.get("MDBLINT_DEBUG"):
                     raise
-                module = cst.parse_module(source.text)   # blanking must never cost a file: parse it whole
-        except cst.ParserSyntaxError as e:
+                module = self._parse(source.text)   # blanking must never cost a file: parse it whole
+        except (cst.ParserSyntaxError, cst.CSTValidationError) as e:
             return self._own(shown, _syntax_error(source.text, e)), True
-        except RecursionError:
-            return self._own(shown, SourceError("MDB003", "file too deeply nested to parse")), True
         ctx = FileContext(str(path), name, is_package, self.project, self.manager_names, display_path)
         ctx.blanked = text is not source.text   # the gate blanked some units (provenance reads the file whole)
         ctx.read_only = self.read_only          # node rules read it too (MDB406's replicas)
@@ -255,8 +290,8 @@ class Linter:
         self._modules[name] = None   # while loading: cycles see "unknown"
         path = self.project.modules.get(name)
         try:
-            module = cst.parse_module(decode(path.read_bytes()).text) if path is not None else None
-        except (OSError, SourceError, cst.ParserSyntaxError, RecursionError):
+            module = parse_module(decode(path.read_bytes()).text) if path is not None else None
+        except (OSError, SourceError, cst.ParserSyntaxError, cst.CSTValidationError, RecursionError):
             module = None
         if module is None:
             return None
@@ -273,8 +308,8 @@ class Linter:
     def alias_sites(self, path: Path) -> list[dict[str, Any]]:
         """Every alias-taking site of a file with the aliases resolved there (`mdblint --aliases`)."""
         try:
-            module = cst.parse_module(decode(path.read_bytes()).text)
-        except (OSError, SourceError, cst.ParserSyntaxError, RecursionError):
+            module = parse_module(decode(path.read_bytes()).text)
+        except (OSError, SourceError, cst.ParserSyntaxError, cst.CSTValidationError, RecursionError):
             return []
         name, is_package = self.module_name(path)
         ctx = FileContext(str(path), name, is_package, self.project, self.manager_names, display_path)
@@ -377,16 +412,44 @@ class _UnknownRouters:
         return Verdict(None, "routers not statically known", None, None)
 
 
-def _syntax_error(text: str, error: cst.ParserSyntaxError) -> SourceError:
-    """CPython's message and position when it rejects the file too (flake8's E999 shows those;
-    libcst tends to point one token late), else libcst's."""
+def _syntax_error(text: str, error: cst.ParserSyntaxError | cst.CSTValidationError) -> SourceError:
+    """A file libcst cannot parse: MDB003 with CPython's message and position when CPython rejects
+    it too (flake8's E999 shows those; libcst tends to point one token late); MDB006 when CPython
+    accepts it (valid Python that libcst does not parse: not a syntax error)."""
     try:
         compile(text, "<file>", "exec", ast.PyCF_ONLY_AST)
     except SyntaxError as e:
         return SourceError("MDB003", f"syntax error: {e.msg}", e.lineno or 1, e.offset or 1)
     except (ValueError, RecursionError, MemoryError):
         pass
-    return SourceError("MDB003", f"syntax error: {error.message}", error.raw_line, error.raw_column + 1)
+    else:
+        if isinstance(error, cst.ParserSyntaxError):
+            # libcst's raw_line can be a line late; its message says where it stopped
+            at = re.search(r"error at (\d+):(\d+)", error.message)
+            line, column = (int(at[1]), int(at[2]) + 1) if at else (error.raw_line, error.raw_column + 1)
+            return SourceError("MDB006", f"valid Python that libcst, mdblint's parser, cannot parse "
+                               f"(libcst: {error.message}); mdblint could not check it", line, column)
+        return SourceError("MDB006", f"valid Python that libcst, mdblint's parser, rejects "
+                           f"(libcst: {error}); mdblint could not check it")
+    if isinstance(error, cst.ParserSyntaxError):
+        return SourceError("MDB003", f"syntax error: {error.message}", error.raw_line, error.raw_column + 1)
+    return SourceError("MDB003", f"syntax error: {error}")
+
+
+def _too_deep(data: bytes) -> SourceError:
+    """A file whose analysis ran out of stack on the deep-stack try too: MDB005 if CPython
+    compiles it, else MDB003 (CPython cannot import it either)."""
+    try:
+        compile(decode(data).text, "<file>", "exec", ast.PyCF_ONLY_AST)
+    except SyntaxError as e:
+        return SourceError("MDB003", f"syntax error: {e.msg}", e.lineno or 1, e.offset or 1)
+    except (RecursionError, MemoryError) as e:
+        return SourceError("MDB003", f"syntax error: too deeply nested for Python to compile "
+                           f"({type(e).__name__}: {e or 'parser stack overflow'})")
+    except (ValueError, SourceError):
+        pass
+    return SourceError("MDB005", f"nested too deeply for mdblint to check (past {DEEP_LIMIT:,} frames "
+                       "of recursion); Python compiles it, mdblint could not check it")
 
 
 def _resolve(data: Any, positions: Any, shown: str) -> Any:

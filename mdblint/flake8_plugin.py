@@ -51,7 +51,7 @@ class Flake8Checker:
             problems = found.problems
             findings = []
             if found.linter is not None:
-                data = "".join(self.lines).encode("utf-8")
+                data = _file_bytes(path, self.lines)
                 findings = _cached_lint(found.linter, found.cache, found.key, path, data)
         for problem in problems:
             # Each once per flake8 run, on the first file checked (the CLI prints them on stderr).
@@ -59,6 +59,16 @@ class Flake8Checker:
                 yield 1, 0, f"MDB500 {problem}", type(self)
         for f in findings:
             yield f.line, f.column - 1, f"{f.code} {f.message}", type(self)
+
+
+def _file_bytes(path: Path, lines: list[str]) -> bytes:
+    """The file's bytes as on disk, as the CLI reads them: flake8's `lines` are text it decoded
+    itself (latin-1 when the declared encoding fails), which re-encoded would turn a file that is
+    not valid in its encoding (MDB002) into another one. Without the file: the lines, in UTF-8."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return "".join(lines).encode("utf-8", "surrogateescape")
 
 
 def settings_option(value: Any) -> str | None:

@@ -94,3 +94,97 @@ def set_progress_hook(hook: ProgressHook | None) -> None:
 def progress(stage: str, done: int, total: int) -> None:
     if _progress_hook:
         _progress_hook[0](stage, done, total)
+
+
+# -- deeply nested code --
+# libcst's tree is as deep as the code is nested (an `a and b and ...` chain of 500 terms is 500
+# nodes deep, where Python's ast keeps it flat), and its code generator, which positions come
+# from, spends ~5 Python frames a level: past ~200 levels, Python's default limit of 1,000 frames
+# runs out. A computation that runs out is tried once more on a thread of its own with a large
+# stack and a higher limit; what runs out there too is reported as too deep (MDB005).
+DEEP_STACK = 512 * 1024 * 1024   # bytes, reserved (not committed) for the second try's thread
+DEEP_LIMIT = 24_000              # frames for the second try: ~4,000 levels of libcst's codegen
+
+
+def deeply(fn: Callable[..., Any], *args: Any) -> Any:
+    """`fn(*args)`; if it raises RecursionError, `fn(*args)` again on a thread with `DEEP_STACK`
+    bytes of stack and a recursion limit of `DEEP_LIMIT` (RecursionError if it runs out there too).
+    The limit is the interpreter's: it is raised only while the caller waits for that thread."""
+    try:
+        return fn(*args)
+    except RecursionError:
+        pass
+    return on_deep_stack(fn, *args)
+
+
+def on_deep_stack(fn: Callable[..., Any], *args: Any, limit: int | None = DEEP_LIMIT) -> Any:
+    """`fn(*args)` run on mdblint's deep-stack thread (`DEEP_STACK` bytes), with the interpreter's
+    recursion limit raised to `limit` while the caller waits (None: left as it is); its result or
+    its exception. Called from that thread, `fn(*args)` is run directly."""
+    import sys
+    import threading
+
+    if threading.current_thread().name == _DEEP_NAME:
+        return fn(*args)        # already there (a second try calling for one)
+    outcome: list[Any] = []
+    done = threading.Event()
+    with _deep_lock:            # one caller at a time: the limit is the interpreter's
+        thread = _deep_thread()
+        old_limit = sys.getrecursionlimit()
+        if limit is not None:
+            sys.setrecursionlimit(max(old_limit, limit))
+        try:
+            _deep_queue[0].put((fn, args, outcome, done))
+            done.wait()
+        finally:
+            if limit is not None:
+                sys.setrecursionlimit(old_limit)
+    del thread
+    ok, value = outcome[0]
+    if ok:
+        return value
+    raise value
+
+
+_DEEP_NAME = "mdblint-deep-stack"
+_deep_queue: list[Any] = [None, None]   # (queue, the pid that started its thread)
+
+
+def _deep_thread() -> Any:
+    """The deep-stack thread of this process, started on first use (again after a fork: a forked
+    child has the parent's objects but not its threads)."""
+    import os
+    import queue
+    import threading
+
+    if _deep_queue[0] is not None and _deep_queue[1] == os.getpid():
+        return None
+    jobs: Any = queue.SimpleQueue()
+
+    def serve() -> None:
+        while True:
+            fn, args, outcome, done = jobs.get()
+            try:
+                outcome.append((True, fn(*args)))
+            except BaseException as e:   # noqa: BLE001 - handed to the caller's thread
+                outcome.append((False, e))
+            finally:
+                del fn, args
+                done.set()
+
+    old_size = threading.stack_size()
+    try:
+        threading.stack_size(DEEP_STACK)
+        threading.Thread(target=serve, name=_DEEP_NAME, daemon=True).start()
+    finally:
+        threading.stack_size(old_size)
+    _deep_queue[0], _deep_queue[1] = jobs, os.getpid()
+    return None
+
+
+def _make_lock() -> Any:
+    import threading
+    return threading.Lock()
+
+
+_deep_lock = _make_lock()

@@ -171,6 +171,8 @@ class Interpreter:
     def _guarded(errors: list[str], where: str, step: Callable, *args: Any) -> None:
         try:
             step(*args)
+        except RecursionError:    # deeply nested code: the engine tries the file on a deep stack
+            raise
         except Exception as exc:  # an analysis bug must not cost the run
             if os.environ.get("MDBLINT_DEBUG"):
                 raise

@@ -47,6 +47,17 @@ def children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
                     yield item
 
 
+def tree_depth(node: cst.CSTNode) -> int:
+    """How many levels of code-holding nodes `node`'s tree has (without recursing)."""
+    deepest = 0
+    stack = [(node, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children(node))
+    return deepest
+
+
 class At:
     """A placeholder for "this node's position" inside finding data, resolved after the walk."""
 

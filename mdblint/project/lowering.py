@@ -13,6 +13,8 @@ import ast
 
 import libcst as cst
 
+from mdblint.source import decode, parse_module
+
 
 class _Lower(cst.CSTTransformer):
     def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
@@ -38,7 +40,8 @@ def lowered(source: bytes | str) -> ast.Module | None:
     """`source` parsed by this Python's `ast` after libcst rewrote newer syntax, lines kept; None if
     libcst cannot parse it either (a real syntax error) or the rewrite does not parse."""
     try:
-        module = cst.parse_module(source)
+        # source.parse_module: deeply nested text must not overflow the native parser's stack
+        module = parse_module(decode(source).text if isinstance(source, bytes) else source)
         text = module.visit(_Lower()).code
         tree = ast.parse(text)
     except Exception:   # libcst rejects it too, or the rewrite does not parse: a broken file

@@ -12,6 +12,7 @@ import abc
 import ast
 from dataclasses import dataclass, field
 
+from mdblint.model import deeply
 from mdblint.project.lowering import lowered
 from mdblint.project.units import ModuleFacts, module_facts
 
@@ -427,12 +428,17 @@ def summarize(source: bytes | str, module: str, *, is_package: bool = False) -> 
             return ModuleSummary(module, is_package, broken=True, error=f"{type(exc).__name__}: {exc}")
     except (ValueError, MemoryError, RecursionError) as exc:
         return ModuleSummary(module, is_package, broken=True, error=f"{type(exc).__name__}: {exc}")
-    collector = _Collector(module, is_package)
     try:
-        collector.body(tree.body, False)
-        text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
-        facts = module_facts(tree, text)
+        # deeply nested code (1,000 nested `-`) runs out of the default limit: tried again on a deep stack
+        return deeply(_summary, tree, source, module, is_package)
     except RecursionError as exc:
         return ModuleSummary(module, is_package, broken=True, error=f"RecursionError: {exc}")
+
+
+def _summary(tree: ast.Module, source: bytes | str, module: str, is_package: bool) -> ModuleSummary:
+    collector = _Collector(module, is_package)
+    collector.body(tree.body, False)
+    text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
+    facts = module_facts(tree, text)
     return ModuleSummary(module, is_package, False, None, collector.names, tuple(collector.stars),
                          collector.classes, tuple(collector.ops), facts)

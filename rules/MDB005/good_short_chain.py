@@ -1,0 +1,2 @@
+# The same kind of chain, 20 calls long: parsed and checked as usual.
+books = Book.objects.filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0).filter(pk__gt=0)
