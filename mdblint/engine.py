@@ -412,13 +412,22 @@ def collect_files(paths: Iterable[Path], options: Options | None = None,
     options = options or Options()
     excluder = discovery.Excluder(options.exclude, options.extend_exclude, options.respect_gitignore, options.base)
     files: dict[Path, None] = {}
+    unreadable: list[Path] = []
     for path in paths:
-        if not path.exists():
-            raise UsageError(f"{path}: no such file or directory")
+        try:
+            os.lstat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            raise UsageError(f"{path}: no such file or directory") from None
+        except OSError:
+            pass      # a path under a folder that cannot be entered: reading it gives its finding
         if options.force_exclude and excluder.excluded(path):
             continue
-        for file in discovery.iter_python_files(path, excluder=excluder):
+        # A folder that cannot be listed is linted as a file: reading it gives its MDB001 finding.
+        for file in discovery.iter_python_files(path, excluder=excluder, unreadable=unreadable):
             files[Path(os.path.abspath(file))] = None  # not resolve(): keep links as named
+        for folder in unreadable:
+            files[Path(os.path.abspath(folder))] = None
+        unreadable.clear()
     if migrations is not None:
         found: dict[Path, None] = {}
         for folder in excluder.migrations:
@@ -708,7 +717,8 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
         try:
             data = path.read_bytes()
         except OSError as e:
-            findings += keep(path, None, linter._own(display_path(path), SourceError("MDB001", f"cannot read file: {e.strerror or e}")))
+            what = "folder" if os.path.isdir(path) else "file"
+            findings += keep(path, None, linter._own(display_path(path), SourceError("MDB001", f"cannot read {what}: {e.strerror or e}")))
             continue
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         hit = cached.get(str(path))
@@ -722,10 +732,20 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
     for (path, data, digest), (file_findings, was_parsed, deps) in zip(todo, _run(linter, todo, options.jobs)):
         findings += keep(path, data, file_findings)
         parsed += was_parsed
-        fresh[str(path)] = (digest, deps, file_findings)
+        if _storable(str(path)):   # a name that is not UTF-8 is linted every time, the others cached
+            fresh[str(path)] = (digest, deps, file_findings)
     if todo or len(fresh) != len(cached):
         cache.store(cache_name, {**cached, **fresh})
     return findings, parsed
+
+
+def _storable(text: str) -> bool:
+    """`text` can go into the cache (MessagePack strings are UTF-8; os.fsdecode's surrogates are not)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _deps_unchanged(project: Project, deps: dict[str, str]) -> bool:
