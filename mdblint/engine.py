@@ -585,7 +585,10 @@ def fix_paths(paths: list[Path], options: Options, write: bool = True) -> list[C
             data, fixed = new, fixed + count
         if data is not old:
             if write:
-                write_atomically(path, data)
+                why = write_atomically(path, data)
+                if why is not None:
+                    sys.stderr.write(f"mdblint: warning: no fix written to {shown} ({why})\n")
+                    continue
             changes.append(Change(shown, old, data, fixed))
     return changes
 
@@ -599,21 +602,56 @@ def _all_fixable(linter: Linter, path: Path, data: bytes, first: set[tuple[int, 
     return {(f.line, f.column, f.code) for f in kept}
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace the file behind `path` (following a symbolic link) with `data`, keeping its mode."""
+def write_atomically(path: Path, data: bytes) -> str | None:
+    """Replace the file behind `path` (following a symbolic link) with `data`, keeping its mode,
+    owner and group; None, or why it was left as it is (a read-only file or folder).
+
+    The new text is written beside it and renamed over it, so that a run killed half-way leaves
+    the file old or new, never cut. A file with other hard links is written in place instead (a
+    rename would part it from them), as is one whose owner a rename could not keep; a folder that
+    takes no new file leaves the file as it is."""
     import tempfile
 
     target = Path(os.path.realpath(path))
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".mdblint-fix")
+    try:
+        st = os.stat(target)
+    except OSError as e:
+        return f"cannot read it: {e.strerror or e}"
+    if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
+        return "the file is read-only"     # root may write it, and a rename needs only the folder: leave it
+    if st.st_nlink > 1:
+        return _write_in_place(target, data)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".mdblint-fix")
+    except OSError as e:       # a read-only folder: the file is not rewritten without the rename's safety
+        return f"cannot write beside it: {e.strerror or e}"
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.chmod(tmp, os.stat(target).st_mode & 0o7777)
+        os.chmod(tmp, st.st_mode & 0o7777)
+        if (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:      # not ours to give away: written in place, which keeps both
+                os.unlink(tmp)
+                return _write_in_place(target, data)
+            os.chmod(tmp, st.st_mode & 0o7777)      # chown clears set-user-id bits
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    return None
+
+
+def _write_in_place(target: Path, data: bytes) -> str | None:
+    try:
+        with open(target, "r+b") as f:
+            f.write(data)
+            f.truncate()
+    except OSError as e:
+        return f"cannot write it: {e.strerror or e}"
+    return None
 
 
 def _configured(project: Project, options: Options) -> Project:
