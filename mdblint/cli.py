@@ -28,12 +28,25 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _codes(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
+    """`A,B` -> ["A", "B"]; a value that names nothing (`""`, `,`) is a usage error."""
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError(f"expected a comma-separated list, got {value!r}")
+    return names
 
 
 def _groups(value: str) -> list[list[str]]:
     """`default+replica,other` -> [["default", "replica"], ["other"]]."""
-    return [[a.strip() for a in group.split("+") if a.strip()] for group in value.split(",") if group.strip()]
+    groups = [[a.strip() for a in group.split("+") if a.strip()] for group in value.split(",") if group.strip()]
+    if not groups or not all(groups):
+        raise argparse.ArgumentTypeError(f"expected groups like A+B,C, got {value!r}")
+    return groups
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("expected a value, got ''")
+    return value
 
 
 def _per_file(value: str) -> dict[str, list[str]]:
@@ -48,8 +61,14 @@ def _per_file(value: str) -> dict[str, list[str]]:
             raise argparse.ArgumentTypeError(f"expected GLOB:CODES, got {value!r}")
         else:
             codes = token
-        table[glob] += _codes(codes)
+        table[glob] += [c.strip() for c in codes.split(",") if c.strip()]
+    if not table or any(not glob or not codes for glob, codes in table.items()):
+        raise argparse.ArgumentTypeError(f"expected GLOB:CODES, got {value!r}")
     return table
+
+
+def _path(value: str) -> Path:
+    return Path(_text(value))
 
 
 def _version(value: str) -> str:
@@ -65,9 +84,9 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path, help="files or folders to lint (default: .); - reads stdin")
     p.add_argument("--format", "--output-format", choices=FORMAT_NAMES, default="text",
                    help="output format (default: text)")
-    p.add_argument("--output-file", "-o", type=Path, metavar="FILE",
+    p.add_argument("--output-file", "-o", type=_path, metavar="FILE",
                    help="write the report to FILE (its folder is created)")
-    p.add_argument("--stdin-filename", metavar="PATH",
+    p.add_argument("--stdin-filename", type=_text, metavar="PATH",
                    help="with -: the path of the file on stdin (its project, per-file-ignores, the findings' path)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings (errors still exit 2)")
     p.add_argument("--exit-non-zero-on-fix", action="store_true",
@@ -97,8 +116,8 @@ def _check_parser() -> argparse.ArgumentParser:
     g.add_argument("--extend-per-file-ignores", type=_per_file, action="append", metavar="GLOB:CODES",
                    help="added to the configured table")
     g = p.add_argument_group("project")
-    g.add_argument("--settings", help="Django settings module (default: from manage.py)")
-    g.add_argument("--root", help="the project's import root")
+    g.add_argument("--settings", type=_text, help="Django settings module (default: from manage.py)")
+    g.add_argument("--root", type=_text, help="the project's import root")
     g.add_argument("--databases", type=_codes, metavar="ALIASES", help="the aliases DATABASES defines (replaces)")
     g.add_argument("--extend-databases", type=_codes, action="extend", metavar="ALIASES", help="added to them")
     g.add_argument("--relation-groups", type=_groups, metavar="A+B,C", help="aliases that share data")
@@ -118,16 +137,16 @@ def _check_parser() -> argparse.ArgumentParser:
     g = p.add_argument_group("suppressions")
     g.add_argument("--warn-unused-noqa", action="store_true",
                    help="warn of `# noqa: MDB...` codes that suppress nothing, and count them as findings")
-    g.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not in FILE")
+    g.add_argument("--baseline", type=_path, metavar="FILE", help="report only findings not in FILE")
     g.add_argument("--write-baseline", action="store_true", help="write today's findings to the --baseline FILE")
     g = p.add_argument_group("configuration")
-    g.add_argument("--config", type=Path, metavar="FILE",
+    g.add_argument("--config", type=_path, metavar="FILE",
                    help="read the options from FILE only (a pyproject.toml, or a TOML file of [tool.mdblint] keys)")
     g.add_argument("--isolated", action="store_true", help="read no configuration file (defaults and flags only)")
     g = p.add_argument_group("run")
     g.add_argument("--cache", action=argparse.BooleanOptionalAction, default=None,
                    help="read and write .mdblint_cache (default: on)")
-    g.add_argument("--cache-dir", type=Path, metavar="DIR", default=os.environ.get("MDBLINT_CACHE_DIR") or None,
+    g.add_argument("--cache-dir", type=_path, metavar="DIR", default=os.environ.get("MDBLINT_CACHE_DIR") or None,
                    help="the cache's folder (default: <project>/.mdblint_cache; env MDBLINT_CACHE_DIR)")
     g.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
     p.add_argument("--version", action="version", version=f"mdblint {mdblint.__version__}")
@@ -179,7 +198,9 @@ def _rule(argv: Sequence[str]) -> int:
     p.add_argument("--list", action="store_true", help="every rule, as the README's table")
     p.add_argument("--format", choices=("text", "json"), default="text")
     args = p.parse_args(argv)
-    if args.list or args.code is None:
+    if args.code is None and not args.list:
+        p.error("expected a rule CODE (or --list for every rule)")
+    if args.list:
         from mdblint.docs import rules_table
         sys.stdout.write(rules_table("url"))   # an installed copy has no rules/ folder to link to
         return 0

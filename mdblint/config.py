@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from mdblint.discovery import DEFAULT_EXCLUDE, DEFAULT_EXCLUDE_NOTE, absolute_glob
+from mdblint.discovery import DEFAULT_EXCLUDE, DEFAULT_EXCLUDE_NOTE, absolute_glob, glob_regex, is_dir, is_file, real
 from mdblint.model import Options, UsageError
 
 VERSION = re.compile(r"\d+\.\d+\Z")
@@ -85,15 +85,23 @@ class Loaded:
 def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml with a [tool.mdblint] table, at or above `start`."""
     for candidate in _pyprojects(start):
-        if "mdblint" in _read(candidate).get("tool", {}):
+        if "mdblint" in _tool(_read(candidate), candidate):
             return candidate
     return None
 
 
+def _tool(document: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The document's [tool] table ({} if none); `tool = 1` is a usage error."""
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):
+        raise UsageError(f"{path}: tool must be a table ([tool])")
+    return tool
+
+
 def _pyprojects(start: Path) -> list[Path]:
-    start = start.resolve()
-    folders = ([start] if start.is_dir() else []) + list(start.parents)
-    return [f / "pyproject.toml" for f in folders if (f / "pyproject.toml").is_file()]
+    start = real(start)
+    folders = ([start] if is_dir(start) else []) + list(start.parents)
+    return [f / "pyproject.toml" for f in folders if is_file(f / "pyproject.toml")]
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -103,11 +111,52 @@ def _read(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: cannot read: {e}") from None
 
 
+CODE_KEYS = ("select", "ignore", "extend-select", "extend-ignore")
+# Keys whose value must name something: an empty list would mean "all" or nothing, silently.
+NOT_EMPTY = ("select", "databases")
+STRING_KEYS = ("settings", "root", "cache-dir")
+
+
+def _check_value(key: str, value: Any, where: str) -> None:
+    """What the type check leaves: empty names, codes in lower case, globs that do not compile."""
+    if key in STRING_KEYS and not value.strip():
+        raise UsageError(f"{where} must not be empty")
+    if key == "settings" and not all(part.isidentifier() for part in value.strip().split(".")):
+        raise UsageError(f"{where}: {value!r} is not a dotted module name")
+    if isinstance(value, list):
+        items = [x for g in value for x in g] if key == "relation-groups" else value
+        if any(not x.strip() for x in items) or key == "relation-groups" and any(not g for g in value):
+            raise UsageError(f"{where}: an empty name in {value!r}")
+        if key in NOT_EMPTY and not value:
+            raise UsageError(f"{where} must name at least one {'code' if key == 'select' else 'alias'}")
+    codes = value if key in CODE_KEYS else [c for cs in value.values() for c in cs] if key == "per-file-ignores" else []
+    for code in codes:
+        if code.strip() != code.strip().upper():
+            raise UsageError(f"{where}: {code!r} is no rule code (codes are upper case: {code.strip().upper()!r})")
+    if key == "per-file-ignores":
+        for glob, listed in value.items():
+            if not glob.strip():
+                raise UsageError(f"{where}: an empty glob")
+            if not listed:
+                raise UsageError(f"{where}: {glob!r} names no code")
+    globs = value if key in GLOBS else list(value) if key == "per-file-ignores" else []
+    for glob in globs:
+        if not glob.strip():
+            raise UsageError(f"{where}: an empty glob")
+        if glob_regex(glob).count("\\[") > glob.count("\\["):     # a '[' read as itself
+            raise UsageError(f"{where}: {glob!r} has a '[' without its ']' (write [[] for a '[')")
+        try:
+            re.compile(glob_regex(glob))
+        except re.error as e:
+            raise UsageError(f"{where}: {glob!r} is not a valid glob ({e})") from None
+
+
 def set_option(options: Options, key: str, value: Any, base: Path, where: str) -> None:
     """Check `value` for `key` and store it on `options` (globs and root relative to `base`)."""
     check, expected = KEYS[key]
     if not check(value):
         raise UsageError(f"{where} must be {expected}")
+    _check_value(key, value, where)
     if key == "cache-dir":
         value = (base / value).resolve()
     elif key == "root":
@@ -127,7 +176,7 @@ def read(paths: list[Path]) -> Loaded:
     pyproject = find_pyproject(start)
     loaded = Loaded(Options(base=pyproject.parent if pyproject else Path.cwd()), pyproject)
     if pyproject is not None:
-        table = _read(pyproject)["tool"]["mdblint"]
+        table = _tool(_read(pyproject), pyproject)["mdblint"]
         if not isinstance(table, dict):
             raise UsageError(f"{pyproject}: [tool.mdblint] must be a table")
         for key, value in table.items():
@@ -138,7 +187,7 @@ def read(paths: list[Path]) -> Loaded:
     if loaded.options.django_version is None:
         # From the requirements: this pyproject's, or the nearest one's.
         for candidate in [pyproject] if pyproject else _pyprojects(start)[:1]:
-            found = django_requirement(_read(candidate))
+            found = django_requirement(_read(candidate), candidate)
             if found:
                 loaded.options.django_version = found
                 loaded.origins["django-version"] = f"{candidate} [project].dependencies"
@@ -162,7 +211,7 @@ def read_file(path: Path) -> Loaded:
         raise UsageError(f"--config {path}: no such file")
     path = path.resolve()
     document = _read(path)
-    table = document.get("tool", {}).get("mdblint", {}) if path.name == "pyproject.toml" else document
+    table = _tool(document, path).get("mdblint", {}) if path.name == "pyproject.toml" else document
     if not isinstance(table, dict):
         raise UsageError(f"{path}: [tool.mdblint] must be a table")
     loaded = Loaded(Options(base=path.parent), path)
@@ -172,7 +221,7 @@ def read_file(path: Path) -> Loaded:
         set_option(loaded.options, key, value, path.parent, f"{path}: {key}")
         loaded.origins[key] = str(path)
     if loaded.options.django_version is None and path.name == "pyproject.toml":
-        found = django_requirement(document)
+        found = django_requirement(document, path)
         if found:
             loaded.options.django_version = found
             loaded.origins["django-version"] = f"{path} [project].dependencies"
@@ -189,8 +238,11 @@ def load(paths: list[Path]) -> tuple[Options, Path | None]:
     return loaded.options, loaded.pyproject
 
 
-def django_requirement(document: dict[str, Any]) -> str | None:
-    dependencies = document.get("project", {}).get("dependencies", [])
+def django_requirement(document: dict[str, Any], path: Path | None = None) -> str | None:
+    project = document.get("project", {})
+    if not isinstance(project, dict):
+        raise UsageError(f"{path or 'pyproject.toml'}: project must be a table ([project])")
+    dependencies = project.get("dependencies", [])
     for dependency in dependencies if isinstance(dependencies, list) else []:
         match = DJANGO_REQUIREMENT.match(dependency) if isinstance(dependency, str) else None
         if match:

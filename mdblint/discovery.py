@@ -40,16 +40,44 @@ def _skip_dir(parent: str, name: str, exclude_dirs: frozenset[str]) -> bool:
     return False
 
 
+def real(path: Path) -> Path:
+    """`path` absolute, its links followed as far as they go: never an exception (Path.resolve
+    raises RuntimeError on a link loop in Python 3.11 and 3.12)."""
+    return Path(os.path.realpath(path))
+
+
+def is_file(path: Path) -> bool:
+    """Path.is_file without the PermissionError of a path under a folder that cannot be entered."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def iter_python_files(root: Path, exclude_dirs: frozenset[str] = EXCLUDE_DIRS,
-                      excluder: Excluder | None = None) -> Iterator[Path]:
+                      excluder: Excluder | None = None, unreadable: list[Path] | None = None) -> Iterator[Path]:
     """Yield every `.py` file below `root` (or `root` itself if it is a file), in sorted order.
-    With `excluder`, it decides what is skipped below `root` (`root` itself is always walked)."""
-    if root.is_file():
-        yield root
+    With `excluder`, it decides what is skipped below `root` (`root` itself is always walked).
+    `unreadable`, if given, receives each folder that could not be listed (else skipped)."""
+    if not is_dir(root):
+        if unreadable is not None or is_file(root):   # named but unreadable: reading it says why
+            yield root
         return
     if excluder is not None:
         excluder.add_root(root)
-    for dirpath, dirnames, filenames in os.walk(root):
+
+    def failed(error: OSError) -> None:
+        if unreadable is not None and error.filename is not None:
+            unreadable.append(Path(error.filename))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
         if excluder is None:
             dirnames[:] = sorted(d for d in dirnames if not _skip_dir(dirpath, d, exclude_dirs))
         else:
@@ -200,7 +228,7 @@ class Excluder:
         chain = [Path(os.path.abspath(path))]
         while chain[-1].parent != chain[-1] and chain[-1].parent.as_posix().startswith(self.base + "/"):
             chain.append(chain[-1].parent)
-        return any(self.skip(str(p.parent), p.name, p.is_dir()) for p in reversed(chain))
+        return any(self.skip(str(p.parent), p.name, is_dir(p)) for p in reversed(chain))
 
     def add_root(self, root: Path) -> None:
         self.roots.add(Path(os.path.abspath(root)).as_posix())
@@ -442,10 +470,10 @@ def discover(paths: Iterable[Path], settings_module: str | None = None, config_r
     which a settings module named by wsgi.py/asgi.py, pytest's configuration or the environment
     imports, makes a project (see RANK for which source names its settings).
     """
-    paths = [p.resolve() for p in paths]
+    paths = [real(p) for p in paths]
     environ = os.environ if environ is None else environ
     if settings_module:
-        root = config_root.resolve() if config_root is not None else settings_root(settings_module, paths)
+        root = real(config_root) if config_root is not None else settings_root(settings_module, paths)
         if root is None:
             return Discovery([], [Problem("settings-not-found",
                                           f"settings module {settings_module!r} ({settings_origin}) not found at or above the given paths",
@@ -469,7 +497,7 @@ def discover(paths: Iterable[Path], settings_module: str | None = None, config_r
     for path in paths:
         # Upwards: the path sits inside a project (manage.py, or pytest's configuration, which
         # sits at the repository's root).
-        for parent in ([path] if path.is_dir() else []) + list(path.parents):
+        for parent in ([path] if is_dir(path) else []) + list(path.parents):
             try:
                 names = [n for n in ("manage.py", *PYTEST_FILES) if (parent / n).is_file()]
             except OSError:
@@ -480,7 +508,7 @@ def discover(paths: Iterable[Path], settings_module: str | None = None, config_r
         else:
             # Nothing above names settings: an application without manage.py whose wsgi.py or
             # asgi.py does, looked for below the repository's root.
-            top = next((p for p in path.parents if (p / ".git").exists()), None)
+            top = next((p for p in path.parents if os.path.exists(p / ".git")), None)
             if top is not None and top not in walked:
                 walked.add(top)
                 for dirpath, dirnames, filenames in os.walk(top):
@@ -489,7 +517,7 @@ def discover(paths: Iterable[Path], settings_module: str | None = None, config_r
                     if entries:
                         found.extend(_candidates_in(Path(dirpath), entries))
         # Downwards: projects inside the path.
-        if path.is_dir():
+        if is_dir(path):
             for dirpath, dirnames, filenames in os.walk(path):
                 dirnames[:] = [d for d in dirnames if not _skip_dir(dirpath, d, EXCLUDE_DIRS)]
                 visit(Path(dirpath), [n for n in filenames if n in ("manage.py", *ENTRY_FILES, *PYTEST_FILES)])
@@ -497,7 +525,7 @@ def discover(paths: Iterable[Path], settings_module: str | None = None, config_r
     if env_module:
         # Where the environment's module imports from: at or above a path, or a found project's root.
         search = tuple(dict.fromkeys([*paths, *sorted(manage_roots)]))
-        root = next((r for r in search if r.is_dir() and module_path(r, env_module)), None) or settings_root(env_module, paths)
+        root = next((r for r in search if is_dir(r) and module_path(r, env_module)), None) or settings_root(env_module, paths)
         if root is None:
             problems.append(Problem("settings-not-found",
                                     f"DJANGO_SETTINGS_MODULE={env_module!r} (from the environment) is not found at or above "
@@ -528,7 +556,7 @@ def discover(paths: Iterable[Path], settings_module: str | None = None, config_r
             chosen[root] = (rank, candidate)
     projects: dict[Path, ProjectRef] = {}
     if config_root is not None:
-        config_root = config_root.resolve()
+        config_root = real(config_root)
         if config_root not in chosen:
             module = _guess_settings(config_root)
             projects[config_root] = ProjectRef(config_root, module, "settings.py (guessed)" if module else "[tool.mdblint] root")
@@ -568,8 +596,8 @@ def find_projects(paths: Iterable[Path], settings_module: str | None = None,
 def settings_root(settings_module: str, paths: Iterable[Path]) -> Path | None:
     """The nearest folder, at or above one of `paths`, from which `settings_module` imports."""
     for path in paths:
-        path = path.resolve()
-        for parent in ([path] if path.is_dir() else []) + list(path.parents):
+        path = real(path)
+        for parent in ([path] if is_dir(path) else []) + list(path.parents):
             if module_path(parent, settings_module) is not None:
                 return parent
     return None
@@ -577,7 +605,7 @@ def settings_root(settings_module: str, paths: Iterable[Path]) -> Path | None:
 
 def owner(path: Path, projects: list[ProjectRef]) -> ProjectRef | None:
     """The deepest project whose root contains `path`."""
-    path = path.resolve()
+    path = real(path)
     best = None
     for project in projects:
         if path.is_relative_to(project.root) and (best is None or len(project.root.parts) > len(best.root.parts)):

@@ -476,13 +476,22 @@ def collect_files(paths: Iterable[Path], options: Options | None = None,
     options = options or Options()
     excluder = discovery.Excluder(options.exclude, options.extend_exclude, options.respect_gitignore, options.base)
     files: dict[Path, None] = {}
+    unreadable: list[Path] = []
     for path in paths:
-        if not path.exists():
-            raise UsageError(f"{path}: no such file or directory")
+        try:
+            os.lstat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            raise UsageError(f"{path}: no such file or directory") from None
+        except OSError:
+            pass      # a path under a folder that cannot be entered: reading it gives its finding
         if options.force_exclude and excluder.excluded(path):
             continue
-        for file in discovery.iter_python_files(path, excluder=excluder):
+        # A folder that cannot be listed is linted as a file: reading it gives its MDB001 finding.
+        for file in discovery.iter_python_files(path, excluder=excluder, unreadable=unreadable):
             files[Path(os.path.abspath(file))] = None  # not resolve(): keep links as named
+        for folder in unreadable:
+            files[Path(os.path.abspath(folder))] = None
+        unreadable.clear()
     if migrations is not None:
         found: dict[Path, None] = {}
         for folder in excluder.migrations:
@@ -640,7 +649,10 @@ def fix_paths(paths: list[Path], options: Options, write: bool = True) -> list[C
             data, fixed = new, fixed + count
         if data is not old:
             if write:
-                write_atomically(path, data)
+                why = write_atomically(path, data)
+                if why is not None:
+                    sys.stderr.write(f"mdblint: warning: no fix written to {shown} ({why})\n")
+                    continue
             changes.append(Change(shown, old, data, fixed))
     return changes
 
@@ -654,21 +666,56 @@ def _all_fixable(linter: Linter, path: Path, data: bytes, first: set[tuple[int, 
     return {(f.line, f.column, f.code) for f in kept}
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace the file behind `path` (following a symbolic link) with `data`, keeping its mode."""
+def write_atomically(path: Path, data: bytes) -> str | None:
+    """Replace the file behind `path` (following a symbolic link) with `data`, keeping its mode,
+    owner and group; None, or why it was left as it is (a read-only file or folder).
+
+    The new text is written beside it and renamed over it, so that a run killed half-way leaves
+    the file old or new, never cut. A file with other hard links is written in place instead (a
+    rename would part it from them), as is one whose owner a rename could not keep; a folder that
+    takes no new file leaves the file as it is."""
     import tempfile
 
     target = Path(os.path.realpath(path))
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".mdblint-fix")
+    try:
+        st = os.stat(target)
+    except OSError as e:
+        return f"cannot read it: {e.strerror or e}"
+    if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
+        return "the file is read-only"     # root may write it, and a rename needs only the folder: leave it
+    if st.st_nlink > 1:
+        return _write_in_place(target, data)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".mdblint-fix")
+    except OSError as e:       # a read-only folder: the file is not rewritten without the rename's safety
+        return f"cannot write beside it: {e.strerror or e}"
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.chmod(tmp, os.stat(target).st_mode & 0o7777)
+        os.chmod(tmp, st.st_mode & 0o7777)
+        if (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:      # not ours to give away: written in place, which keeps both
+                os.unlink(tmp)
+                return _write_in_place(target, data)
+            os.chmod(tmp, st.st_mode & 0o7777)      # chown clears set-user-id bits
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    return None
+
+
+def _write_in_place(target: Path, data: bytes) -> str | None:
+    try:
+        with open(target, "r+b") as f:
+            f.write(data)
+            f.truncate()
+    except OSError as e:
+        return f"cannot write it: {e.strerror or e}"
+    return None
 
 
 def _configured(project: Project, options: Options) -> Project:
@@ -774,7 +821,8 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
         try:
             data = path.read_bytes()
         except OSError as e:
-            findings += keep(path, None, linter._own(display_path(path), SourceError("MDB001", f"cannot read file: {e.strerror or e}")))
+            what = "folder" if os.path.isdir(path) else "file"
+            findings += keep(path, None, linter._own(display_path(path), SourceError("MDB001", f"cannot read {what}: {e.strerror or e}")))
             continue
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         hit = cached.get(str(path))
@@ -788,10 +836,20 @@ def _lint_project(project: Project, rules: list[Rule], files: list[Path], option
     for (path, data, digest), (file_findings, was_parsed, deps) in zip(todo, _run(linter, todo, options.jobs)):
         findings += keep(path, data, file_findings)
         parsed += was_parsed
-        fresh[str(path)] = (digest, deps, file_findings)
+        if _storable(str(path)):   # a name that is not UTF-8 is linted every time, the others cached
+            fresh[str(path)] = (digest, deps, file_findings)
     if todo or len(fresh) != len(cached):
         cache.store(cache_name, {**cached, **fresh})
     return findings, parsed
+
+
+def _storable(text: str) -> bool:
+    """`text` can go into the cache (MessagePack strings are UTF-8; os.fsdecode's surrogates are not)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _deps_unchanged(project: Project, deps: dict[str, str]) -> bool:

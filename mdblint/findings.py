@@ -43,4 +43,4 @@ class Finding:
 
 def fingerprint(code: str, path: str, text: str, rank: int) -> str:
     key = "\0".join((code, path, " ".join(text.split()), str(rank)))
-    return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()

@@ -21,7 +21,7 @@ def fingerprint(f: Finding) -> str:
     """Unique per issue (GitLab drops duplicates) and stable across line shifts when mdblint
     gave the finding one."""
     basis = f.fingerprint or f"{f.code}\0{f.path}\0{f.line}\0{f.column}\0{f.message}"
-    return hashlib.md5(f"{f.code}\0{f.path}\0{basis}".encode(), usedforsecurity=False).hexdigest()
+    return hashlib.md5(f"{f.code}\0{f.path}\0{basis}".encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
 
 
 def issue(f: Finding) -> dict[str, Any]:

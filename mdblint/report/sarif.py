@@ -5,6 +5,7 @@ Checked against the official schema in schemas/sarif-schema-2.1.0.json."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -55,7 +56,8 @@ def artifact_location(path: str) -> dict[str, str]:
         return {"uri": PurePosixPath(path).as_uri()}
     if PureWindowsPath(path).is_absolute():
         return {"uri": PureWindowsPath(path).as_uri()}
-    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+    # The bytes of the name, percent-encoded: a name that is not UTF-8 keeps them (`caf%E9.py`).
+    return {"uri": quote(os.fsencode(path), safe="/"), "uriBaseId": SRCROOT}
 
 
 def fix(f: Finding, edit: Edit) -> dict[str, Any]:

@@ -27,13 +27,24 @@ def output(path: Path | None) -> Iterator[TextIO]:
         return
     if path.is_dir():
         raise UsageError(f"--output-file {path}: is a directory")
+    if os.path.lexists(path.parent) and not os.path.isdir(path.parent):
+        raise UsageError(f"--output-file {path}: {path.parent} is not a folder")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        out = open(path, "w", encoding="utf-8", newline="")
+        # A file name that is not UTF-8 is written as its bytes, as on a terminal (JSON and XML escape it).
+        out = open(path, "w", encoding="utf-8", errors="surrogateescape", newline="")
     except OSError as e:
         raise UsageError(f"--output-file {path}: {e.strerror or e}") from None
     with out:
         yield out
+
+
+def _names_as_bytes() -> None:
+    """stdout writes a file name that is not UTF-8 (os.fsdecode's surrogates) as its bytes, as
+    `ls` does, in any locale (in C.UTF-8 Python does so already; in en_US.UTF-8 it would raise)."""
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        if sys.stdout.errors == "strict":
+            sys.stdout.reconfigure(errors="surrogateescape")
 
 
 def _quiet_stdout() -> None:
@@ -52,6 +63,7 @@ def run(main: Callable[[], int], debug: bool = False) -> int:
     a closed pipe ends quietly (the code the run had reached), a usage error is 2, any other
     exception is an internal error, 2 (its traceback only with MDBLINT_DEBUG set)."""
     try:
+        _names_as_bytes()
         code = main()
         sys.stdout.flush()
         return code
