@@ -21,7 +21,7 @@ from mdblint.analysis import perrow
 from mdblint.analysis.names import dotted, string_literal
 from mdblint.analysis.provenance import (
     DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, django_constant, instance_state_db, is_context_manager,
-    mentions_atomic, parameter_aliases, trace_attribute, via_wrapper, yielded_atomic,
+    mentions_atomic, method_parameter_aliases, parameter_aliases, trace_attribute, via_wrapper, yielded_atomic,
 )
 from mdblint.analysis.requests import called_names, entry_point, request_atomics, routed_names
 from mdblint.analysis.summaries import (
@@ -116,6 +116,7 @@ class Interpreter:
         self._probe: tuple[tuple[cst.Attribute, ...], list[Value]] | None = None  # provenance.trace_attribute
         self._call_probe: tuple[cst.Call, cst.BaseExpression, list[Value]] | None = None  # provenance.parameter_aliases
         self._function: cst.FunctionDef | None = None      # the function being run
+        self._class: cst.ClassDef | None = None            # the class it is a method of
         self._specializing = False                         # running a function with a caller's querysets
         self.module: cst.Module | None = None
         self._positions: Any = None
@@ -191,6 +192,7 @@ class Interpreter:
             env[p.name.value] = (given or {}).get(p.name.value) or Param(p.name.value, item=self._annotated_rows(p.annotation))
         saved_self, self._self = self._self, None
         saved_function, self._function = self._function, fn
+        saved_class, self._class = self._class, cls
         if cls is not None and params.params and not _is_static(fn):
             env[params.params[0].name.value] = self_value if self_value is not None else self._self_value(cls)
             self._self = (cls, params.params[0].name.value)
@@ -206,16 +208,19 @@ class Interpreter:
             self.atomic = saved
             self._self = saved_self
             self._function = saved_function
+            self._class = saved_class
             self.entry = saved_entry
             self.use_routers(saved_routers)
 
-    def probe_call(self, fn: cst.FunctionDef, call: cst.Call, expr: cst.BaseExpression) -> Value:
-        """The value of argument `expr` of `call` when `fn` (the function around the call) runs
-        with symbolic parameters, emitting nothing; joined over every time the call is met."""
+    def probe_call(self, fn: cst.FunctionDef, call: cst.Call, expr: cst.BaseExpression,
+                   cls: cst.ClassDef | None = None) -> Value:
+        """The value of argument `expr` of `call` when `fn` (the function around the call, a
+        method of `cls` if given) runs with symbolic parameters, emitting nothing; joined over
+        every time the call is met."""
         saved, found = self._call_probe, []
         self._call_probe = (call, expr, found)
         try:
-            self.summarize(fn, None, None)
+            self.summarize(fn, cls, None)
         except Exception:   # an analysis bug costs this parameter only
             if os.environ.get("MDBLINT_DEBUG"):
                 raise
@@ -1420,7 +1425,10 @@ class Interpreter:
                 and aliases.params == {value.name}:
             # A parameter of a function run on its own: what every caller in the project passes
             # (the findings come from each call site, where the summary is applied).
-            traced = parameter_aliases(self, self._function, value.name)
+            if self._class is None:
+                traced = parameter_aliases(self, self._function, value.name)
+            else:
+                traced = method_parameter_aliases(self, self._class, self._function, value.name)
             if isinstance(traced, Aliases):
                 aliases = traced
             else:

@@ -487,12 +487,9 @@ def _callers_pass(interp: "Interpreter", module: str, fn: cst.FunctionDef, param
             calls += 1
             value = _argument(owner, call, scope, position, param, declared, interp)
             if isinstance(value, Param):
-                caller = scope if isinstance(scope, cst.FunctionDef) else None
-                if caller is None or _is_method(owner, caller):
-                    return f"parameter {param} (passed on from a parameter mdblint does not follow)"
-                inner = parameter_aliases(owner, caller, value.name, depth + 1)
+                inner = _relayed(owner, scope, value.name, depth)
                 if isinstance(inner, str):
-                    return f"parameter {param} (a caller passes its {inner})"
+                    return f"parameter {param} ({inner})"
                 aliases = inner
             elif isinstance(value, Str) and value.values.exact:
                 aliases = relocate(value, owner.locate).values
@@ -508,12 +505,33 @@ def _callers_pass(interp: "Interpreter", module: str, fn: cst.FunctionDef, param
     return result if result is not None else f"parameter {param}"
 
 
-def _is_method(owner: "Interpreter", fn: cst.FunctionDef) -> bool:
-    return owner.functions.get(fn.name.value) is not fn
+def _relayed(owner: "Interpreter", scope: cst.CSTNode | None, name: str, depth: int) -> Aliases | str:
+    """What a caller passes on from its own parameter `name`: the union of its own callers
+    (a module-level function, or a method of a module-level class); a reason otherwise."""
+    caller = scope if isinstance(scope, cst.FunctionDef) else None
+    if caller is None:
+        return "passed on from a parameter mdblint does not follow"
+    if owner.functions.get(caller.name.value) is caller:
+        inner = parameter_aliases(owner, caller, name, depth + 1)
+    else:
+        cls = _owning_class(owner, caller)
+        if cls is None:
+            return "passed on from a parameter of a nested function"
+        inner = method_parameter_aliases(owner, cls, caller, name, depth + 1)
+    return f"a caller passes its {inner}" if isinstance(inner, str) else inner
+
+
+def _owning_class(owner: "Interpreter", fn: cst.FunctionDef) -> cst.ClassDef | None:
+    """The module-level class `fn` is a method of (defined directly in its body), if any."""
+    for cls in owner.classes.values():
+        body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+        if any(stmt is fn for stmt in body):
+            return cls
+    return None
 
 
 def _argument(owner: "Interpreter", call: cst.Call, scope: cst.CSTNode | None, position: int | None, param: str,
-              declared: cst.Param, callee: "Interpreter") -> Value:
+              declared: cst.Param, callee: "Interpreter", klass: cst.ClassDef | None = None) -> Value:
     """What `call` passes for `param`: its argument, else the parameter's default."""
     expr = None
     for i, arg in enumerate(call.args):
@@ -529,7 +547,7 @@ def _argument(owner: "Interpreter", call: cst.Call, scope: cst.CSTNode | None, p
             return Unknown("no argument")
         return callee.eval(declared.default, callee.module_env)
     if isinstance(scope, cst.FunctionDef):
-        return owner.probe_call(scope, call, expr)
+        return owner.probe_call(scope, call, expr, klass)
     return owner.eval(expr, owner.module_env)
 
 
@@ -606,3 +624,199 @@ class _References(cst.CSTVisitor):
 def _local_names(scope: cst.FunctionDef) -> frozenset[str]:
     from mdblint.analysis.walk import _bound_names
     return frozenset(_bound_names(scope))
+
+
+# -- parameters of methods: what every call through the class hierarchy passes ----------------
+
+_SIGNATURE_KEEPING = ("atomic",)   # decorators that call the method with its caller's arguments
+
+
+def _method_kind(fn: cst.FunctionDef) -> str | None:
+    """"plain", "static" or "class" (how a call's arguments map to its parameters); None when
+    a decorator may change that (property, cached_property, a project decorator)."""
+    kind = "plain"
+    for d in fn.decorators:
+        name = dotted(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) or ""
+        if name == "staticmethod":
+            kind = "static"
+        elif name == "classmethod":
+            kind = "class"
+        elif name.rpartition(".")[2] not in _SIGNATURE_KEEPING:
+            return None
+    return kind
+
+
+def method_parameter_aliases(interp: "Interpreter", cls: cst.ClassDef, fn: cst.FunctionDef, param: str,
+                             depth: int = 0) -> Aliases | str:
+    """The aliases parameter `param` of method `fn` of module-level class `cls` may hold: the
+    union of what every call of a method of that name in the project passes (`self.m(...)`,
+    `super().m(...)`, `Class.m(...)`, `obj.m(...)` on any receiver: a call whose receiver is not
+    known is counted as one). A reason (str) when the method may be called from outside the
+    project (a class of its hierarchy has a base outside it, or mdblint cannot read a base), is
+    decorated, is used as a value or named in a string, or a caller passes a value not known."""
+    module = interp.ctx.names.module
+    project = interp.ctx.project
+    if interp.services is None or not module or module not in project.modules \
+            or interp.classes.get(cls.name.value) is not cls:
+        return f"parameter {param}"
+    memo = interp.summaries.attributes
+    key = ("method parameter", module, cls.name.value, fn.name.value, param)
+    if key in memo:
+        return memo[key]
+    memo[key] = f"parameter {param} (its callers pass it along in a cycle)"
+    try:
+        result = _method_callers_pass(interp, module, cls, fn, param, depth)
+    except RecursionError:
+        result = f"parameter {param} (callers too deep to follow)"
+    memo[key] = result
+    return result
+
+
+def _method_callers_pass(interp: "Interpreter", module: str, cls: cst.ClassDef, fn: cst.FunctionDef, param: str,
+                         depth: int) -> Aliases | str:
+    from mdblint.project.index import all_units
+    name = fn.name.value
+    where = f"{cls.name.value}.{name}()"
+    kind = _method_kind(fn)
+    if kind is None:
+        return f"parameter {param} ({where} is decorated)"
+    if name.startswith("__") and name.endswith("__"):
+        return f"parameter {param} ({where} is a special method Python calls)"
+    position, declared = _param_index(fn, param)
+    if declared is None:
+        return f"parameter {param}"
+    if kind != "static":
+        if position == 0:
+            return f"parameter {param}"
+        position = position - 1 if position is not None else None
+    if depth > _MAX_DEPTH:
+        return f"parameter {param} (callers too deep to follow)"
+    bases, _, _ = _hierarchy(interp, interp.ctx.project)
+    family = class_family(f"{module}.{cls.name.value}", bases, {})
+    if family is None:
+        return f"parameter {param} (a base class of {cls.name.value} mdblint cannot read)"
+    if family[1]:
+        return f"parameter {param} ({where} is in a class with a base outside the project, which may call it)"
+    named = _configured(interp.ctx.project, family[0], memo=interp.summaries.attributes)
+    if named is not None:
+        return f"parameter {param} ({where} is in class {named}, named in the settings: Django may call it)"
+    units = all_units(interp.ctx.project)
+    candidates = sorted(m for m, us in units.items() if any(name in u.names for u in us))
+    if len(candidates) > _MAX_CALLER_MODULES:
+        return f"parameter {param} ({name}() is named in too many modules to follow)"
+    result: Aliases | None = None
+    calls = 0
+    for caller_module in candidates:
+        owner = interp.services.module_interpreter(caller_module)
+        if owner is None or owner.module is None:
+            return f"parameter {param} (module {caller_module} not read)"
+        finder = _MethodReferences(owner, name)
+        owner.module.visit(finder)
+        if finder.escape is not None:
+            return f"parameter {param} ({where} {finder.escape})"
+        for call, scope, klass, explicit_self in finder.calls:
+            calls += 1
+            at = position
+            if explicit_self and kind == "plain":
+                at = position + 1 if position is not None else None   # `Class.m(obj, ...)`
+            value = _argument(owner, call, scope, at, param, declared, interp, klass)
+            if isinstance(value, Param):
+                inner = _relayed(owner, scope, value.name, depth)
+                if isinstance(inner, str):
+                    return f"parameter {param} ({inner})"
+                aliases = inner
+            elif isinstance(value, Str) and value.values.exact:
+                aliases = relocate(value, owner.locate).values
+            else:
+                path, line = owner.locate(call)
+                return f"parameter {param} (the call at {path}:{line} passes a value not known)"
+            path, line = owner.locate(call)
+            tagged = Aliases(tuple((a, replace(s, how=f"{s.how} passed as {param} at {path}:{line}"))
+                                   for a, s in aliases.known))
+            result = tagged if result is None else result.join(tagged)
+    if not calls:
+        return f"parameter {param} ({where} has no caller in the project)"
+    return result if result is not None else f"parameter {param}"
+
+
+def _setting_strings(value: Any, out: set[str]) -> None:
+    if isinstance(value, str):
+        out.add(value)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            _setting_strings(v, out)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _setting_strings(k, out)
+            _setting_strings(v, out)
+
+
+def _configured(project: Any, family: set[str], memo: dict) -> str | None:
+    """A class of `family` that a setting names by its dotted path (DATABASE_ROUTERS,
+    MIDDLEWARE, backends: Django instantiates it and calls its methods), or any setting not
+    read statically could: None when no setting names one."""
+    strings = memo.get(("setting strings",))
+    if strings is None:
+        strings = memo[("setting strings",)] = set()
+        for value in project.settings.constants.values():
+            _setting_strings(value, strings)
+        strings.update(project.settings.routers or ())
+    for qual in sorted(family):
+        short = qual.rpartition(".")[2]
+        if qual in strings or any(s.endswith("." + short) for s in strings):
+            return qual
+    return None
+
+
+class _MethodReferences(cst.CSTVisitor):
+    """Every call `<receiver>.<name>(...)` in one module, with its enclosing function and that
+    function's module-level class, and whether the receiver names a class (`Class.m(obj, ...)`
+    passes self explicitly); the first other use of `.<name>` or a string equal to it (`escape`)."""
+
+    def __init__(self, owner: "Interpreter", name: str) -> None:
+        self.owner, self.name = owner, name
+        self.calls: list[tuple[cst.Call, cst.CSTNode | None, cst.ClassDef | None, bool]] = []
+        self.escape: str | None = None
+        self.scopes: list[tuple[cst.FunctionDef, cst.ClassDef | None]] = []
+        self.classes: list[cst.ClassDef] = []
+        self.funcs: set[int] = set()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self.classes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        top = self.classes[-1] if len(self.classes) == 1 and not self.scopes \
+            and self.owner.classes.get(self.classes[-1].name.value) is self.classes[-1] else None
+        self.scopes.append((node, top))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == self.name:
+            self.funcs.add(id(func))
+            scope, klass = self.scopes[-1] if self.scopes else (None, None)
+            explicit = isinstance(func.value, (cst.Name, cst.Attribute)) \
+                and self.owner.find_class(func.value) is not None
+            self.calls.append((node, scope, klass, explicit))
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value == self.name and id(node) not in self.funcs and self.escape is None:
+            path, line = self.owner.locate(node)
+            self.escape = f"is used as a value at {path}:{line}"
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if self.escape is None and node.value.strip("\"'") == self.name:
+            path, line = self.owner.locate(node)
+            self.escape = f"is named in a string at {path}:{line}"
+
+    def visit_Name(self, node: cst.Name) -> None:
+        # `handler = name` in a class body (the method as a value); the def's own name is not a use.
+        if node.value == self.name and self.classes and not self.scopes and self.escape is None \
+                and not any(isinstance(s, cst.FunctionDef) and s.name is node for s in self.classes[-1].body.body):
+            path, line = self.owner.locate(node)
+            self.escape = f"is used as a value at {path}:{line}"
