@@ -20,7 +20,7 @@ from mdblint.analysis import events as ev
 from mdblint.analysis import perrow
 from mdblint.analysis.names import dotted, string_literal
 from mdblint.analysis.provenance import (
-    DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, django_constant, instance_state_db, is_context_manager,
+    DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, command_option, django_constant, instance_state_db, is_context_manager,
     mentions_atomic, method_parameter_aliases, parameter_aliases, trace_attribute, via_wrapper, yielded_atomic,
 )
 from mdblint.analysis.requests import called_names, entry_point, request_atomics, routed_names
@@ -747,6 +747,11 @@ class Interpreter:
     def _e_Subscript(self, e: cst.Subscript, env: Env) -> Value:
         base = self.eval(e.value, env)
         index = e.slice[0].slice if len(e.slice) == 1 else None
+        if isinstance(e.value, cst.Name) and e.value.value not in env and isinstance(index, cst.Index) \
+                and string_literal(index.value) is not None:   # `options["database"]` of a command
+            option = command_option(self, self._function, self._class, e.value.value, string_literal(index.value), e)
+            if option is not None:
+                return option
         if self.ctx.names.qualname(e.value) == "django.db.connections" and isinstance(index, cst.Index):
             self.alias_site(e, "connections[]", self.eval(index.value, env), index.value)
             return UNKNOWN
@@ -877,6 +882,12 @@ class Interpreter:
             return self.router_call(e, ROUTER_CALLS[qualname], env)
         if isinstance(func, cst.Attribute):
             receiver = self.eval(func.value, env)
+            if func.attr.value == "get" and isinstance(func.value, cst.Name) and func.value.value not in env \
+                    and len(e.args) == 1 and string_literal(e.args[0].value) is not None:
+                option = command_option(self, self._function, self._class, func.value.value,
+                                        string_literal(e.args[0].value), e)   # `options.get("database")`
+                if option is not None:
+                    return option
             if receiver is UNKNOWN and qualname is not None:   # module.function(...)
                 found = self.project_function(func)
                 per_row = perrow.resolve_function(self, func) if self.loops else None
@@ -1607,7 +1618,7 @@ def _short_code(module: cst.Module | None, node: cst.CSTNode) -> str:
 
 def _unknown_reason(expr: cst.BaseExpression | None, value: Value) -> str:
     """Why an alias is not statically known, for `mdblint --aliases`."""
-    if isinstance(value, Unknown) and value.why.startswith(("attribute ", "router.", "carrier ")):
+    if isinstance(value, Unknown) and value.why.startswith(("attribute ", "router.", "carrier ", "command option ")):
         return value.why   # traced (provenance.py): the reason it stops
     if isinstance(expr, cst.Attribute):
         return f"attribute {dotted(expr) or expr.attr.value}"

@@ -547,7 +547,7 @@ def _argument(owner: "Interpreter", call: cst.Call, scope: cst.CSTNode | None, p
             return Unknown("no argument")
         return callee.eval(declared.default, callee.module_env)
     if isinstance(scope, cst.FunctionDef):
-        return owner.probe_call(scope, call, expr, klass)
+        return owner.probe_call(scope, call, expr, klass or _owning_class(owner, scope))
     return owner.eval(expr, owner.module_env)
 
 
@@ -820,3 +820,136 @@ class _MethodReferences(cst.CSTVisitor):
                 and not any(isinstance(s, cst.FunctionDef) and s.name is node for s in self.classes[-1].body.body):
             path, line = self.owner.locate(node)
             self.escape = f"is used as a value at {path}:{line}"
+
+
+# -- management-command options ---------------------------------------------------------------
+
+_COMMAND_BASES = ("django.core.management.base.", "django.core.management.")
+
+
+def _is_command(interp: "Interpreter", cls: cst.ClassDef, memo: dict) -> bool:
+    """Is `cls` (a module-level class of `interp`'s module) a management command: it or a project
+    ancestor derives from one of django.core.management's command classes?"""
+    project = interp.ctx.project
+    bases, _, _ = _hierarchy(interp, project)
+    module = interp.ctx.names.module or _OUTSIDE
+    seen, todo = set(), [f"{module}.{cls.name.value}"]
+    for base in cls.bases:
+        name = interp.ctx.names.qualname(base.value) or ""
+        if name.startswith(_COMMAND_BASES) and name.endswith("Command"):
+            return True
+    while todo:
+        for parent in bases.get(todo.pop(), ()):
+            if parent.startswith(_COMMAND_BASES) and parent.endswith("Command"):
+                return True
+            if parent in bases and parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return False
+
+
+def _option_dest(call: cst.Call) -> str | None:
+    """The `dest` of `parser.add_argument(...)`: given, or its first long option (dashes as
+    underscores), or its positional name."""
+    names = [string_value(a.value) for a in call.args if a.keyword is None]
+    for a in call.args:
+        if a.keyword is not None and a.keyword.value == "dest":
+            return string_value(a.value)
+    if not names or any(n is None for n in names):
+        return None
+    longs = [n for n in names if n.startswith("--")]
+    chosen = longs[0][2:] if longs else names[0].lstrip("-")
+    return chosen.replace("-", "_")
+
+
+def string_value(expr: cst.BaseExpression) -> str | None:
+    if isinstance(expr, (cst.SimpleString, cst.ConcatenatedString)):
+        value = expr.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def command_option(interp: "Interpreter", fn: cst.FunctionDef | None, cls: cst.ClassDef | None, options: str,
+                   key: str, node: cst.CSTNode) -> Value | None:
+    """`options[key]` (or `options.get(key)`) in `handle(self, *args, **options)` of a management
+    command: the option's default in its `add_arguments` (a command run without it), or any
+    alias DATABASES defines (a value given on the command line or to call_command() must be one
+    for a query to run); its `choices` when it lists them. None: not a command's options."""
+    if fn is None or cls is None or fn.name.value != "handle" or fn.params.star_kwarg is None \
+            or not isinstance(fn.params.star_kwarg, cst.Param) or fn.params.star_kwarg.name.value != options:
+        return None
+    memo = interp.summaries.attributes
+    if interp.classes.get(cls.name.value) is not cls or not _is_command(interp, cls, memo):
+        return None
+    found = _find_option(interp, cls, key)
+    text = f'{options}["{key}"]'
+    if found is None:
+        return Unknown(f"command option {text} (no add_argument() for it in the command)")
+    owner, call = found
+    default = choices = None
+    action = None
+    for a in call.args:
+        if a.keyword is None:
+            continue
+        if a.keyword.value == "default":
+            default = a.value
+        elif a.keyword.value == "choices":
+            choices = a.value
+        elif a.keyword.value == "action":
+            action = string_value(a.value)
+    if action not in (None, "store"):
+        return Unknown(f"command option {text} (action {action!r})")
+    path, line = owner.locate(call)
+    result = Aliases()
+    if default is not None:
+        value = owner.eval(default, owner.module_env)
+        if not isinstance(value, Str) or not value.values.exact:
+            return Unknown(f"command option {text} (its default is not known)")
+        result = result.join(Aliases(tuple((a, replace(s, how=f"{s.how}: the default of option {key} in add_arguments()"))
+                                           for a, s in relocate(value, owner.locate).values.known)))
+    required = any(a.keyword is not None and a.keyword.value == "required" and isinstance(a.value, cst.Name)
+                   and a.value.value == "True" for a in call.args)
+    positional = any(a.keyword is None and (string_value(a.value) or "-")[0] != "-" for a in call.args)
+    if default is None and choices is None and not (required or positional):
+        return Unknown(f"command option {text} (None when omitted: its routers or Django's default choose)")
+    if choices is not None:
+        if not isinstance(choices, (cst.List, cst.Tuple)):
+            return Unknown(f"command option {text} (its choices are not known)")
+        for element in choices.elements:
+            value = owner.eval(element.value, owner.module_env)
+            if not isinstance(value, Str) or not value.values.exact:
+                return Unknown(f"command option {text} (its choices are not known)")
+            result = result.join(Aliases(tuple((a, replace(s, how=f"{s.how}: a choice of option {key}"))
+                                               for a, s in relocate(value, owner.locate).values.known)))
+        return Str(result)
+    databases = interp.ctx.project.settings.databases
+    if databases is None:
+        return Unknown(f"command option {text} (given on the command line; DATABASES is not known)")
+    source = Source(f"command option --{key} (given on the command line: a DATABASES alias)", None, path, line)
+    for alias in sorted(databases):
+        result = result.join(Aliases.of(alias, source))
+    return Str(result)
+
+
+def _find_option(interp: "Interpreter", cls: cst.ClassDef, key: str) -> tuple["Interpreter", cst.Call] | None:
+    """The `add_argument(...)` call whose dest is `key` in the `add_arguments` of `cls` or of a
+    project ancestor (the first class up the hierarchy that has one)."""
+    todo: list[tuple[Interpreter, cst.ClassDef]] = [(interp, cls)]
+    seen: set[int] = set()
+    while todo:
+        owner, klass = todo.pop(0)
+        if id(klass) in seen:
+            continue
+        seen.add(id(klass))
+        body = klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ()
+        for stmt in body:
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == "add_arguments":
+                for node in _walk(stmt):
+                    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                            and node.func.attr.value == "add_argument" and _option_dest(node) == key:
+                        return owner, node
+        for base in klass.bases:
+            found = owner.find_class(base.value)
+            if found is not None:
+                todo.append(found)
+    return None
