@@ -305,7 +305,8 @@ def test_attributes_union_over_the_class_hierarchy(tmp_path: Path) -> None:
     assert set(found[25]["aliases"]) == {"default", "other"} and not found[25]["unknown"]
     assert set(found[34]["aliases"]) == {"default"}
     assert found[40]["unknown"] == "attribute self.alias (set outside its class)"
-    assert found[47]["unknown"] == "attribute self.alias2 (set in FromParameter.__init__() from a value not known)"
+    assert found[47]["unknown"] == ("attribute self.alias2 (set in FromParameter.__init__() from its parameter alias "
+                                    "(FromParameter is not constructed in the project))")
     assert found[56]["unknown"] == "attribute self.name (Changed.switch() changes self.name in place)"
 
 
@@ -626,3 +627,49 @@ def test_method_parameters_of_classes_named_in_settings_stay_unknown(tmp_path: P
     """}, settings=settings)
     found = sites(linter, tmp_path / "shop/routers.py")
     assert found[6]["unknown"].startswith("parameter db (Router.allow_migrate() is in class shop.routers.Router, named")
+
+
+def test_attributes_set_from_constructor_parameters(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/copy.py": """
+        from shop.models import Book
+
+        class Data:
+            def __init__(self, source, target, **kwargs):
+                self.source = source
+                self.target = target
+
+            def copy(self):
+                return Book.objects.using(self.source).count() + Book.objects.using(self.target).count()
+
+        class Decent(Data):
+            pass
+
+        class Massive(Data):
+            def __init__(self, source, target, size=3):
+                super().__init__(source, target)
+
+            @classmethod
+            def build(cls):
+                return cls("default", target="other")
+
+        class Loose:
+            def __init__(self, alias):
+                self.alias = alias
+
+            def count(self):
+                return Book.objects.using(self.alias).count()
+
+        def run(x):
+            Decent(source="default", target="other").copy()
+            Massive("default", "other").copy()
+            Loose("other")
+            return [Loose]
+    """})
+    found = sites(linter, tmp_path / "shop/copy.py")
+    assert set(found[10]["aliases"]) == {"other"} and not found[10]["unknown"], found[10]
+    first = min((s for s in linter.alias_sites(tmp_path / "shop/copy.py") if s["line"] == 10), key=lambda s: s["column"])
+    assert set(first["aliases"]) == {"default"} and not first["unknown"]
+    how = first["aliases"]["default"]["how"]
+    assert "via self.source in Data.__init__()" in how and "passed as source at" in how
+    assert found[28]["unknown"].startswith("attribute self.alias (set in Loose.__init__() from its parameter alias "
+                                           "(class shop.copy.Loose is used as a value at ")

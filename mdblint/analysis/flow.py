@@ -20,8 +20,9 @@ from mdblint.analysis import events as ev
 from mdblint.analysis import perrow
 from mdblint.analysis.names import dotted, string_literal
 from mdblint.analysis.provenance import (
-    DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, command_option, django_constant, instance_state_db, is_context_manager,
-    mentions_atomic, method_parameter_aliases, parameter_aliases, trace_attribute, via_wrapper, yielded_atomic,
+    DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, command_option, constructor_parameter_aliases, django_constant,
+    instance_state_db, is_context_manager, mentions_atomic, method_parameter_aliases, parameter_aliases, trace_attribute,
+    via_wrapper, yielded_atomic,
 )
 from mdblint.analysis.requests import called_names, entry_point, request_atomics, routed_names
 from mdblint.analysis.summaries import (
@@ -1438,6 +1439,8 @@ class Interpreter:
             # (the findings come from each call site, where the summary is applied).
             if self._class is None:
                 traced = parameter_aliases(self, self._function, value.name)
+            elif self._function.name.value == "__init__":
+                traced = constructor_parameter_aliases(self, self._class, self._function, value.name)
             else:
                 traced = method_parameter_aliases(self, self._class, self._function, value.name)
             if isinstance(traced, Aliases):

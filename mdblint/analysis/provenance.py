@@ -383,7 +383,13 @@ def _trace(interp: "Interpreter", qual: str, attr: str, project: Any) -> Value:
         for fn, targets in facts.methods.get(attr, ()):
             for value in owner.probe_assignments(fn, cls, targets):
                 found.append((value, f"{name}.{fn.name.value}()"))
-        for value, where in found:
+        for index, (value, where) in enumerate(found):
+            if isinstance(value, Param) and where == f"{name}.__init__()":
+                init = next(f for f, _ in facts.methods[attr] if f.name.value == "__init__")
+                traced = constructor_parameter_aliases(owner, cls, init, value.name)
+                if isinstance(traced, str):
+                    return Unknown(f"attribute self.{attr} (set in {where} from its {traced})")
+                value = Str(traced)
             if not isinstance(value, Str) or not value.values.exact:
                 return Unknown(f"attribute self.{attr} (set in {where} from a value not known)")
             moved = relocate(value, owner.locate).values
@@ -517,7 +523,8 @@ def _relayed(owner: "Interpreter", scope: cst.CSTNode | None, name: str, depth: 
         cls = _owning_class(owner, caller)
         if cls is None:
             return "passed on from a parameter of a nested function"
-        inner = method_parameter_aliases(owner, cls, caller, name, depth + 1)
+        inner = constructor_parameter_aliases(owner, cls, caller, name, depth + 1) if caller.name.value == "__init__" \
+            else method_parameter_aliases(owner, cls, caller, name, depth + 1)
     return f"a caller passes its {inner}" if isinstance(inner, str) else inner
 
 
@@ -953,3 +960,237 @@ def _find_option(interp: "Interpreter", cls: cst.ClassDef, key: str) -> tuple["I
             if found is not None:
                 todo.append(found)
     return None
+
+
+# -- parameters of __init__: what every construction of the class passes -----------------------
+
+def constructor_parameter_aliases(interp: "Interpreter", cls: cst.ClassDef, fn: cst.FunctionDef, param: str,
+                                  depth: int = 0) -> Aliases | str:
+    """The aliases parameter `param` of `cls.__init__` may hold: the union of what every
+    construction passes (`Cls(...)` and `Sub(...)` of a subclass that does not define __init__,
+    `cls(...)` in a classmethod of them, `super().__init__(...)` or `Cls.__init__(self, ...)` in a
+    subclass's __init__, followed through that one's own parameters). A reason (str) when a class
+    of the hierarchy has a base outside the project or is named in the settings, or one of those
+    classes is used as a value (passed, stored, returned) or named in a string."""
+    module = interp.ctx.names.module
+    project = interp.ctx.project
+    if interp.services is None or not module or module not in project.modules \
+            or interp.classes.get(cls.name.value) is not cls:
+        return f"parameter {param}"
+    memo = interp.summaries.attributes
+    key = ("constructor parameter", module, cls.name.value, param)
+    if key in memo:
+        return memo[key]
+    memo[key] = f"parameter {param} (its callers pass it along in a cycle)"
+    try:
+        result = _constructions_pass(interp, module, cls, fn, param, depth)
+    except RecursionError:
+        result = f"parameter {param} (callers too deep to follow)"
+    memo[key] = result
+    return result
+
+
+def _defines(owner: "Interpreter", qual: str, name: str) -> bool | None:
+    module, _, cls_name = qual.rpartition(".")
+    other = owner if (owner.ctx.names.module or _OUTSIDE) == module else owner.services.module_interpreter(module)
+    cls = other.classes.get(cls_name) if other is not None else None
+    if cls is None:
+        return None
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    return any(isinstance(s, cst.FunctionDef) and s.name.value == name for s in body)
+
+
+def _constructions_pass(interp: "Interpreter", module: str, cls: cst.ClassDef, fn: cst.FunctionDef, param: str,
+                        depth: int) -> Aliases | str:
+    from mdblint.project.index import all_units
+    where = f"{cls.name.value}.__init__()"
+    position, declared = _param_index(fn, param)
+    if declared is None or position == 0:
+        return f"parameter {param}"
+    position = position - 1 if position is not None else None
+    if depth > _MAX_DEPTH:
+        return f"parameter {param} (callers too deep to follow)"
+    qual = f"{module}.{cls.name.value}"
+    bases, _, _ = _hierarchy(interp, interp.ctx.project)
+    family = class_family(qual, bases, {})
+    if family is None:
+        return f"parameter {param} (a base class of {cls.name.value} mdblint cannot read)"
+    if family[1]:
+        return f"parameter {param} ({where} is in a class with a base outside the project, which may construct it)"
+    named = _configured(interp.ctx.project, family[0], memo=interp.summaries.attributes)
+    if named is not None:
+        return f"parameter {param} ({where} is in class {named}, named in the settings: Django may construct it)"
+    # The classes whose construction runs this __init__: it and the subclasses inheriting it;
+    # the subclasses overriding it reach it through super().__init__ (or Cls.__init__(self, ...)).
+    below: dict[str, bool] = {}
+    children = {}
+    for c, parents in bases.items():
+        for p in parents:
+            children.setdefault(p, set()).add(c)
+    todo = [qual]
+    constructs = {qual}
+    overriding: set[str] = set()
+    while todo:
+        for child in sorted(children.get(todo.pop(), ())):
+            if child in below:
+                continue
+            own = _defines(interp, child, "__init__")
+            if own is None:
+                return f"parameter {param} (class {child} not read)"
+            below[child] = own
+            if own:
+                overriding.add(child)
+            else:
+                constructs.add(child)
+                todo.append(child)
+    names = {q.rpartition(".")[2] for q in constructs | overriding}
+    units = all_units(interp.ctx.project)
+    candidates = sorted(m for m, us in units.items() if any(n in u.names for u in us for n in names))
+    if len(candidates) > _MAX_CALLER_MODULES:
+        return f"parameter {param} ({cls.name.value} is named in too many modules to follow)"
+    result: Aliases | None = None
+    calls = 0
+    for caller_module in candidates:
+        owner = interp.services.module_interpreter(caller_module)
+        if owner is None or owner.module is None:
+            return f"parameter {param} (module {caller_module} not read)"
+        finder = _Constructions(owner, constructs, overriding, qual)
+        owner.module.visit(finder)
+        if finder.escape is not None:
+            return f"parameter {param} ({finder.escape})"
+        for call, scope, klass, explicit_self in finder.calls:
+            calls += 1
+            at = position + 1 if explicit_self and position is not None else position
+            value = _argument(owner, call, scope, at, param, declared, interp, klass)
+            if isinstance(value, Param):
+                inner = _relayed(owner, scope, value.name, depth)
+                if isinstance(inner, str):
+                    return f"parameter {param} ({inner})"
+                aliases = inner
+            elif isinstance(value, Str) and value.values.exact:
+                aliases = relocate(value, owner.locate).values
+            else:
+                path, line = owner.locate(call)
+                return f"parameter {param} (the call at {path}:{line} passes a value not known)"
+            path, line = owner.locate(call)
+            tagged = Aliases(tuple((a, replace(s, how=f"{s.how} passed as {param} at {path}:{line}"))
+                                   for a, s in aliases.known))
+            result = tagged if result is None else result.join(tagged)
+    if not calls:
+        return f"parameter {param} ({cls.name.value} is not constructed in the project)"
+    return result if result is not None else f"parameter {param}"
+
+
+_TYPE_TESTS = frozenset({"isinstance", "issubclass"})
+
+
+class _Constructions(cst.CSTVisitor):
+    """The constructions of the classes `constructs` in one module (`C(...)`, `cls(...)` in their
+    classmethods, and `super().__init__(...)` / `C.__init__(self, ...)` in the __init__ of a class
+    of `overriding`), each with its enclosing function and that one's module-level class; the
+    first other use of one of those classes (`escape`), class statements' bases, annotations,
+    isinstance()/issubclass() and `except` clauses aside."""
+
+    def __init__(self, owner: "Interpreter", constructs: set[str], overriding: set[str], home: str) -> None:
+        self.owner, self.constructs, self.overriding, self.home = owner, constructs, overriding, home
+        self.short = {q.rpartition(".")[2] for q in constructs | overriding}
+        self.calls: list[tuple[cst.Call, cst.CSTNode | None, cst.ClassDef | None, bool]] = []
+        self.escape: str | None = None
+        self.scopes: list[tuple[cst.FunctionDef, cst.ClassDef | None]] = []
+        self.classes: list[cst.ClassDef] = []
+        self.seen: set[int] = set()
+        self.module = owner.ctx.names.module or _OUTSIDE
+
+    def _qual(self, node: cst.CSTNode) -> str | None:
+        if isinstance(node, cst.Name) and node.value in self.owner.classes:
+            return f"{self.module}.{node.value}"
+        if isinstance(node, (cst.Name, cst.Attribute)):
+            return self.owner.ctx.names.qualname(node)
+        return None
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.classes.append(node)
+        node.body.visit(self)
+        for d in node.decorators:
+            d.visit(self)
+        self.classes.pop()
+        return False
+
+    def visit_Annotation(self, node: cst.Annotation) -> bool:
+        return False
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if node.type is not None:
+            self.seen.update(id(n) for n in _walk(node.type))
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        top = self.classes[-1] if len(self.classes) == 1 and not self.scopes \
+            and self.owner.classes.get(self.classes[-1].name.value) is self.classes[-1] else None
+        self.scopes.append((node, top))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    def _current_class(self) -> str | None:
+        scope = self.scopes[-1] if self.scopes else None
+        return f"{self.module}.{scope[1].name.value}" if scope is not None and scope[1] is not None else None
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        scope, klass = self.scopes[-1] if self.scopes else (None, None)
+        if isinstance(func, cst.Name) and func.value in _TYPE_TESTS and len(node.args) == 2:
+            self.seen.update(id(n) for n in _walk(node.args[1].value))
+            return
+        if self._qual(func) in self.constructs:
+            self.seen.add(id(func))
+            self.calls.append((node, scope, klass, False))
+            return
+        if self._qual(func) in self.overriding:   # runs its own __init__ (seen at its super().__init__)
+            self.seen.add(id(func))
+            return
+        current = self._current_class()
+        if isinstance(func, cst.Name) and func.value == "cls" and current in self.constructs:
+            self.calls.append((node, scope, klass, False))   # `cls(...)` in a classmethod
+            return
+        if isinstance(func, cst.Attribute) and func.attr.value == "__init__" and scope is not None \
+                and scope.name.value == "__init__" and current in self.overriding:
+            receiver = func.value
+            if isinstance(receiver, cst.Call) and dotted(receiver.func) == "super" and not receiver.args \
+                    and set(_parents_of(self.owner, current)) & self.constructs:
+                self.calls.append((node, scope, klass, False))
+            elif self._qual(receiver) == self.home:
+                self.seen.add(id(receiver))
+                self.calls.append((node, scope, klass, True))
+
+    def _use(self, node: cst.CSTNode) -> None:
+        if self.escape is None and id(node) not in self.seen and self._qual(node) in self.constructs | self.overriding:
+            path, line = self.owner.locate(node)
+            self.escape = f"class {self._qual(node)} is used as a value at {path}:{line}"
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.short:
+            self._use(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.seen.add(id(node.attr))
+        if node.attr.value in self.short:
+            self._use(node)
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if self.escape is None and node.value.strip("\"'").rpartition(".")[2] in self.short:
+            path, line = self.owner.locate(node)
+            self.escape = f"class {node.value.strip(chr(34) + chr(39))} is named in a string at {path}:{line}"
+
+
+def _parents_of(owner: "Interpreter", qual: str | None) -> tuple[str, ...]:
+    """The direct bases of `qual` (super() in its __init__ reaches the first that has one)."""
+    if qual is None:
+        return ()
+    bases, _, _ = _hierarchy(owner, owner.ctx.project)
+    return bases.get(qual, ())
