@@ -47,6 +47,8 @@ from mdblint.source import SourceError, decode, parse_module
 # (positions) spends ~5 frames a level, against DEEP_LIMIT frames there.
 DEEP_LEVELS = DEEP_LIMIT // 6
 SERIAL_MAX_FILES = 16   # below this, a pool's start-up (~0.3 s a worker) costs more than it saves
+# The words an alias-taking site spells (`mdblint --aliases` skips files with none of them).
+_ALIAS_WORDS = ("using", "db_manager", "connections", "transaction")
 
 
 class Linter:
@@ -308,7 +310,12 @@ class Linter:
     def alias_sites(self, path: Path) -> list[dict[str, Any]]:
         """Every alias-taking site of a file with the aliases resolved there (`mdblint --aliases`)."""
         try:
-            module = parse_module(decode(path.read_bytes()).text)
+            text = decode(path.read_bytes()).text
+            # Every alias-taking site spells one of these (an import of connections or of a
+            # transaction function names it too): a file without any has none.
+            if not any(word in text for word in _ALIAS_WORDS):
+                return []
+            module = parse_module(text)
         except (OSError, SourceError, cst.ParserSyntaxError, cst.CSTValidationError, RecursionError):
             return []
         name, is_package = self.module_name(path)
@@ -319,6 +326,8 @@ class Linter:
         for stmt in module.body:
             ctx.names.add_module_statement(stmt)
         ctx.flow.run(module)
+        if not found:
+            return []
         positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
         shown, sites = display_path(path), {}
         for site in found:

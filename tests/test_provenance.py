@@ -305,7 +305,8 @@ def test_attributes_union_over_the_class_hierarchy(tmp_path: Path) -> None:
     assert set(found[25]["aliases"]) == {"default", "other"} and not found[25]["unknown"]
     assert set(found[34]["aliases"]) == {"default"}
     assert found[40]["unknown"] == "attribute self.alias (set outside its class)"
-    assert found[47]["unknown"] == "attribute self.alias2 (set in FromParameter.__init__() from a value not known)"
+    assert found[47]["unknown"] == ("attribute self.alias2 (set in FromParameter.__init__() from its parameter alias "
+                                    "(FromParameter is not constructed in the project))")
     assert found[56]["unknown"] == "attribute self.name (Changed.switch() changes self.name in place)"
 
 
@@ -538,3 +539,137 @@ def test_unbound_queryset_db_when_reads_and_writes_route_apart(tmp_path: Path) -
     # a queryset's db follows db_for_write once a write method or select_for_update() ran on it
     assert found[5]["unknown"].endswith(".db (reads and writes of its model route apart)")
     assert list(found[6]["aliases"]) == ["other"]   # a manager's db is always the read answer
+
+
+def test_method_parameters_union_of_every_call(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/services.py": """
+        from django.db import transaction
+        from shop.models import Book
+
+        class Exporter:
+            def __init__(self, name):
+                self.name = name
+
+            def export(self, using="default"):
+                return Book.objects.using(using).count()
+
+            def relay(self, alias):
+                return self.export(using=alias)
+
+            @classmethod
+            def build(cls, alias):
+                return Book.objects.using(alias).count()
+
+            @staticmethod
+            def plain(alias):
+                return Book.objects.using(alias).count()
+
+            def as_value(self, alias):
+                return Book.objects.using(alias).count()
+
+            def uncalled(self, alias):
+                return Book.objects.using(alias).count()
+
+            @property
+            def decorated(self, alias="other"):
+                return Book.objects.using(alias).count()
+
+        class Child(Exporter):
+            def run(self):
+                self.export()
+                super().relay("other")
+                Exporter.build("other")
+                self.plain(alias="other")
+                return self.as_value
+    """, "shop/jobs.py": """
+        from shop.services import Exporter
+
+        def job(x):
+            Exporter("a").export("default")
+            Exporter.relay(Exporter("b"), "other")
+    """})
+    found = sites(linter, tmp_path / "shop/services.py")
+    assert set(found[10]["aliases"]) == {"default", "other"} and not found[10]["unknown"], found[10]
+    assert found[17]["aliases"]["other"]["how"].startswith("literal passed as alias at ")
+    assert not found[17]["unknown"] and not found[21]["unknown"]
+    assert found[24]["unknown"].startswith("parameter alias (Exporter.as_value() is used as a value at ")
+    assert found[27]["unknown"] == "parameter alias (Exporter.uncalled() has no caller in the project)"
+    assert found[31]["unknown"] == "parameter alias (Exporter.decorated() is decorated)"
+
+
+def test_method_parameters_of_classes_outside_the_project_stay_unknown(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/views.py": """
+        from django.views import View
+        from shop.models import Book
+
+        class Report(View):
+            def count(self, alias):
+                return Book.objects.using(alias).count()
+
+            def get(self, request):
+                return self.count("other")
+    """})
+    found = sites(linter, tmp_path / "shop/views.py")
+    assert found[7]["unknown"].startswith("parameter alias (Report.count() is in a class with a base outside")
+
+
+def test_method_parameters_of_classes_named_in_settings_stay_unknown(tmp_path: Path) -> None:
+    settings = SETTINGS + 'DATABASE_ROUTERS = ["shop.routers.Router"]\n'
+    linter = make(tmp_path, {"shop/routers.py": """
+        from shop.models import Book
+
+        class Router:
+            def allow_migrate(self, db, app_label, **hints):
+                return Book.objects.using(db).exists()
+
+        def check():
+            return Router().allow_migrate("default", "shop")
+    """}, settings=settings)
+    found = sites(linter, tmp_path / "shop/routers.py")
+    assert found[6]["unknown"].startswith("parameter db (Router.allow_migrate() is in class shop.routers.Router, named")
+
+
+def test_attributes_set_from_constructor_parameters(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/copy.py": """
+        from shop.models import Book
+
+        class Data:
+            def __init__(self, source, target, **kwargs):
+                self.source = source
+                self.target = target
+
+            def copy(self):
+                return Book.objects.using(self.source).count() + Book.objects.using(self.target).count()
+
+        class Decent(Data):
+            pass
+
+        class Massive(Data):
+            def __init__(self, source, target, size=3):
+                super().__init__(source, target)
+
+            @classmethod
+            def build(cls):
+                return cls("default", target="other")
+
+        class Loose:
+            def __init__(self, alias):
+                self.alias = alias
+
+            def count(self):
+                return Book.objects.using(self.alias).count()
+
+        def run(x):
+            Decent(source="default", target="other").copy()
+            Massive("default", "other").copy()
+            Loose("other")
+            return [Loose]
+    """})
+    found = sites(linter, tmp_path / "shop/copy.py")
+    assert set(found[10]["aliases"]) == {"other"} and not found[10]["unknown"], found[10]
+    first = min((s for s in linter.alias_sites(tmp_path / "shop/copy.py") if s["line"] == 10), key=lambda s: s["column"])
+    assert set(first["aliases"]) == {"default"} and not first["unknown"]
+    how = first["aliases"]["default"]["how"]
+    assert "via self.source in Data.__init__()" in how and "passed as source at" in how
+    assert found[28]["unknown"].startswith("attribute self.alias (set in Loose.__init__() from its parameter alias "
+                                           "(class shop.copy.Loose is used as a value at ")

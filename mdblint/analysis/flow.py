@@ -21,8 +21,9 @@ from mdblint.analysis import asyncorm, drf, perrow, templates
 from mdblint.analysis import events as ev
 from mdblint.analysis.names import dotted, string_literal
 from mdblint.analysis.provenance import (
-    DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, django_constant, instance_state_db, is_context_manager,
-    mentions_atomic, parameter_aliases, trace_attribute, via_wrapper, yielded_atomic,
+    DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, command_option, constructor_parameter_aliases, django_constant,
+    instance_state_db, is_context_manager, mentions_atomic, method_parameter_aliases, parameter_aliases, trace_attribute,
+    via_wrapper, yielded_atomic,
 )
 from mdblint.analysis.requests import called_names, entry_point, opaque_decorator, request_atomics, routed_names
 from mdblint.analysis.summaries import (
@@ -125,6 +126,7 @@ class Interpreter:
         self._probe: tuple[tuple[cst.Attribute, ...], list[Value]] | None = None  # provenance.trace_attribute
         self._call_probe: tuple[cst.Call, cst.BaseExpression, list[Value]] | None = None  # provenance.parameter_aliases
         self._function: cst.FunctionDef | None = None      # the function being run
+        self._class: cst.ClassDef | None = None            # the class it is a method of
         self._specializing = False                         # running a function with a caller's querysets
         self.module: cst.Module | None = None
         self._positions: Any = None
@@ -209,6 +211,7 @@ class Interpreter:
         saved_self, self._self = self._self, None
         saved_function, self._function = self._function, fn
         saved_async, self._async = self._async, fn.asynchronous is not None
+        saved_class, self._class = self._class, cls
         if cls is not None and params.params and not _is_static(fn):
             env[params.params[0].name.value] = self_value if self_value is not None else self._self_value(cls)
             self._self = (cls, params.params[0].name.value)
@@ -225,16 +228,19 @@ class Interpreter:
             self._self = saved_self
             self._function = saved_function
             self._async = saved_async
+            self._class = saved_class
             self.entry = saved_entry
             self.use_routers(saved_routers)
 
-    def probe_call(self, fn: cst.FunctionDef, call: cst.Call, expr: cst.BaseExpression) -> Value:
-        """The value of argument `expr` of `call` when `fn` (the function around the call) runs
-        with symbolic parameters, emitting nothing; joined over every time the call is met."""
+    def probe_call(self, fn: cst.FunctionDef, call: cst.Call, expr: cst.BaseExpression,
+                   cls: cst.ClassDef | None = None) -> Value:
+        """The value of argument `expr` of `call` when `fn` (the function around the call, a
+        method of `cls` if given) runs with symbolic parameters, emitting nothing; joined over
+        every time the call is met."""
         saved, found = self._call_probe, []
         self._call_probe = (call, expr, found)
         try:
-            self.summarize(fn, None, None)
+            self.summarize(fn, cls, None)
         except Exception:   # an analysis bug costs this parameter only
             if os.environ.get("MDBLINT_DEBUG"):
                 raise
@@ -789,6 +795,11 @@ class Interpreter:
     def _e_Subscript(self, e: cst.Subscript, env: Env) -> Value:
         base = self.eval(e.value, env)
         index = e.slice[0].slice if len(e.slice) == 1 else None
+        if isinstance(e.value, cst.Name) and e.value.value not in env and isinstance(index, cst.Index) \
+                and string_literal(index.value) is not None:   # `options["database"]` of a command
+            option = command_option(self, self._function, self._class, e.value.value, string_literal(index.value), e)
+            if option is not None:
+                return option
         if self.ctx.names.qualname(e.value) == "django.db.connections" and isinstance(index, cst.Index):
             self.alias_site(e, "connections[]", self.eval(index.value, env), index.value)
             return UNKNOWN
@@ -929,6 +940,12 @@ class Interpreter:
             return templates.render_call(self, e, qualname, env)
         if isinstance(func, cst.Attribute):
             receiver = self.eval(func.value, env)
+            if func.attr.value == "get" and isinstance(func.value, cst.Name) and func.value.value not in env \
+                    and len(e.args) == 1 and string_literal(e.args[0].value) is not None:
+                option = command_option(self, self._function, self._class, func.value.value,
+                                        string_literal(e.args[0].value), e)   # `options.get("database")`
+                if option is not None:
+                    return option
             if receiver is UNKNOWN and qualname is not None:   # module.function(...)
                 found = self.project_function(func)
                 per_row = perrow.resolve_function(self, func) if self.loops else None
@@ -1490,7 +1507,12 @@ class Interpreter:
                 and aliases.params == {value.name}:
             # A parameter of a function run on its own: what every caller in the project passes
             # (the findings come from each call site, where the summary is applied).
-            traced = parameter_aliases(self, self._function, value.name)
+            if self._class is None:
+                traced = parameter_aliases(self, self._function, value.name)
+            elif self._function.name.value == "__init__":
+                traced = constructor_parameter_aliases(self, self._class, self._function, value.name)
+            else:
+                traced = method_parameter_aliases(self, self._class, self._function, value.name)
             if isinstance(traced, Aliases):
                 aliases = traced
             else:
@@ -1686,7 +1708,7 @@ def _short_code(module: cst.Module | None, node: cst.CSTNode) -> str:
 
 def _unknown_reason(expr: cst.BaseExpression | None, value: Value) -> str:
     """Why an alias is not statically known, for `mdblint --aliases`."""
-    if isinstance(value, Unknown) and value.why.startswith(("attribute ", "router.", "carrier ")):
+    if isinstance(value, Unknown) and value.why.startswith(("attribute ", "router.", "carrier ", "command option ")):
         return value.why   # traced (provenance.py): the reason it stops
     if isinstance(expr, cst.Attribute):
         return f"attribute {dotted(expr) or expr.attr.value}"

@@ -383,7 +383,13 @@ def _trace(interp: "Interpreter", qual: str, attr: str, project: Any) -> Value:
         for fn, targets in facts.methods.get(attr, ()):
             for value in owner.probe_assignments(fn, cls, targets):
                 found.append((value, f"{name}.{fn.name.value}()"))
-        for value, where in found:
+        for index, (value, where) in enumerate(found):
+            if isinstance(value, Param) and where == f"{name}.__init__()":
+                init = next(f for f, _ in facts.methods[attr] if f.name.value == "__init__")
+                traced = constructor_parameter_aliases(owner, cls, init, value.name)
+                if isinstance(traced, str):
+                    return Unknown(f"attribute self.{attr} (set in {where} from its {traced})")
+                value = Str(traced)
             if not isinstance(value, Str) or not value.values.exact:
                 return Unknown(f"attribute self.{attr} (set in {where} from a value not known)")
             moved = relocate(value, owner.locate).values
@@ -486,12 +492,9 @@ def _callers_pass(interp: "Interpreter", module: str, fn: cst.FunctionDef, param
             calls += 1
             value = _argument(owner, call, scope, position, param, declared, interp)
             if isinstance(value, Param):
-                caller = scope if isinstance(scope, cst.FunctionDef) else None
-                if caller is None or _is_method(owner, caller):
-                    return f"parameter {param} (passed on from a parameter mdblint does not follow)"
-                inner = parameter_aliases(owner, caller, value.name, depth + 1)
+                inner = _relayed(owner, scope, value.name, depth)
                 if isinstance(inner, str):
-                    return f"parameter {param} (a caller passes its {inner})"
+                    return f"parameter {param} ({inner})"
                 aliases = inner
             elif isinstance(value, Str) and value.values.exact:
                 aliases = relocate(value, owner.locate).values
@@ -507,12 +510,34 @@ def _callers_pass(interp: "Interpreter", module: str, fn: cst.FunctionDef, param
     return result if result is not None else f"parameter {param}"
 
 
-def _is_method(owner: "Interpreter", fn: cst.FunctionDef) -> bool:
-    return owner.functions.get(fn.name.value) is not fn
+def _relayed(owner: "Interpreter", scope: cst.CSTNode | None, name: str, depth: int) -> Aliases | str:
+    """What a caller passes on from its own parameter `name`: the union of its own callers
+    (a module-level function, or a method of a module-level class); a reason otherwise."""
+    caller = scope if isinstance(scope, cst.FunctionDef) else None
+    if caller is None:
+        return "passed on from a parameter mdblint does not follow"
+    if owner.functions.get(caller.name.value) is caller:
+        inner = parameter_aliases(owner, caller, name, depth + 1)
+    else:
+        cls = _owning_class(owner, caller)
+        if cls is None:
+            return "passed on from a parameter of a nested function"
+        inner = constructor_parameter_aliases(owner, cls, caller, name, depth + 1) if caller.name.value == "__init__" \
+            else method_parameter_aliases(owner, cls, caller, name, depth + 1)
+    return f"a caller passes its {inner}" if isinstance(inner, str) else inner
+
+
+def _owning_class(owner: "Interpreter", fn: cst.FunctionDef) -> cst.ClassDef | None:
+    """The module-level class `fn` is a method of (defined directly in its body), if any."""
+    for cls in owner.classes.values():
+        body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+        if any(stmt is fn for stmt in body):
+            return cls
+    return None
 
 
 def _argument(owner: "Interpreter", call: cst.Call, scope: cst.CSTNode | None, position: int | None, param: str,
-              declared: cst.Param, callee: "Interpreter") -> Value:
+              declared: cst.Param, callee: "Interpreter", klass: cst.ClassDef | None = None) -> Value:
     """What `call` passes for `param`: its argument, else the parameter's default."""
     expr = None
     for i, arg in enumerate(call.args):
@@ -528,7 +553,7 @@ def _argument(owner: "Interpreter", call: cst.Call, scope: cst.CSTNode | None, p
             return Unknown("no argument")
         return callee.eval(declared.default, callee.module_env)
     if isinstance(scope, cst.FunctionDef):
-        return owner.probe_call(scope, call, expr)
+        return owner.probe_call(scope, call, expr, klass or _owning_class(owner, scope))
     return owner.eval(expr, owner.module_env)
 
 
@@ -630,3 +655,566 @@ class _ReferenceIndex(cst.CSTVisitor):
 def _local_names(scope: cst.FunctionDef) -> frozenset[str]:
     from mdblint.analysis.walk import _bound_names
     return frozenset(_bound_names(scope))
+
+
+# -- parameters of methods: what every call through the class hierarchy passes ----------------
+
+_SIGNATURE_KEEPING = ("atomic",)   # decorators that call the method with its caller's arguments
+
+
+def _method_kind(fn: cst.FunctionDef) -> str | None:
+    """"plain", "static" or "class" (how a call's arguments map to its parameters); None when
+    a decorator may change that (property, cached_property, a project decorator)."""
+    kind = "plain"
+    for d in fn.decorators:
+        name = dotted(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) or ""
+        if name == "staticmethod":
+            kind = "static"
+        elif name == "classmethod":
+            kind = "class"
+        elif name.rpartition(".")[2] not in _SIGNATURE_KEEPING:
+            return None
+    return kind
+
+
+def method_parameter_aliases(interp: "Interpreter", cls: cst.ClassDef, fn: cst.FunctionDef, param: str,
+                             depth: int = 0) -> Aliases | str:
+    """The aliases parameter `param` of method `fn` of module-level class `cls` may hold: the
+    union of what every call of a method of that name in the project passes (`self.m(...)`,
+    `super().m(...)`, `Class.m(...)`, `obj.m(...)` on any receiver: a call whose receiver is not
+    known is counted as one). A reason (str) when the method may be called from outside the
+    project (a class of its hierarchy has a base outside it, or mdblint cannot read a base), is
+    decorated, is used as a value or named in a string, or a caller passes a value not known."""
+    module = interp.ctx.names.module
+    project = interp.ctx.project
+    if interp.services is None or not module or module not in project.modules \
+            or interp.classes.get(cls.name.value) is not cls:
+        return f"parameter {param}"
+    memo = interp.summaries.attributes
+    key = ("method parameter", module, cls.name.value, fn.name.value, param)
+    if key in memo:
+        return memo[key]
+    memo[key] = f"parameter {param} (its callers pass it along in a cycle)"
+    try:
+        result = _method_callers_pass(interp, module, cls, fn, param, depth)
+    except RecursionError:
+        result = f"parameter {param} (callers too deep to follow)"
+    memo[key] = result
+    return result
+
+
+def _method_callers_pass(interp: "Interpreter", module: str, cls: cst.ClassDef, fn: cst.FunctionDef, param: str,
+                         depth: int) -> Aliases | str:
+    from mdblint.project.index import all_units
+    name = fn.name.value
+    where = f"{cls.name.value}.{name}()"
+    kind = _method_kind(fn)
+    if kind is None:
+        return f"parameter {param} ({where} is decorated)"
+    if name.startswith("__") and name.endswith("__"):
+        return f"parameter {param} ({where} is a special method Python calls)"
+    position, declared = _param_index(fn, param)
+    if declared is None:
+        return f"parameter {param}"
+    if kind != "static":
+        if position == 0:
+            return f"parameter {param}"
+        position = position - 1 if position is not None else None
+    if depth > _MAX_DEPTH:
+        return f"parameter {param} (callers too deep to follow)"
+    bases, _, _ = _hierarchy(interp, interp.ctx.project)
+    family = class_family(f"{module}.{cls.name.value}", bases, {})
+    if family is None:
+        return f"parameter {param} (a base class of {cls.name.value} mdblint cannot read)"
+    if family[1]:
+        return f"parameter {param} ({where} is in a class with a base outside the project, which may call it)"
+    named = _configured(interp.ctx.project, family[0], memo=interp.summaries.attributes)
+    if named is not None:
+        return f"parameter {param} ({where} is in class {named}, named in the settings: Django may call it)"
+    units = all_units(interp.ctx.project)
+    candidates = sorted(m for m, us in units.items() if any(name in u.names for u in us))
+    if len(candidates) > _MAX_CALLER_MODULES:
+        return f"parameter {param} ({name}() is named in too many modules to follow)"
+    result: Aliases | None = None
+    calls = 0
+    for caller_module in candidates:
+        owner = interp.services.module_interpreter(caller_module)
+        if owner is None or owner.module is None:
+            return f"parameter {param} (module {caller_module} not read)"
+        finder = _MethodReferences(owner, name)
+        owner.module.visit(finder)
+        if finder.escape is not None:
+            return f"parameter {param} ({where} {finder.escape})"
+        for call, scope, klass, explicit_self in finder.calls:
+            calls += 1
+            at = position
+            if explicit_self and kind == "plain":
+                at = position + 1 if position is not None else None   # `Class.m(obj, ...)`
+            value = _argument(owner, call, scope, at, param, declared, interp, klass)
+            if isinstance(value, Param):
+                inner = _relayed(owner, scope, value.name, depth)
+                if isinstance(inner, str):
+                    return f"parameter {param} ({inner})"
+                aliases = inner
+            elif isinstance(value, Str) and value.values.exact:
+                aliases = relocate(value, owner.locate).values
+            else:
+                path, line = owner.locate(call)
+                return f"parameter {param} (the call at {path}:{line} passes a value not known)"
+            path, line = owner.locate(call)
+            tagged = Aliases(tuple((a, replace(s, how=f"{s.how} passed as {param} at {path}:{line}"))
+                                   for a, s in aliases.known))
+            result = tagged if result is None else result.join(tagged)
+    if not calls:
+        return f"parameter {param} ({where} has no caller in the project)"
+    return result if result is not None else f"parameter {param}"
+
+
+def _setting_strings(value: Any, out: set[str]) -> None:
+    if isinstance(value, str):
+        out.add(value)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            _setting_strings(v, out)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _setting_strings(k, out)
+            _setting_strings(v, out)
+
+
+def _configured(project: Any, family: set[str], memo: dict) -> str | None:
+    """A class of `family` that a setting names by its dotted path (DATABASE_ROUTERS,
+    MIDDLEWARE, backends: Django instantiates it and calls its methods), or any setting not
+    read statically could: None when no setting names one."""
+    strings = memo.get(("setting strings",))
+    if strings is None:
+        strings = memo[("setting strings",)] = set()
+        for value in project.settings.constants.values():
+            _setting_strings(value, strings)
+        strings.update(project.settings.routers or ())
+    for qual in sorted(family):
+        short = qual.rpartition(".")[2]
+        if qual in strings or any(s.endswith("." + short) for s in strings):
+            return qual
+    return None
+
+
+class _MethodReferences(cst.CSTVisitor):
+    """Every call `<receiver>.<name>(...)` in one module, with its enclosing function and that
+    function's module-level class, and whether the receiver names a class (`Class.m(obj, ...)`
+    passes self explicitly); the first other use of `.<name>` or a string equal to it (`escape`)."""
+
+    def __init__(self, owner: "Interpreter", name: str) -> None:
+        self.owner, self.name = owner, name
+        self.calls: list[tuple[cst.Call, cst.CSTNode | None, cst.ClassDef | None, bool]] = []
+        self.escape: str | None = None
+        self.scopes: list[tuple[cst.FunctionDef, cst.ClassDef | None]] = []
+        self.classes: list[cst.ClassDef] = []
+        self.funcs: set[int] = set()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self.classes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        top = self.classes[-1] if len(self.classes) == 1 and not self.scopes \
+            and self.owner.classes.get(self.classes[-1].name.value) is self.classes[-1] else None
+        self.scopes.append((node, top))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == self.name:
+            self.funcs.add(id(func))
+            scope, klass = self.scopes[-1] if self.scopes else (None, None)
+            explicit = isinstance(func.value, (cst.Name, cst.Attribute)) \
+                and self.owner.find_class(func.value) is not None
+            self.calls.append((node, scope, klass, explicit))
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value == self.name and id(node) not in self.funcs and self.escape is None:
+            path, line = self.owner.locate(node)
+            self.escape = f"is used as a value at {path}:{line}"
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if self.escape is None and node.value.strip("\"'") == self.name:
+            path, line = self.owner.locate(node)
+            self.escape = f"is named in a string at {path}:{line}"
+
+    def visit_Name(self, node: cst.Name) -> None:
+        # `handler = name` in a class body (the method as a value); the def's own name is not a use.
+        if node.value == self.name and self.classes and not self.scopes and self.escape is None \
+                and not any(isinstance(s, cst.FunctionDef) and s.name is node for s in self.classes[-1].body.body):
+            path, line = self.owner.locate(node)
+            self.escape = f"is used as a value at {path}:{line}"
+
+
+# -- management-command options ---------------------------------------------------------------
+
+_COMMAND_BASES = ("django.core.management.base.", "django.core.management.")
+
+
+def _is_command(interp: "Interpreter", cls: cst.ClassDef, memo: dict) -> bool:
+    """Is `cls` (a module-level class of `interp`'s module) a management command: it or a project
+    ancestor derives from one of django.core.management's command classes?"""
+    project = interp.ctx.project
+    bases, _, _ = _hierarchy(interp, project)
+    module = interp.ctx.names.module or _OUTSIDE
+    seen, todo = set(), [f"{module}.{cls.name.value}"]
+    for base in cls.bases:
+        name = interp.ctx.names.qualname(base.value) or ""
+        if name.startswith(_COMMAND_BASES) and name.endswith("Command"):
+            return True
+    while todo:
+        for parent in bases.get(todo.pop(), ()):
+            if parent.startswith(_COMMAND_BASES) and parent.endswith("Command"):
+                return True
+            if parent in bases and parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return False
+
+
+def _option_dest(call: cst.Call) -> str | None:
+    """The `dest` of `parser.add_argument(...)`: given, or its first long option (dashes as
+    underscores), or its positional name."""
+    names = [string_value(a.value) for a in call.args if a.keyword is None]
+    for a in call.args:
+        if a.keyword is not None and a.keyword.value == "dest":
+            return string_value(a.value)
+    if not names or any(n is None for n in names):
+        return None
+    longs = [n for n in names if n.startswith("--")]
+    chosen = longs[0][2:] if longs else names[0].lstrip("-")
+    return chosen.replace("-", "_")
+
+
+def string_value(expr: cst.BaseExpression) -> str | None:
+    if isinstance(expr, (cst.SimpleString, cst.ConcatenatedString)):
+        value = expr.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def command_option(interp: "Interpreter", fn: cst.FunctionDef | None, cls: cst.ClassDef | None, options: str,
+                   key: str, node: cst.CSTNode) -> Value | None:
+    """`options[key]` (or `options.get(key)`) in `handle(self, *args, **options)` of a management
+    command: the option's default in its `add_arguments` (a command run without it), or any
+    alias DATABASES defines (a value given on the command line or to call_command() must be one
+    for a query to run); its `choices` when it lists them. None: not a command's options."""
+    if fn is None or cls is None or fn.name.value != "handle" or fn.params.star_kwarg is None \
+            or not isinstance(fn.params.star_kwarg, cst.Param) or fn.params.star_kwarg.name.value != options:
+        return None
+    memo = interp.summaries.attributes
+    if interp.classes.get(cls.name.value) is not cls or not _is_command(interp, cls, memo):
+        return None
+    found = _find_option(interp, cls, key)
+    text = f'{options}["{key}"]'
+    if found is None:
+        return Unknown(f"command option {text} (no add_argument() for it in the command)")
+    owner, call = found
+    default = choices = None
+    action = None
+    for a in call.args:
+        if a.keyword is None:
+            continue
+        if a.keyword.value == "default":
+            default = a.value
+        elif a.keyword.value == "choices":
+            choices = a.value
+        elif a.keyword.value == "action":
+            action = string_value(a.value)
+    if action not in (None, "store"):
+        return Unknown(f"command option {text} (action {action!r})")
+    path, line = owner.locate(call)
+    result = Aliases()
+    if default is not None:
+        value = owner.eval(default, owner.module_env)
+        if not isinstance(value, Str) or not value.values.exact:
+            return Unknown(f"command option {text} (its default is not known)")
+        result = result.join(Aliases(tuple((a, replace(s, how=f"{s.how}: the default of option {key} in add_arguments()"))
+                                           for a, s in relocate(value, owner.locate).values.known)))
+    required = any(a.keyword is not None and a.keyword.value == "required" and isinstance(a.value, cst.Name)
+                   and a.value.value == "True" for a in call.args)
+    positional = any(a.keyword is None and (string_value(a.value) or "-")[0] != "-" for a in call.args)
+    if default is None and choices is None and not (required or positional):
+        return Unknown(f"command option {text} (None when omitted: its routers or Django's default choose)")
+    if choices is not None:
+        if not isinstance(choices, (cst.List, cst.Tuple)):
+            return Unknown(f"command option {text} (its choices are not known)")
+        for element in choices.elements:
+            value = owner.eval(element.value, owner.module_env)
+            if not isinstance(value, Str) or not value.values.exact:
+                return Unknown(f"command option {text} (its choices are not known)")
+            result = result.join(Aliases(tuple((a, replace(s, how=f"{s.how}: a choice of option {key}"))
+                                               for a, s in relocate(value, owner.locate).values.known)))
+        return Str(result)
+    databases = interp.ctx.project.settings.databases
+    if databases is None:
+        return Unknown(f"command option {text} (given on the command line; DATABASES is not known)")
+    source = Source(f"command option --{key} (given on the command line: a DATABASES alias)", None, path, line)
+    for alias in sorted(databases):
+        result = result.join(Aliases.of(alias, source))
+    return Str(result)
+
+
+def _find_option(interp: "Interpreter", cls: cst.ClassDef, key: str) -> tuple["Interpreter", cst.Call] | None:
+    """The `add_argument(...)` call whose dest is `key` in the `add_arguments` of `cls` or of a
+    project ancestor (the first class up the hierarchy that has one)."""
+    todo: list[tuple[Interpreter, cst.ClassDef]] = [(interp, cls)]
+    seen: set[int] = set()
+    while todo:
+        owner, klass = todo.pop(0)
+        if id(klass) in seen:
+            continue
+        seen.add(id(klass))
+        body = klass.body.body if isinstance(klass.body, cst.IndentedBlock) else ()
+        for stmt in body:
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == "add_arguments":
+                for node in _walk(stmt):
+                    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                            and node.func.attr.value == "add_argument" and _option_dest(node) == key:
+                        return owner, node
+        for base in klass.bases:
+            found = owner.find_class(base.value)
+            if found is not None:
+                todo.append(found)
+    return None
+
+
+# -- parameters of __init__: what every construction of the class passes -----------------------
+
+def constructor_parameter_aliases(interp: "Interpreter", cls: cst.ClassDef, fn: cst.FunctionDef, param: str,
+                                  depth: int = 0) -> Aliases | str:
+    """The aliases parameter `param` of `cls.__init__` may hold: the union of what every
+    construction passes (`Cls(...)` and `Sub(...)` of a subclass that does not define __init__,
+    `cls(...)` in a classmethod of them, `super().__init__(...)` or `Cls.__init__(self, ...)` in a
+    subclass's __init__, followed through that one's own parameters). A reason (str) when a class
+    of the hierarchy has a base outside the project or is named in the settings, or one of those
+    classes is used as a value (passed, stored, returned) or named in a string."""
+    module = interp.ctx.names.module
+    project = interp.ctx.project
+    if interp.services is None or not module or module not in project.modules \
+            or interp.classes.get(cls.name.value) is not cls:
+        return f"parameter {param}"
+    memo = interp.summaries.attributes
+    key = ("constructor parameter", module, cls.name.value, param)
+    if key in memo:
+        return memo[key]
+    memo[key] = f"parameter {param} (its callers pass it along in a cycle)"
+    try:
+        result = _constructions_pass(interp, module, cls, fn, param, depth)
+    except RecursionError:
+        result = f"parameter {param} (callers too deep to follow)"
+    memo[key] = result
+    return result
+
+
+def _defines(owner: "Interpreter", qual: str, name: str) -> bool | None:
+    module, _, cls_name = qual.rpartition(".")
+    other = owner if (owner.ctx.names.module or _OUTSIDE) == module else owner.services.module_interpreter(module)
+    cls = other.classes.get(cls_name) if other is not None else None
+    if cls is None:
+        return None
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    return any(isinstance(s, cst.FunctionDef) and s.name.value == name for s in body)
+
+
+def _constructions_pass(interp: "Interpreter", module: str, cls: cst.ClassDef, fn: cst.FunctionDef, param: str,
+                        depth: int) -> Aliases | str:
+    from mdblint.project.index import all_units
+    where = f"{cls.name.value}.__init__()"
+    position, declared = _param_index(fn, param)
+    if declared is None or position == 0:
+        return f"parameter {param}"
+    position = position - 1 if position is not None else None
+    if depth > _MAX_DEPTH:
+        return f"parameter {param} (callers too deep to follow)"
+    qual = f"{module}.{cls.name.value}"
+    bases, _, _ = _hierarchy(interp, interp.ctx.project)
+    family = class_family(qual, bases, {})
+    if family is None:
+        return f"parameter {param} (a base class of {cls.name.value} mdblint cannot read)"
+    if family[1]:
+        return f"parameter {param} ({where} is in a class with a base outside the project, which may construct it)"
+    named = _configured(interp.ctx.project, family[0], memo=interp.summaries.attributes)
+    if named is not None:
+        return f"parameter {param} ({where} is in class {named}, named in the settings: Django may construct it)"
+    # The classes whose construction runs this __init__: it and the subclasses inheriting it;
+    # the subclasses overriding it reach it through super().__init__ (or Cls.__init__(self, ...)).
+    below: dict[str, bool] = {}
+    children = {}
+    for c, parents in bases.items():
+        for p in parents:
+            children.setdefault(p, set()).add(c)
+    todo = [qual]
+    constructs = {qual}
+    overriding: set[str] = set()
+    while todo:
+        for child in sorted(children.get(todo.pop(), ())):
+            if child in below:
+                continue
+            own = _defines(interp, child, "__init__")
+            if own is None:
+                return f"parameter {param} (class {child} not read)"
+            below[child] = own
+            if own:
+                overriding.add(child)
+            else:
+                constructs.add(child)
+                todo.append(child)
+    names = {q.rpartition(".")[2] for q in constructs | overriding}
+    units = all_units(interp.ctx.project)
+    candidates = sorted(m for m, us in units.items() if any(n in u.names for u in us for n in names))
+    if len(candidates) > _MAX_CALLER_MODULES:
+        return f"parameter {param} ({cls.name.value} is named in too many modules to follow)"
+    result: Aliases | None = None
+    calls = 0
+    for caller_module in candidates:
+        owner = interp.services.module_interpreter(caller_module)
+        if owner is None or owner.module is None:
+            return f"parameter {param} (module {caller_module} not read)"
+        finder = _Constructions(owner, constructs, overriding, qual)
+        owner.module.visit(finder)
+        if finder.escape is not None:
+            return f"parameter {param} ({finder.escape})"
+        for call, scope, klass, explicit_self in finder.calls:
+            calls += 1
+            at = position + 1 if explicit_self and position is not None else position
+            value = _argument(owner, call, scope, at, param, declared, interp, klass)
+            if isinstance(value, Param):
+                inner = _relayed(owner, scope, value.name, depth)
+                if isinstance(inner, str):
+                    return f"parameter {param} ({inner})"
+                aliases = inner
+            elif isinstance(value, Str) and value.values.exact:
+                aliases = relocate(value, owner.locate).values
+            else:
+                path, line = owner.locate(call)
+                return f"parameter {param} (the call at {path}:{line} passes a value not known)"
+            path, line = owner.locate(call)
+            tagged = Aliases(tuple((a, replace(s, how=f"{s.how} passed as {param} at {path}:{line}"))
+                                   for a, s in aliases.known))
+            result = tagged if result is None else result.join(tagged)
+    if not calls:
+        return f"parameter {param} ({cls.name.value} is not constructed in the project)"
+    return result if result is not None else f"parameter {param}"
+
+
+_TYPE_TESTS = frozenset({"isinstance", "issubclass"})
+
+
+class _Constructions(cst.CSTVisitor):
+    """The constructions of the classes `constructs` in one module (`C(...)`, `cls(...)` in their
+    classmethods, and `super().__init__(...)` / `C.__init__(self, ...)` in the __init__ of a class
+    of `overriding`), each with its enclosing function and that one's module-level class; the
+    first other use of one of those classes (`escape`), class statements' bases, annotations,
+    isinstance()/issubclass() and `except` clauses aside."""
+
+    def __init__(self, owner: "Interpreter", constructs: set[str], overriding: set[str], home: str) -> None:
+        self.owner, self.constructs, self.overriding, self.home = owner, constructs, overriding, home
+        self.short = {q.rpartition(".")[2] for q in constructs | overriding}
+        self.calls: list[tuple[cst.Call, cst.CSTNode | None, cst.ClassDef | None, bool]] = []
+        self.escape: str | None = None
+        self.scopes: list[tuple[cst.FunctionDef, cst.ClassDef | None]] = []
+        self.classes: list[cst.ClassDef] = []
+        self.seen: set[int] = set()
+        self.module = owner.ctx.names.module or _OUTSIDE
+
+    def _qual(self, node: cst.CSTNode) -> str | None:
+        if isinstance(node, cst.Name) and node.value in self.owner.classes:
+            return f"{self.module}.{node.value}"
+        if isinstance(node, (cst.Name, cst.Attribute)):
+            return self.owner.ctx.names.qualname(node)
+        return None
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.classes.append(node)
+        node.body.visit(self)
+        for d in node.decorators:
+            d.visit(self)
+        self.classes.pop()
+        return False
+
+    def visit_Annotation(self, node: cst.Annotation) -> bool:
+        return False
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if node.type is not None:
+            self.seen.update(id(n) for n in _walk(node.type))
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        top = self.classes[-1] if len(self.classes) == 1 and not self.scopes \
+            and self.owner.classes.get(self.classes[-1].name.value) is self.classes[-1] else None
+        self.scopes.append((node, top))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    def _current_class(self) -> str | None:
+        scope = self.scopes[-1] if self.scopes else None
+        return f"{self.module}.{scope[1].name.value}" if scope is not None and scope[1] is not None else None
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        scope, klass = self.scopes[-1] if self.scopes else (None, None)
+        if isinstance(func, cst.Name) and func.value in _TYPE_TESTS and len(node.args) == 2:
+            self.seen.update(id(n) for n in _walk(node.args[1].value))
+            return
+        if self._qual(func) in self.constructs:
+            self.seen.add(id(func))
+            self.calls.append((node, scope, klass, False))
+            return
+        if self._qual(func) in self.overriding:   # runs its own __init__ (seen at its super().__init__)
+            self.seen.add(id(func))
+            return
+        current = self._current_class()
+        if isinstance(func, cst.Name) and func.value == "cls" and current in self.constructs:
+            self.calls.append((node, scope, klass, False))   # `cls(...)` in a classmethod
+            return
+        if isinstance(func, cst.Attribute) and func.attr.value == "__init__" and scope is not None \
+                and scope.name.value == "__init__" and current in self.overriding:
+            receiver = func.value
+            if isinstance(receiver, cst.Call) and dotted(receiver.func) == "super" and not receiver.args \
+                    and set(_parents_of(self.owner, current)) & self.constructs:
+                self.calls.append((node, scope, klass, False))
+            elif self._qual(receiver) == self.home:
+                self.seen.add(id(receiver))
+                self.calls.append((node, scope, klass, True))
+
+    def _use(self, node: cst.CSTNode) -> None:
+        if self.escape is None and id(node) not in self.seen and self._qual(node) in self.constructs | self.overriding:
+            path, line = self.owner.locate(node)
+            self.escape = f"class {self._qual(node)} is used as a value at {path}:{line}"
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.short:
+            self._use(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.seen.add(id(node.attr))
+        if node.attr.value in self.short:
+            self._use(node)
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if self.escape is None and node.value.strip("\"'").rpartition(".")[2] in self.short:
+            path, line = self.owner.locate(node)
+            self.escape = f"class {node.value.strip(chr(34) + chr(39))} is named in a string at {path}:{line}"
+
+
+def _parents_of(owner: "Interpreter", qual: str | None) -> tuple[str, ...]:
+    """The direct bases of `qual` (super() in its __init__ reaches the first that has one)."""
+    if qual is None:
+        return ()
+    bases, _, _ = _hierarchy(owner, owner.ctx.project)
+    return bases.get(qual, ())
