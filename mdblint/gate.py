@@ -45,6 +45,8 @@ TEMPLATE_NAMES = frozenset({"render", "render_to_response", "TemplateResponse", 
                             "render_to_string"})
 VIEW_NAMES = frozenset({"ListView", "DetailView", "template_name", "context_object_name"})
 VIEW_METHODS = frozenset({"get_queryset", "get_context_data"})
+# A management command's option declarations, read for the values of `options[...]`.
+OPTION_METHODS = frozenset({"add_arguments"})
 
 
 def enabled() -> bool:
@@ -175,6 +177,10 @@ class Gate:
                 if isinstance(c, int) and c not in admitted:
                     admitted.add(c)
                     todo.append(c)
+        if admitted:
+            # A command's options (`options["database"]`) are read from its add_arguments():
+            # the default and choices given there (analysis/provenance.py).
+            admitted |= {i for i, u in enumerate(units) if u.name in OPTION_METHODS}
         views = not VIEW_NAMES.isdisjoint(units[top].names)
         if views:
             admitted |= {i for i, u in enumerate(units) if u.name in VIEW_METHODS}
