@@ -46,6 +46,7 @@ from mdblint.source import SourceError, decode, parse_module
 # thread (model.on_deep_stack), unless its tree is deeper than this: libcst's code generator
 # (positions) spends ~5 frames a level, against DEEP_LIMIT frames there.
 DEEP_LEVELS = DEEP_LIMIT // 6
+SHALLOW_LEVELS = 200   # below this a RecursionError on the deep stack is a bug, not depth
 SERIAL_MAX_FILES = 16   # below this, a pool's start-up (~0.3 s a worker) costs more than it saves
 # The words an alias-taking site spells (`mdblint --aliases` skips files with none of them).
 _ALIAS_WORDS = ("using", "db_manager", "connections", "transaction")
@@ -106,7 +107,10 @@ class Linter:
                 result = on_deep_stack(self._lint_once, path, data, plan)
         except RecursionError as e:
             self.read, self.flow_errors = set(), []
-            if depth is not None and depth <= DEEP_LEVELS:
+            # A tree this shallow cannot exhaust the deep stack: endless recursion, a bug of
+            # mdblint's. Deeper trees may still meet a limit the deep stack does not raise
+            # (CPython 3.12's fixed C recursion limit, ~1,500 C calls): too deep, MDB005.
+            if depth is not None and depth <= SHALLOW_LEVELS:
                 if os.environ.get("MDBLINT_DEBUG"):
                     raise
                 result = self._internal_error(path, e), True   # not deep: endless recursion, a bug of mdblint's
@@ -457,8 +461,8 @@ def _too_deep(data: bytes) -> SourceError:
                            f"({type(e).__name__}: {e or 'parser stack overflow'})")
     except (ValueError, SourceError):
         pass
-    return SourceError("MDB005", f"nested too deeply for mdblint to check (past {DEEP_LIMIT:,} frames "
-                       "of recursion); Python compiles it, mdblint could not check it")
+    return SourceError("MDB005", f"nested too deeply for mdblint to check on this Python (past its "
+                       "recursion limits); Python compiles it, mdblint could not check it")
 
 
 def _resolve(data: Any, positions: Any, shown: str) -> Any:
