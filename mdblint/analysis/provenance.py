@@ -12,7 +12,7 @@ cannot be known is unknown, and the alias sites say why.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import libcst as cst
 
@@ -430,6 +430,21 @@ _MAX_CALLER_MODULES = 40
 _MAX_DEPTH = 3
 
 
+def _traced(interp: "Interpreter", key: tuple, param: str, trace: Callable[[], Aliases | str]) -> Aliases | str:
+    """`trace()`, memoized per run under `key`; a call met again while it runs (callers passing
+    the parameter along in a cycle) and a chain too deep to follow are reasons, not crashes."""
+    memo = interp.summaries.attributes
+    if key in memo:
+        return memo[key]
+    memo[key] = f"parameter {param} (its callers pass it along in a cycle)"
+    try:
+        result = trace()
+    except RecursionError:
+        result = f"parameter {param} (callers too deep to follow)"
+    memo[key] = result
+    return result
+
+
 def parameter_aliases(interp: "Interpreter", fn: cst.FunctionDef, param: str, depth: int = 0) -> Aliases | str:
     """The aliases parameter `param` of module-level function `fn` may hold: the union of what
     every call in the project passes (positionally, by keyword, or the default when omitted).
@@ -441,17 +456,7 @@ def parameter_aliases(interp: "Interpreter", fn: cst.FunctionDef, param: str, de
     if interp.services is None or not module or module not in project.modules \
             or interp.functions.get(fn.name.value) is not fn:
         return f"parameter {param}"
-    memo = interp.summaries.attributes
-    key = ("parameter", module, fn.name.value, param)
-    if key in memo:
-        return memo[key]
-    memo[key] = f"parameter {param} (its callers pass it along in a cycle)"
-    try:
-        result = _callers_pass(interp, module, fn, param, depth)
-    except RecursionError:
-        result = f"parameter {param} (callers too deep to follow)"
-    memo[key] = result
-    return result
+    return _traced(interp, ("parameter", module, fn.name.value, param), param, lambda: _callers_pass(interp, module, fn, param, depth))
 
 
 def _param_index(fn: cst.FunctionDef, param: str) -> tuple[int | None, cst.Param | None]:
@@ -467,7 +472,6 @@ def _param_index(fn: cst.FunctionDef, param: str) -> tuple[int | None, cst.Param
 
 
 def _callers_pass(interp: "Interpreter", module: str, fn: cst.FunctionDef, param: str, depth: int) -> Aliases | str:
-    from mdblint.project.index import all_units
     name = fn.name.value
     position, declared = _param_index(fn, param)
     if declared is None:
@@ -475,39 +479,63 @@ def _callers_pass(interp: "Interpreter", module: str, fn: cst.FunctionDef, param
     if depth > _MAX_DEPTH:
         return f"parameter {param} (callers too deep to follow)"
     qual = f"{module}.{name}"
+
+    def find(owner: "Interpreter", caller_module: str) -> tuple[str | None, list]:
+        escape, found = _references(owner, qual, name, caller_module == module)
+        return (f"{name}() {escape}" if escape else None), [(call, scope, position, None) for call, scope in found]
+
+    return _join_callers(interp, {name}, f"{name}()", param, declared, depth, find, f"{name}() has no caller in the project")
+
+
+def _join_callers(interp: "Interpreter", names: set[str], shown: str, param: str, declared: cst.Param, depth: int,
+                  find: Callable[["Interpreter", str], tuple[str | None, list]], uncalled: str) -> Aliases | str:
+    """The union of what every call found passes for `param`, over the modules whose units name
+    one of `names`; `find(owner, module)` gives a module's first escape (a reason) or its calls
+    as (call, enclosing function, argument position, enclosing class). A reason when a module
+    cannot be read, too many name it, a call passes a value not known, or none calls (`uncalled`)."""
+    from mdblint.project.index import all_units
     units = all_units(interp.ctx.project)
-    candidates = sorted(m for m, us in units.items() if any(name in u.names for u in us))
+    candidates = sorted(m for m, us in units.items() if any(n in u.names for u in us for n in names))
     if len(candidates) > _MAX_CALLER_MODULES:
-        return f"parameter {param} ({name}() is named in too many modules to follow)"
+        return f"parameter {param} ({shown} is named in too many modules to follow)"
     result: Aliases | None = None
     calls = 0
     for caller_module in candidates:
         owner = interp.services.module_interpreter(caller_module)
         if owner is None or owner.module is None:
             return f"parameter {param} (module {caller_module} not read)"
-        escape, found = _references(owner, qual, name, caller_module == module)
+        escape, found = find(owner, caller_module)
         if escape is not None:
-            return f"parameter {param} ({name}() {escape})"
-        for call, scope in found:
+            return f"parameter {param} ({escape})"
+        for call, scope, at, klass in found:
             calls += 1
-            value = _argument(owner, call, scope, position, param, declared, interp)
-            if isinstance(value, Param):
-                inner = _relayed(owner, scope, value.name, depth)
-                if isinstance(inner, str):
-                    return f"parameter {param} ({inner})"
-                aliases = inner
-            elif isinstance(value, Str) and value.values.exact:
-                aliases = relocate(value, owner.locate).values
-            else:
-                path, line = owner.locate(call)
-                return f"parameter {param} (the call at {path}:{line} passes a value not known)"
-            path, line = owner.locate(call)
-            where = f"{path}:{line}"
-            tagged = Aliases(tuple((a, replace(s, how=f"{s.how} passed as {param} at {where}")) for a, s in aliases.known))
+            tagged = _passed(interp, owner, call, scope, at, param, declared, depth, klass)
+            if isinstance(tagged, str):
+                return tagged
             result = tagged if result is None else result.join(tagged)
     if not calls:
-        return f"parameter {param} ({name}() has no caller in the project)"
+        return f"parameter {param} ({uncalled})"
     return result if result is not None else f"parameter {param}"
+
+
+def _passed(interp: "Interpreter", owner: "Interpreter", call: cst.Call, scope: cst.CSTNode | None,
+            at: int | None, param: str, declared: cst.Param, depth: int,
+            klass: cst.ClassDef | None = None) -> Aliases | str:
+    """What one call passes for `param` (its argument at `at` or by keyword, else the default),
+    each alias tagged with the call's place; a reason when that is not known."""
+    value = _argument(owner, call, scope, at, param, declared, interp, klass)
+    if isinstance(value, Param):
+        inner = _relayed(owner, scope, value.name, depth)
+        if isinstance(inner, str):
+            return f"parameter {param} ({inner})"
+        aliases = inner
+    elif isinstance(value, Str) and value.values.exact:
+        aliases = relocate(value, owner.locate).values
+    else:
+        path, line = owner.locate(call)
+        return f"parameter {param} (the call at {path}:{line} passes a value not known)"
+    path, line = owner.locate(call)
+    return Aliases(tuple((a, replace(s, how=f"{s.how} passed as {param} at {path}:{line}")) for a, s in aliases.known))
 
 
 def _relayed(owner: "Interpreter", scope: cst.CSTNode | None, name: str, depth: int) -> Aliases | str:
@@ -690,22 +718,11 @@ def method_parameter_aliases(interp: "Interpreter", cls: cst.ClassDef, fn: cst.F
     if interp.services is None or not module or module not in project.modules \
             or interp.classes.get(cls.name.value) is not cls:
         return f"parameter {param}"
-    memo = interp.summaries.attributes
-    key = ("method parameter", module, cls.name.value, fn.name.value, param)
-    if key in memo:
-        return memo[key]
-    memo[key] = f"parameter {param} (its callers pass it along in a cycle)"
-    try:
-        result = _method_callers_pass(interp, module, cls, fn, param, depth)
-    except RecursionError:
-        result = f"parameter {param} (callers too deep to follow)"
-    memo[key] = result
-    return result
+    return _traced(interp, ("method parameter", module, cls.name.value, fn.name.value, param), param, lambda: _method_callers_pass(interp, module, cls, fn, param, depth))
 
 
 def _method_callers_pass(interp: "Interpreter", module: str, cls: cst.ClassDef, fn: cst.FunctionDef, param: str,
                          depth: int) -> Aliases | str:
-    from mdblint.project.index import all_units
     name = fn.name.value
     where = f"{cls.name.value}.{name}()"
     kind = _method_kind(fn)
@@ -731,43 +748,20 @@ def _method_callers_pass(interp: "Interpreter", module: str, cls: cst.ClassDef, 
     named = _configured(interp.ctx.project, family[0], memo=interp.summaries.attributes)
     if named is not None:
         return f"parameter {param} ({where} is in class {named}, named in the settings: Django may call it)"
-    units = all_units(interp.ctx.project)
-    candidates = sorted(m for m, us in units.items() if any(name in u.names for u in us))
-    if len(candidates) > _MAX_CALLER_MODULES:
-        return f"parameter {param} ({name}() is named in too many modules to follow)"
-    result: Aliases | None = None
-    calls = 0
-    for caller_module in candidates:
-        owner = interp.services.module_interpreter(caller_module)
-        if owner is None or owner.module is None:
-            return f"parameter {param} (module {caller_module} not read)"
+    def find(owner: "Interpreter", caller_module: str) -> tuple[str | None, list]:
         finder = _MethodReferences(owner, name)
         owner.module.visit(finder)
         if finder.escape is not None:
-            return f"parameter {param} ({where} {finder.escape})"
+            return f"{where} {finder.escape}", []
+        found = []
         for call, scope, klass, explicit_self in finder.calls:
-            calls += 1
             at = position
             if explicit_self and kind == "plain":
                 at = position + 1 if position is not None else None   # `Class.m(obj, ...)`
-            value = _argument(owner, call, scope, at, param, declared, interp, klass)
-            if isinstance(value, Param):
-                inner = _relayed(owner, scope, value.name, depth)
-                if isinstance(inner, str):
-                    return f"parameter {param} ({inner})"
-                aliases = inner
-            elif isinstance(value, Str) and value.values.exact:
-                aliases = relocate(value, owner.locate).values
-            else:
-                path, line = owner.locate(call)
-                return f"parameter {param} (the call at {path}:{line} passes a value not known)"
-            path, line = owner.locate(call)
-            tagged = Aliases(tuple((a, replace(s, how=f"{s.how} passed as {param} at {path}:{line}"))
-                                   for a, s in aliases.known))
-            result = tagged if result is None else result.join(tagged)
-    if not calls:
-        return f"parameter {param} ({where} has no caller in the project)"
-    return result if result is not None else f"parameter {param}"
+            found.append((call, scope, at, klass))
+        return None, found
+
+    return _join_callers(interp, {name}, f"{name}()", param, declared, depth, find, f"{where} has no caller in the project")
 
 
 def _setting_strings(value: Any, out: set[str]) -> None:
@@ -1001,17 +995,7 @@ def constructor_parameter_aliases(interp: "Interpreter", cls: cst.ClassDef, fn: 
     if interp.services is None or not module or module not in project.modules \
             or interp.classes.get(cls.name.value) is not cls:
         return f"parameter {param}"
-    memo = interp.summaries.attributes
-    key = ("constructor parameter", module, cls.name.value, param)
-    if key in memo:
-        return memo[key]
-    memo[key] = f"parameter {param} (its callers pass it along in a cycle)"
-    try:
-        result = _constructions_pass(interp, module, cls, fn, param, depth)
-    except RecursionError:
-        result = f"parameter {param} (callers too deep to follow)"
-    memo[key] = result
-    return result
+    return _traced(interp, ("constructor parameter", module, cls.name.value, param), param, lambda: _constructions_pass(interp, module, cls, fn, param, depth))
 
 
 def _defines(owner: "Interpreter", qual: str, name: str) -> bool | None:
@@ -1026,7 +1010,6 @@ def _defines(owner: "Interpreter", qual: str, name: str) -> bool | None:
 
 def _constructions_pass(interp: "Interpreter", module: str, cls: cst.ClassDef, fn: cst.FunctionDef, param: str,
                         depth: int) -> Aliases | str:
-    from mdblint.project.index import all_units
     where = f"{cls.name.value}.__init__()"
     position, declared = _param_index(fn, param)
     if declared is None or position == 0:
@@ -1068,41 +1051,16 @@ def _constructions_pass(interp: "Interpreter", module: str, cls: cst.ClassDef, f
                 constructs.add(child)
                 todo.append(child)
     names = {q.rpartition(".")[2] for q in constructs | overriding}
-    units = all_units(interp.ctx.project)
-    candidates = sorted(m for m, us in units.items() if any(n in u.names for u in us for n in names))
-    if len(candidates) > _MAX_CALLER_MODULES:
-        return f"parameter {param} ({cls.name.value} is named in too many modules to follow)"
-    result: Aliases | None = None
-    calls = 0
-    for caller_module in candidates:
-        owner = interp.services.module_interpreter(caller_module)
-        if owner is None or owner.module is None:
-            return f"parameter {param} (module {caller_module} not read)"
+
+    def find(owner: "Interpreter", caller_module: str) -> tuple[str | None, list]:
         finder = _Constructions(owner, constructs, overriding, qual)
         owner.module.visit(finder)
         if finder.escape is not None:
-            return f"parameter {param} ({finder.escape})"
-        for call, scope, klass, explicit_self in finder.calls:
-            calls += 1
-            at = position + 1 if explicit_self and position is not None else position
-            value = _argument(owner, call, scope, at, param, declared, interp, klass)
-            if isinstance(value, Param):
-                inner = _relayed(owner, scope, value.name, depth)
-                if isinstance(inner, str):
-                    return f"parameter {param} ({inner})"
-                aliases = inner
-            elif isinstance(value, Str) and value.values.exact:
-                aliases = relocate(value, owner.locate).values
-            else:
-                path, line = owner.locate(call)
-                return f"parameter {param} (the call at {path}:{line} passes a value not known)"
-            path, line = owner.locate(call)
-            tagged = Aliases(tuple((a, replace(s, how=f"{s.how} passed as {param} at {path}:{line}"))
-                                   for a, s in aliases.known))
-            result = tagged if result is None else result.join(tagged)
-    if not calls:
-        return f"parameter {param} ({cls.name.value} is not constructed in the project)"
-    return result if result is not None else f"parameter {param}"
+            return finder.escape, []
+        return None, [(call, scope, position + 1 if explicit_self and position is not None else position, klass)
+                      for call, scope, klass, explicit_self in finder.calls]
+
+    return _join_callers(interp, names, cls.name.value, param, declared, depth, find, f"{cls.name.value} is not constructed in the project")
 
 
 _TYPE_TESTS = frozenset({"isinstance", "issubclass"})
