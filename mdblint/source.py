@@ -155,11 +155,29 @@ def nesting(text: str) -> tuple[int, int]:
         elif isinstance(node, ast.JoinedStr):
             depth += 2
         if isinstance(node, (ast.Constant, ast.JoinedStr)) and isinstance(getattr(node, "value", ""), (str, bytes)):
-            try:   # adjacent literals: at most one a 2 characters of the constant's text
-                depth += (starts[node.end_lineno - 1] + node.end_col_offset - starts[node.lineno - 1]  # type: ignore[operator]
-                          - node.col_offset) // 2
+            try:   # adjacent literals ("a" "b" ...): libcst nests one level per literal
+                begin = starts[node.lineno - 1] + node.col_offset
+                end = starts[node.end_lineno - 1] + node.end_col_offset  # type: ignore[operator]
+                depth += _literals(text[begin:end])
             except (IndexError, TypeError):
                 depth += len(text)
         deepest = max(deepest, depth)
         stack.extend((child, depth + 1, primary) for child in ast.iter_child_nodes(node))
     return deepest, primaries
+
+
+def _literals(segment: str) -> int:
+    """How many string literals make up the constant whose source is `segment` (adjacent
+    literals are one constant in Python's tree): counted from its tokens when it is long, at
+    most one per 2 characters (the shortest literal, `""`) when short or not tokenizable."""
+    if len(segment) <= 64:
+        return len(segment) // 2
+    import io
+    import tokenize
+
+    kinds = {tokenize.STRING, getattr(tokenize, "FSTRING_START", tokenize.STRING)}
+    try:
+        return sum(1 for tok in tokenize.generate_tokens(io.StringIO("(" + segment + ")").readline)
+                   if tok.type in kinds)
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return len(segment) // 2

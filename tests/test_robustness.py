@@ -52,6 +52,13 @@ DEEP = {
 }
 
 
+def test_a_long_string_in_a_long_statement_is_not_deep():
+    # pretix's base/settings.py (a 150,000-character dict holding long help texts) was MDB005:
+    # each string constant counted as one level per 2 characters, not per literal.
+    source = 'DEFAULTS = {\n    "help": "' + "y" * 9000 + '",\n    "parts": ("a" "b" "c"),\n}\n'
+    assert [(line, code) for line, code, _ in _lint(source)] == [(_trailer_line(source), "MDB301")]
+
+
 @pytest.mark.parametrize("source", DEEP.values(), ids=DEEP)
 def test_deeply_nested_valid_code_is_analysed_to_its_end(source):
     # main d0a7ef5: MDB004 internal error (RecursionError in PositionProvider) and nothing else
