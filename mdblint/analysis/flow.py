@@ -91,6 +91,21 @@ class _Settings(Value):
     pass
 
 
+class Pending:
+    """A per-row `rel.all()` query (an event) kept until it is known to be evaluated: `.all()` builds
+    a lazy queryset, and one that is only combined (`qs | row.rel.all()`) queries nothing per row;
+    the union runs once, where it is evaluated. Delivered to the sink active where it was built."""
+    __slots__ = ("emit", "event", "combined", "done")   # combined: "|" or "&" once it was an operand
+
+    def __init__(self, emit: Callable[[Any], None], event: Any) -> None:
+        self.emit, self.event, self.combined, self.done = emit, event, "", False
+
+    def deliver(self) -> None:
+        if not self.done:
+            self.done = True
+            self.emit(self.event)
+
+
 class Interpreter:
     """Runs over one file and reports events through `emit`."""
 
@@ -134,10 +149,28 @@ class Interpreter:
         self.current: cst.FunctionDef | None = None         # the function `run` is analysing
         self.entry = ""                                     # running a view, command or task (requests.entry_point)
         self._called: frozenset[str] | None = None
+        self._pending: list[Pending] = []                    # per-row `.all()` queries not yet reported
 
     def _deliver(self, event: Any) -> None:
         if not asyncorm.route(self, event):
             self.sink(event)
+
+    def flush_pending(self, start: int = 0) -> None:
+        """Report the per-row `.all()` queries built since `start` that were not only combined."""
+        for pending in self._pending[start:]:
+            if not pending.combined:
+                pending.deliver()
+        del self._pending[start:]
+
+    def evaluated_pending(self, value: Value) -> None:
+        """A combination of per-row `.all()` querysets evaluated while their loop still runs: a query per row."""
+        if isinstance(value, QuerySet):
+            for pending in value.pending:
+                if pending.event.loop in self.loops and not pending.done:
+                    if pending.combined and value.node is not pending.event.node:
+                        # the combination is a new query: prefetch_related() would not spare it (MDB302 says so)
+                        pending.event = replace(pending.event, method=pending.combined)
+                    pending.deliver()
 
     def locate(self, node: cst.CSTNode) -> tuple[str, int | None]:
         """(path, line) of a node of this module (positions computed once, on first use)."""
@@ -155,7 +188,11 @@ class Interpreter:
                 self.functions[stmt.name.value] = stmt
             elif isinstance(stmt, cst.ClassDef):
                 self.classes[stmt.name.value] = stmt
-        self.module_env = self.block(module.body, {}) or {}
+        start = len(self._pending)
+        try:
+            self.module_env = self.block(module.body, {}) or {}
+        finally:
+            self.flush_pending(start)
 
     def run(self, module: cst.Module) -> list[str]:
         """Analyse every function; returns the internal errors met (each costs one function only)."""
@@ -167,6 +204,7 @@ class Interpreter:
         self.current = None
         self._guarded(errors, "<serializers>", drf.serializer_module, self, module)   # DRF serializers of list views
         self._guarded(errors, "<class-based views>", templates.class_views, self, module)   # templates.py
+        self.flush_pending()
         return errors
 
     @staticmethod
@@ -221,9 +259,11 @@ class Interpreter:
         saved_routers = self.routers
         for d in (*(cls.decorators if cls is not None else ()), *fn.decorators):
             self.use_routers(self.overridden_routers(d.decorator))
+        start = len(self._pending)
         try:
             return self.block(fn.body.body if isinstance(fn.body, cst.IndentedBlock) else fn.body.body, env)
         finally:
+            self.flush_pending(start)
             self.atomic = saved
             self._self = saved_self
             self._function = saved_function
@@ -848,9 +888,15 @@ class Interpreter:
             return UNKNOWN
         if isinstance(left, QuerySet) and isinstance(right, QuerySet):
             self.emit(ev.SetOperation(node, left, right, "|" if isinstance(operator, (cst.BitOr, cst.BitOrAssign)) else "&"))
-            return left
+            op = "|" if isinstance(operator, (cst.BitOr, cst.BitOrAssign)) else "&"
+            for pending in (*left.pending, *right.pending):   # built into the combination, not read
+                pending.combined = op
+            return replace(left, node=node, pending=left.pending + right.pending) if left.pending or right.pending else left
         if isinstance(left, _Q) and isinstance(right, _Q):
             return _Q(left.calls + right.calls)
+        for value in (left, right):   # `unknown | row.rel.all()`: still a queryset combined, not read
+            for pending in value.pending if isinstance(value, QuerySet) else ():
+                pending.combined = "|" if isinstance(operator, (cst.BitOr, cst.BitOrAssign)) else "&"
         return UNKNOWN
 
     def _e_UnaryOperation(self, e: cst.UnaryOperation, env: Env) -> Value:
@@ -1114,6 +1160,8 @@ class Interpreter:
             loaded=EVERYTHING_LOADED if perrow.manager_loads(self, model, qs.manager) else None)
         if per_iteration and name in QUERIES and current.cache is None:
             asyncorm.query(self, e, model, name, "query")
+        if name in QUERIES:
+            self.evaluated_pending(current)
         if current.cache is not None:   # `row.rel.all().filter(...)`: the prefetched rows, queried again
             self.row_read(e, current.cache, name)
             current = replace(current, cache=None)
@@ -1223,7 +1271,7 @@ class Interpreter:
             self.alias_site(e, ".db_manager()", value, expr)
             return replace(manager, reads=_as_aliases(value))
         row = manager.row
-        self.row_read(e, manager, name)
+        pending = self.row_read(e, manager, name)
         bound = Bound(manager.reads) if manager.reads is not None else \
             Bound(instance=owner.aliases if owner.aliases is not None else UNKNOWN_ALIASES)
         # Rows of a reverse-FK manager know their owner (Django's known related objects).
@@ -1238,7 +1286,8 @@ class Interpreter:
             # through it is fetched once and cached there (not once per row).
             known = replace(known, opaque=known.opaque | {manager.relation.reverse})
         qs = QuerySet(manager.model, bound, node=e, row=row, loaded=known,
-                      cache=manager if manager.prefetched and name == "all" else None)
+                      cache=manager if manager.prefetched and name == "all" else None,
+                      pending=(pending,) if pending is not None else ())
         if name in ("create", "get_or_create", "update_or_create", "clear"):
             target = self.write_aliases(manager.model, owner.aliases)
             self.emit(ev.Write(e, target, f"{manager.relation.name}.{name}()", tuple(self.atomic), manager.model))
@@ -1248,17 +1297,23 @@ class Interpreter:
         # Served from the prefetch cache: no query (MDB303 reports the calls that are not).
         return self.queryset_method(e, qs, name, env, per_iteration=not manager.prefetched) if name != "all" else qs
 
-    def row_read(self, e: cst.Call, manager: RelatedManager, name: str) -> None:
+    def row_read(self, e: cst.Call, manager: RelatedManager, name: str) -> Pending | None:
         """A related manager of a loop's row read with `name`: a query per row unless prefetched and
-        served from the prefetched rows (MDB302, MDB303)."""
+        served from the prefetched rows (MDB302, MDB303). For `.all()` (a lazy queryset) the query
+        is returned pending: reported later unless the queryset is only combined (`Pending`)."""
         row = manager.row
         if row is None or row.loop not in self.loops or self._once or name not in MANAGER_READS | REQUERIES:
-            return
+            return None
         owner = manager.owner
         if not manager.prefetched:
             # Prefetched into an attribute (to_attr) but read through the manager: "to_attr" (MDB303).
             kind = "to_attr" if row.path in (row.root.loaded or NOTHING_LOADED).to_attr else "manager"
-            self.emit(ev.RowQuery(e, kind, owner.model, manager.relation, row.path, True, row.loop, row.root, name))
+            event = ev.RowQuery(e, kind, owner.model, manager.relation, row.path, True, row.loop, row.root, name)
+            if name == "all":
+                pending = Pending(self.emit, event)
+                self._pending.append(pending)
+                return pending
+            self.emit(event)
         elif name in REQUERIES or name in ("last", "alast") or (name in ("first", "afirst") and self._unordered(manager)):
             # last() reverses (a clone), first() of unordered rows orders by pk: both query again.
             self.emit(ev.RowQuery(e, "requery", owner.model, manager.relation, row.path, True, row.loop, row.root, name))

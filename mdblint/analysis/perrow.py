@@ -572,6 +572,7 @@ def evaluated(interp: "Interpreter", node: cst.CSTNode, value: Value, how: str) 
     """`list(qs)`, `len(qs)`, `if qs:`, `for x in qs` on a queryset built inside the loop over rows
     (a new queryset per iteration: one query each); a related manager of the loop's rows is MDB302's."""
     from mdblint.analysis.values import QuerySet
+    interp.evaluated_pending(value)
     if not isinstance(value, QuerySet) or value.node is None or value.cache is not None:
         return
     if value.row is not None and value.row.loop in interp.loops or value.of_loop in interp.loops:

@@ -117,6 +117,9 @@ class QuerySet(Value):
     # Evaluated by a loop that read relations on every row: what its cached rows now come with
     # (a new queryset made from it, `.all()`, `.filter()`, fetches new rows: it does not inherit this).
     evaluated: "Loaded | None" = field(default=None, compare=False)
+    # `row.rel.all()` built per row: the query it issues when evaluated (flow.Pending), reported at
+    # the end of the function unless it was only combined with `|`/`&` (a queryset built, not read).
+    pending: tuple = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,13 @@ def related_manager_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
             f"queryset=..., to_attr=...) and read that attribute"
         ), _data(ctx, e, "Prefetch"))
         return
+    if e.method in ("|", "&"):   # row.rel.all() | other, evaluated per row: a new query, prefetched or not
+        ctx.report(e.node, "MDB302", (
+            f"{short(e.model)}.{name}.all() combined with `{e.method}` is queried on every row of {_loop(ctx, e)}: "
+            f"one query per row (N+1); a combined queryset is a new query even when the relation is prefetched: "
+            f"prefetch \"{e.path}\" and combine the rows in Python, or build one queryset outside the loop"
+        ), _data(ctx, e, "prefetch_related"))
+        return
     _offer_fix(e, ctx, "MDB302", "prefetch_related")
     ctx.report(e.node, "MDB302", (
         f"{short(e.model)}.{name} is queried on every row of {_loop(ctx, e)}: one query per row (N+1); "
