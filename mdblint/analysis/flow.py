@@ -91,6 +91,9 @@ class _Settings(Value):
     pass
 
 
+PER_ROW_WRITES = frozenset({"delete", "update", "adelete", "aupdate"})
+
+
 class Pending:
     """A per-row `rel.all()` query (an event) kept until it is known to be evaluated: `.all()` builds
     a lazy queryset, and one that is only combined (`qs | row.rel.all()`) queries nothing per row;
@@ -162,12 +165,15 @@ class Interpreter:
                 pending.deliver()
         del self._pending[start:]
 
-    def evaluated_pending(self, value: Value) -> None:
-        """A combination of per-row `.all()` querysets evaluated while their loop still runs: a query per row."""
+    def evaluated_pending(self, value: Value, write: str | None = None) -> None:
+        """Per-row `.all()` querysets evaluated (or written through, `write`) while their loop still
+        runs: a query per row, reported now."""
         if isinstance(value, QuerySet):
             for pending in value.pending:
                 if pending.event.loop in self.loops and not pending.done:
-                    if pending.combined and value.node is not pending.event.node:
+                    if write is not None:   # a DELETE/UPDATE per row: prefetch_related() would not spare it
+                        pending.event = replace(pending.event, method=write)
+                    elif pending.combined and value.node is not pending.event.node:
                         # the combination is a new query: prefetch_related() would not spare it (MDB302 says so)
                         pending.event = replace(pending.event, method=pending.combined)
                     pending.deliver()
@@ -1160,8 +1166,8 @@ class Interpreter:
             loaded=EVERYTHING_LOADED if perrow.manager_loads(self, model, qs.manager) else None)
         if per_iteration and name in QUERIES and current.cache is None:
             asyncorm.query(self, e, model, name, "query")
-        if name in QUERIES:
-            self.evaluated_pending(current)
+        if name in QUERIES:   # `row.rel.all().delete()`: a write per row, which no prefetch spares
+            self.evaluated_pending(current, name if name in PER_ROW_WRITES else None)
         if current.cache is not None:   # `row.rel.all().filter(...)`: the prefetched rows, queried again
             self.row_read(e, current.cache, name)
             current = replace(current, cache=None)

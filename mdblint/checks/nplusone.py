@@ -70,6 +70,13 @@ def related_manager_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
             f"queryset=..., to_attr=...) and read that attribute"
         ), _data(ctx, e, "Prefetch"))
         return
+    if e.method in ("delete", "update", "adelete", "aupdate"):   # row.rel.all().delete(): one write per row
+        ctx.report(e.node, "MDB302", (
+            f"{short(e.model)}.{name}.all().{e.method}() runs on every row of {_loop(ctx, e)}: one {e.method.lstrip('a').upper()} "
+            f"per row (N+1); prefetch_related() would not spare it: {e.method}() once, on a queryset of the related "
+            f"model filtered across the relation to the rows the loop iterates"
+        ), _data(ctx, e, "prefetch_related"))
+        return
     if e.method in ("|", "&"):   # row.rel.all() | other, evaluated per row: a new query, prefetched or not
         ctx.report(e.node, "MDB302", (
             f"{short(e.model)}.{name}.all() combined with `{e.method}` is queried on every row of {_loop(ctx, e)}: "
