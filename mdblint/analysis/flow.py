@@ -892,9 +892,9 @@ class Interpreter:
         """`a | b`, `a & b` (and `|=`, `&=`) on querysets and Q objects."""
         if not isinstance(operator, (cst.BitOr, cst.BitAnd, cst.BitOrAssign, cst.BitAndAssign)):
             return UNKNOWN
+        op = "|" if isinstance(operator, (cst.BitOr, cst.BitOrAssign)) else "&"
         if isinstance(left, QuerySet) and isinstance(right, QuerySet):
-            self.emit(ev.SetOperation(node, left, right, "|" if isinstance(operator, (cst.BitOr, cst.BitOrAssign)) else "&"))
-            op = "|" if isinstance(operator, (cst.BitOr, cst.BitOrAssign)) else "&"
+            self.emit(ev.SetOperation(node, left, right, op))
             for pending in (*left.pending, *right.pending):   # built into the combination, not read
                 pending.combined = op
             return replace(left, node=node, pending=left.pending + right.pending) if left.pending or right.pending else left
@@ -902,7 +902,7 @@ class Interpreter:
             return _Q(left.calls + right.calls)
         for value in (left, right):   # `unknown | row.rel.all()`: still a queryset combined, not read
             for pending in value.pending if isinstance(value, QuerySet) else ():
-                pending.combined = "|" if isinstance(operator, (cst.BitOr, cst.BitOrAssign)) else "&"
+                pending.combined = op
         return UNKNOWN
 
     def _e_UnaryOperation(self, e: cst.UnaryOperation, env: Env) -> Value:

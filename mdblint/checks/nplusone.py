@@ -63,32 +63,23 @@ def related_manager_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
     if e.kind != "manager":
         return
     name = e.path.rpartition("__")[2]
+    what, advice, method = f"{short(e.model)}.{name}", f'add prefetch_related("{e.path}") to the queryset the loop iterates', "prefetch_related"
     if e.method in REQUERIES:   # a new query even on a prefetched manager: prefetch_related() alone does not help
-        ctx.report(e.node, "MDB302", (
-            f"{short(e.model)}.{name}.{e.method}() is queried on every row of {_loop(ctx, e)}: one query per row (N+1); "
-            f"{e.method}() queries even a prefetched manager: prefetch with Prefetch(\"{e.path}\", "
-            f"queryset=..., to_attr=...) and read that attribute"
-        ), _data(ctx, e, "Prefetch"))
-        return
-    if e.method in ("delete", "update", "adelete", "aupdate"):   # row.rel.all().delete(): one write per row
-        ctx.report(e.node, "MDB302", (
-            f"{short(e.model)}.{name}.all().{e.method}() runs on every row of {_loop(ctx, e)}: one {e.method.lstrip('a').upper()} "
-            f"per row (N+1); prefetch_related() would not spare it: {e.method}() once, on a queryset of the related "
-            f"model filtered across the relation to the rows the loop iterates"
-        ), _data(ctx, e, "prefetch_related"))
-        return
-    if e.method in ("|", "&"):   # row.rel.all() | other, evaluated per row: a new query, prefetched or not
-        ctx.report(e.node, "MDB302", (
-            f"{short(e.model)}.{name}.all() combined with `{e.method}` is queried on every row of {_loop(ctx, e)}: "
-            f"one query per row (N+1); a combined queryset is a new query even when the relation is prefetched: "
-            f"prefetch \"{e.path}\" and combine the rows in Python, or build one queryset outside the loop"
-        ), _data(ctx, e, "prefetch_related"))
-        return
-    _offer_fix(e, ctx, "MDB302", "prefetch_related")
-    ctx.report(e.node, "MDB302", (
-        f"{short(e.model)}.{name} is queried on every row of {_loop(ctx, e)}: one query per row (N+1); "
-        f"add prefetch_related(\"{e.path}\") to the queryset the loop iterates"
-    ), _data(ctx, e, "prefetch_related"))
+        what, method = f"{what}.{e.method}()", "Prefetch"
+        advice = (f"{e.method}() queries even a prefetched manager: prefetch with Prefetch(\"{e.path}\", "
+                  f"queryset=..., to_attr=...) and read that attribute")
+    elif e.method in ("delete", "update", "adelete", "aupdate"):   # row.rel.all().delete(): one write per row
+        what = f"{what}.all().{e.method}()"
+        advice = (f"one {e.method.lstrip('a').upper()} per row, which prefetch_related() would not spare: {e.method}() once, "
+                  f"on a queryset of the related model filtered across the relation to the rows the loop iterates")
+    elif e.method in ("|", "&"):   # row.rel.all() | other, evaluated per row: a new query, prefetched or not
+        what = f"{what}.all() combined with `{e.method}`"
+        advice = (f"a combined queryset is a new query even when the relation is prefetched: prefetch \"{e.path}\" "
+                  f"and combine the rows in Python, or build one queryset outside the loop")
+    else:
+        _offer_fix(e, ctx, "MDB302", "prefetch_related")
+    ctx.report(e.node, "MDB302", f"{what} is queried on every row of {_loop(ctx, e)}: one query per row (N+1); {advice}",
+               _data(ctx, e, method))
 
 
 @rule("MDB303", "prefetch-bypassed-per-row",
