@@ -25,6 +25,9 @@ from pathlib import Path
 CORPORA = Path("/work/corpora")
 TREES = ["saleor", "netbox", "nautobot", "kpi", "kolibri", "rapidpro", "treeherder", "plane", "wagtail",
          "edx-analytics-data-api", "django-5.2.19/tests"]
+# Trees whose settings module no file names the usual way (nautobot's is named only inside its
+# `nautobot-server` entry point), so the run would find no project.
+EXTRA_ARGS = {"nautobot": ["--settings", "nautobot.core.settings"]}
 
 # The forms (the --aliases `form` of a site, grouped as the table writes them).
 FORM_LABELS = {"literal": "literal", "settings": "settings.X", "constant": "constant", "call": "call",
@@ -54,7 +57,8 @@ def category(reason: str) -> str:
 def measure(python: str, tree: Path) -> tuple[list[dict], float]:
     exe = str(Path(python).parent / "mdblint")
     start = time.perf_counter()
-    run = subprocess.run([exe, "--aliases", "--format", "json", "--no-cache", str(tree)],
+    run = subprocess.run([exe, "--aliases", "--format", "json", "--no-cache", *EXTRA_ARGS.get(tree.name, []),
+                          str(tree)],
                          capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if run.returncode != 0 or not run.stdout.strip():
