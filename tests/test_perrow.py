@@ -207,14 +207,38 @@ def test_a_callees_flag_parameters_decide_its_branches(tmp_path):
         def scenario(commit):
             for o in Order.objects.all():
                 flagged(o)
+            for o in Order.objects.all():
                 flagged(o, save=True)
+            for o in Order.objects.all():
                 unknown_flag(o, commit)
+            for o in Order.objects.all():
                 unknown_flag(o, True)
+            for o in Order.objects.all():
                 guarded(o, tax=commit)
+            for o in Order.objects.all():
                 guarded(o)
         """)
-    assert [(line, code) for line, code, _ in found] == [(18, "MDB301"), (19, "MDB305"), (21, "MDB301"),
-                                                          (23, "MDB301")]
+    assert [(line, code) for line, code, _ in found] == [(18, "MDB301"), (20, "MDB305"), (24, "MDB301"),
+                                                          (28, "MDB301")]
+
+
+def test_a_relation_read_earlier_in_the_iteration_is_cached_on_the_row(tmp_path):
+    # Django caches a forward relation on the instance once read: by the loop itself or by a callee
+    # given the row; a later read in the same iteration (either way) runs no query.
+    found = lint_code(tmp_path, """
+        def name(order):
+            return order.customer.name
+
+        def scenario():
+            for o in Order.objects.all():
+                name(o)
+                o.customer.name
+                name(o)
+            for o in Order.objects.all():
+                o.customer.name
+                name(o)
+        """)
+    assert [(line, code) for line, code, _ in found] == [(6, "MDB301"), (10, "MDB301")]
 
 
 def test_a_callees_error_path_and_prefetch_checks_are_not_every_call(tmp_path):
@@ -356,3 +380,41 @@ def test_a_callee_running_several_queries_is_one_finding_at_the_call(tmp_path):
     assert [(line, code) for line, code, _ in found] == [(8, "MDB301"), (8, "MDB305")]
     assert "(stats, and 2 more queries, " in found[1][2]
 
+
+
+def test_a_base_class_mdblint_cannot_read_may_override_save(tmp_path):
+    # A third-party model mixin (smartmin's SmartModel, mptt's MPTTModel) may override save() or
+    # delete(): the bulk advice is not given as safe, and create() (which calls save()) likewise.
+    import shutil
+
+    from mdblint.discovery import ProjectRef, settings_from_manage_py
+    from mdblint.project import load_project
+
+    root = tmp_path / "shop"
+    shutil.copytree(REPO / "samples" / "shop", root)
+    models = root / "orders" / "models.py"
+    models.write_text(models.read_text() + textwrap.dedent('''
+
+        from thirdparty.models import StampedModel
+
+
+        class Note(StampedModel, models.Model):
+            text = models.CharField(max_length=10)
+        '''))
+    snippet = root / "orders" / "snippet.py"
+    snippet.write_text(textwrap.dedent('''\
+        from orders.models import Note, Order
+
+
+        def touch():
+            for note in Note.objects.all():
+                note.save()
+            for order in Order.objects.all():
+                Note.objects.create(text=order.number)
+        '''))
+    project = load_project(ProjectRef(root, settings_from_manage_py(root / "manage.py"), "manage.py"))
+    save, create = Linter(project, select_rules(["MDB305"])).lint_path(snippet)[0]
+    assert "Note may override save() in thirdparty.models.StampedModel (a base class mdblint cannot read)" in save.message
+    assert "check it before replacing the per-row save()" in save.message and "collect the objects" not in save.message
+    assert save.data["may_override"] == "thirdparty.models.StampedModel" and "overrides" not in save.data
+    assert "bulk_create() would skip" in create.message and "build the objects" not in create.message

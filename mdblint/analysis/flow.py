@@ -132,6 +132,9 @@ class Interpreter:
         self.assigned_relations: set[tuple[str, str]] = set()   # (model, relation) assigned on instances
         self._chain_missing: tuple | None = None           # its deepest per-row relation read not loaded
         self.loop_reads: dict[Any, set[str]] = {}          # loop -> forward paths/fields read on its rows (perrow.py)
+        # loop -> (root queryset, path) of the forward relations read so far in its body, directly
+        # or by a project function given the row: cached on the row for the rest of the iteration.
+        self.iteration_loaded: dict[int, set[tuple[int, str]]] = {}
         self.loop_regions: dict[Any, Any] = {}             # comprehension clause -> the comprehension
         self.callee_constants: dict[str, bool] = {}         # a per-row callee's parameters fixed by the call
         self.module_env: Env = {}
@@ -364,7 +367,9 @@ class Interpreter:
         body = list(body)
         # Inside a loop, a block that ends by leaving it (return, break, raise) runs once at most.
         # A callee's own return does not leave its caller's loop (perrow.CALLEE).
-        once = bool(self.loops) and self.loops[-1] is not perrow.CALLEE and bool(body) and _leaves(body[-1])
+        # A raise does leave it (an error path, not run on every row, even where the caller catches it).
+        once = bool(self.loops) and bool(body) and (_leaves(body[-1]) if self.loops[-1] is not perrow.CALLEE
+                                                    else _raises(body[-1]))
         saved, self._once = self._once, self._once or once
         try:
             for stmt in body:
@@ -429,6 +434,7 @@ class Interpreter:
             finally:
                 self.loops.pop()
                 self._once = saved_once
+                self.iteration_loaded.pop(id(stmt), None)
             out = _join_envs(env, after if after is not None else env)
             if isinstance(stmt, cst.For) and out is not None:   # a second loop over these rows reads what this one cached
                 out = perrow.after_loop(self, stmt, stmt.iter, iterable, out)
@@ -682,8 +688,12 @@ class Interpreter:
         relation = self._relation(owner.model, name)
         if relation is not None and relation.kind == "gfk" and owner.row is not None and node is not None:
             row = owner.row
-            if row.loop in self.loops and not self._once and not row.loaded.covers(name, forward=False):
+            # Only prefetch_related() loads a generic key, or an earlier complete loop over the same
+            # rows (perrow.after_loop puts what it read in `select`).
+            if row.loop in self.loops and not self._once and not row.loaded.covers(name, forward=False) \
+                    and name not in row.loaded.select and not self.loaded_in_iteration(row, name):
                 self._chain_missing = (owner.model, relation, row.child(name, True).path, True, row.loop, row.root)
+            self.iteration_read(row, name)
             return UNKNOWN
         if relation is None and owner.row is not None and node is not None:
             if perrow.attribute(self, owner, name, node):   # a property of the model, run on the row
@@ -700,7 +710,10 @@ class Interpreter:
             child_row = None
             # A multi-table parent link is built from the row's own columns; a relation assigned on
             # the rows earlier (in this function) is cached on them.
-            free = (relation.parent_link and relation.kind != "reverse_o2o") or (owner.model, name) in self.assigned_relations
+            free = (relation.parent_link and relation.kind != "reverse_o2o") or (owner.model, name) in self.assigned_relations \
+                or (row is not None and self.loaded_in_iteration(row, name))
+            if row is not None:
+                self.iteration_read(row, name)
             if not free and asyncorm.lazy_relation(self, owner, relation, name, node):
                 # Django refuses the read (async, FETCH_RAISE): reported; what it would give is not followed.
                 return Instance(relation.target, self.read_aliases(relation.target, owner.aliases), loaded=EVERYTHING_LOADED)
@@ -948,6 +961,8 @@ class Interpreter:
                 asyncorm.fetched(self, clauses[0][0], clauses[0][0].iter, env)
             return result
         finally:
+            for clause, _ in clauses:
+                self.iteration_loaded.pop(id(clause), None)
             del self.loops[len(self.loops) - depth:]
             self._once = saved_once
 
@@ -1033,6 +1048,8 @@ class Interpreter:
             return Collection(Sequence((UNKNOWN, self.element(args[0]))), args[0], "enumerate", bounded=_bounded(args[0]))
         if name == "range" and e.args and all(_int_literal(a.value) and a.keyword is None for a in e.args):
             return Collection(UNKNOWN, bounded=True)   # a constant number of steps
+        if name == "zip" and any(a.keyword is None and not a.star and _bounded(v) for a, v in zip(e.args, args)):
+            return Collection(UNKNOWN, bounded=True)   # as many steps as its shortest argument
         if name in ("list", "tuple", "set", "sorted", "reversed", "iter", "len", "bool") and args \
                 and sum(a.keyword is None for a in e.args) == 1 and e.args[0].keyword is None and not e.args[0].star:
             asyncorm.evaluation(self, e, args[0], name)
@@ -1136,8 +1153,11 @@ class Interpreter:
         loop = next((loop for loop in reversed(self.loops) if loop in self.row_loops), None)
         if loop is not None:
             # save()/delete() on a model that overrides it: bulk_update()/queryset delete() would skip it.
-            override = perrow.overridden(self, model, method.removeprefix("a")) \
-                if on == "instance" and method in ("save", "asave", "delete", "adelete") else None
+            # create() and its kin call save() too, which bulk_create() would skip.
+            bare = method.removeprefix("a")
+            override = perrow.overridden(self, model, bare) if on == "instance" and bare in ("save", "delete") \
+                else perrow.overridden(self, model, "save") if bare in ("create", "get_or_create", "update_or_create") \
+                else None
             used = on != "instance" and method.removeprefix("a") in RESULT_ADVICE and id(e) not in self.discarded
             self.emit(ev.LoopQuery(e, model, method, on, loop, overrides=override, used=used))
 
@@ -1173,8 +1193,9 @@ class Interpreter:
             current = replace(current, cache=None)
         if name in LOCKED_EVALUATIONS or name in EVALUATIONS:
             self.locked_read(e, current, f"read with .{name}()")
+        lookups: dict[str, Value] = {}
         if name in FILTERS or name in CHAIN:
-            self.check_lookups(e, current, env)
+            lookups = self.check_lookups(e, current, env)
         else:
             for a in e.args:
                 self.eval(a.value, env)
@@ -1185,9 +1206,11 @@ class Interpreter:
             # filter(), only(), ... on a related manager run a query of their own: their rows do not
             # come from the outer queryset's prefetch, and their lookup paths start here.
             locked = e if name == "select_for_update" else current.locked
+            bounded = current.bounded or (name == "filter" and self._few_rows(current.model, lookups))
             if current.row is not None and name in REQUERIES:
-                return replace(current, node=e, loaded=loaded, row=None, of_loop=current.row.loop, locked=locked)
-            return replace(current, node=e, loaded=loaded, locked=locked)
+                return replace(current, node=e, loaded=loaded, row=None, of_loop=current.row.loop, locked=locked,
+                               bounded=bounded)
+            return replace(current, node=e, loaded=loaded, locked=locked, bounded=bounded)
         if name in ROWS:
             return replace(current, rows="values", node=e)
         if name in SET_OPS:
@@ -1204,6 +1227,8 @@ class Interpreter:
                 for obj in (objs.items if isinstance(objs, Sequence) else (self.element(objs),)):
                     if isinstance(obj, Instance):
                         self.rows_written(e, model, target, obj.pending)
+                if _bounded(objs):   # it returns the list it was given: as many rows as a literal list
+                    return Collection(UNKNOWN, bounded=True)
             if name in WRITE_ONE or name in WRITE_PAIR:
                 self.row_write(e, model, target, env, defaults=name in WRITE_PAIR)
                 instance = Instance(model, target)
@@ -1213,7 +1238,26 @@ class Interpreter:
             return Instance(model, self.bound_aliases(bound, model), loaded=current.loaded or NOTHING_LOADED)
         return self.custom_method(e, qs, name, env)
 
-    def check_lookups(self, e: cst.Call, outer: QuerySet, env: Env) -> None:
+    def _few_rows(self, label: str, lookups: dict[str, Value]) -> bool:
+        """Does a filter() keep a constant number of rows: a unique field (the primary key, a field
+        declared unique=True) equal to one value, or `__in` a literal list or a bounded collection
+        (`pk__in=[r.pk for r in qs[:3]]`)?"""
+        model = self.graph.models.get(label)
+        if model is None:
+            return False
+        unique = model.unique | {"pk"} | ({model.pk} if model.pk else set())
+        for lookup, value in lookups.items():
+            field, _, op = lookup.partition("__")
+            if field not in unique or "__" in op:
+                continue
+            if op in ("", "exact") or (op == "in" and _bounded(value)):
+                return True
+        return False
+
+    def check_lookups(self, e: cst.Call, outer: QuerySet, env: Env) -> dict[str, Value]:
+        """Evaluates a filter's arguments (the checks of each lookup); returns the keyword lookups'
+        values."""
+        lookups: dict[str, Value] = {}
         for a in e.args:
             value = self.eval(a.value, env)
             if a.keyword is None:
@@ -1223,6 +1267,7 @@ class Interpreter:
                         self.check_lookups(call, outer, env)
                 continue
             lookup = a.keyword.value
+            lookups[lookup] = value
             related = lookup.split("__")[0] in self._relations(outer.model)
             if isinstance(value, QuerySet):
                 self.emit(ev.QuerysetArgument(a, outer, value, "lookup", lookup))
@@ -1234,6 +1279,7 @@ class Interpreter:
                         self.emit(ev.InstanceLookup(a, outer, lookup, item))
             else:
                 self._expressionargument(value, outer, lookup)
+        return lookups
 
     def _expressionargument(self, value: Value, outer: QuerySet, lookup: str | None) -> None:
         if isinstance(value, _Subquery) and isinstance(value.inner, QuerySet):
@@ -1633,7 +1679,10 @@ class Interpreter:
                               value.row.root, value.row.through_many)
                 else:
                     row = Row(loop, "", loaded, value)
-            return Instance(value.model, self.bound_aliases(value.bound, value.model), row=row)
+            # One of a constant number of rows (qs[:3], filter(pk=...)): what came with it is known,
+            # as for get(); a loop over its related manager is a loop over rows.
+            known = (value.evaluated or value.loaded or NOTHING_LOADED) if row is None and value.bounded else None
+            return Instance(value.model, self.bound_aliases(value.bound, value.model), row=row, loaded=known)
         if isinstance(value, Collection):
             return value.item
         if isinstance(value, Param) and value.item is not None:   # annotated: rows of unknown provenance
@@ -1663,6 +1712,17 @@ class Interpreter:
     def _relation(self, label: str, name: str) -> Any:
         model = self.graph.models.get(label)
         return model.relations.get(name) if model is not None else None
+
+    def loaded_in_iteration(self, row: Row, name: str) -> bool:
+        """Was the relation `name` of this row read earlier in the same iteration (here, or by a
+        project function given the row)? Django caches it on the instance: no second query."""
+        loaded = self.iteration_loaded.get(id(row.loop))
+        return bool(loaded) and (id(row.root), f"{row.path}__{name}" if row.path else name) in loaded
+
+    def iteration_read(self, row: Row, name: str) -> None:
+        if row.loop in self.loops and row.loop is not perrow.CALLEE:
+            self.iteration_loaded.setdefault(id(row.loop), set()).add(
+                (id(row.root), f"{row.path}__{name}" if row.path else name))
 
     def _relations(self, label: str) -> dict:
         model = self.graph.models.get(label)
@@ -1816,6 +1876,10 @@ def _leaves(stmt: cst.CSTNode) -> bool:
     if isinstance(stmt, cst.SimpleStatementLine):
         return any(isinstance(s, (cst.Return, cst.Break, cst.Raise)) for s in stmt.body)
     return False
+
+
+def _raises(stmt: cst.CSTNode) -> bool:
+    return isinstance(stmt, cst.SimpleStatementLine) and any(isinstance(s, cst.Raise) for s in stmt.body)
 
 
 def _manager_refs(value: cst.BaseExpression) -> list[cst.BaseExpression]:

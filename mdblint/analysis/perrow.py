@@ -99,7 +99,8 @@ def class_of(interp: "Interpreter", label: str) -> tuple["Interpreter", cst.Clas
     return (home, cls) if cls is not None else None
 
 
-def find_method(interp: "Interpreter", label: str, name: str) -> tuple["Interpreter", cst.ClassDef, cst.FunctionDef] | None:
+def find_method(interp: "Interpreter", label: str, name: str,
+                unread: list[str] | None = None) -> tuple["Interpreter", cst.ClassDef, cst.FunctionDef] | None:
     """`name` defined by a project class of the model's MRO (depth-first over the written bases,
     as Python finds a method on a single-inheritance chain); None when not defined there, or when a
     base that could define it is not a project class (a third-party mixin)."""
@@ -123,18 +124,22 @@ def find_method(interp: "Interpreter", label: str, name: str) -> tuple["Interpre
             if qualname is not None and qualname.startswith("django.db.models"):
                 continue   # Django's own Model: its __str__/__repr__/save/delete read no relation
             found = owner.find_class(base.value)
-            if found is None:
-                return None   # a base mdblint cannot read may define it
+            if found is None:   # a base mdblint cannot read may define it
+                if unread is not None:
+                    unread.append(qualname or (owner.module.code_for_node(base.value) if owner.module else "a base"))
+                return None
             bases.append(found)
         todo[:0] = bases
     return None
 
 
 def overridden(interp: "Interpreter", label: str, name: str) -> tuple[str, int | None] | None:
-    """(path, line) of a project override of `name` (save, delete) on the model, if any."""
-    found = find_method(interp, label, name)
+    """(path, line) of a project override of `name` (save, delete) on the model, if any; (base,
+    None) when a base class mdblint cannot read (a third-party model mixin) may override it."""
+    unread: list[str] = []
+    found = find_method(interp, label, name, unread)
     if found is None:
-        return None
+        return (unread[0], None) if unread else None
     owner, _, fn = found
     return owner.locate(fn)
 
@@ -317,12 +322,18 @@ def _apply(interp: "Interpreter", call: cst.CSTNode, owner: "Interpreter", fn: c
     """Run `fn` on the rows `bound` to its parameters and report its per-row effects at `call`."""
     # A relation the caller assigned on the rows is cached on them: loaded, for the callee.
     from dataclasses import replace
+    # So is one read earlier in this iteration, by the caller or by another call given the row.
     rows = {}
     for p, v in bound.items():
         loaded = v.row.loaded
         assigned = frozenset(name for model, name in interp.assigned_relations if model == v.model)
         if assigned and not v.row.path:
             loaded = replace(loaded, select=loaded.select | assigned)
+        prefix = f"{v.row.path}__" if v.row.path else ""
+        earlier = frozenset(path[len(prefix):] for root, path in interp.iteration_loaded.get(id(v.row.loop), ())
+                            if root == id(v.row.root) and path.startswith(prefix))
+        if earlier:
+            loaded = replace(loaded, select=loaded.select | earlier)
         rows[p] = (v.model, loaded)
     effects = _effects(owner, fn, cls, rows, _constants(fn, call, cls is not None))
     if not effects:
@@ -351,6 +362,10 @@ def _apply(interp: "Interpreter", call: cst.CSTNode, owner: "Interpreter", fn: c
         if (event.kind, full, event.method) in seen:
             continue
         seen.add((event.kind, full, event.method))
+        if event.kind == "forward" and row.loop in interp.loops:   # now cached on the row for this iteration
+            parts = full.split("__")
+            loaded_now = interp.iteration_loaded.setdefault(id(row.loop), set())
+            loaded_now.update((id(row.root), "__".join(parts[:i])) for i in range(1, len(parts) + 1))
         interp.emit(ev.RowQuery(call, event.kind, event.model, event.relation, full,
                                 row.through_many or event.through_many, row.loop, row.root, event.method,
                                 via=((text, callee, path, line), *event.via)))
@@ -505,7 +520,9 @@ def via_text(via: tuple) -> str:
 def note(interp: "Interpreter", event: Any) -> Any:
     """Record a forward key or deferred field read on the rows of a loop (Django caches it on the
     instance: a second loop over the same rows reads it without a query); returns the event."""
-    if isinstance(event, ev.RowQuery) and event.kind in ("forward", "deferred") and not event.through_many \
+    generic = event.relation is not None and getattr(event.relation, "kind", None) == "gfk" and "__" not in event.path \
+        if isinstance(event, ev.RowQuery) else False   # a generic key read on the row itself: cached there too
+    if isinstance(event, ev.RowQuery) and event.kind in ("forward", "deferred") and (not event.through_many or generic) \
             and event.loop is not None and event.loop is not CALLEE and not interp._once:
         interp.loop_reads.setdefault(event.loop, set()).add(event.path if event.kind == "forward" else "=" + event.path)
     return event

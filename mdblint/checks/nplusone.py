@@ -135,8 +135,10 @@ INSTEAD = {
                     "build the objects in the loop and save them with one bulk_create() after it"),
     **dict.fromkeys(("save", "asave", "bulk_update"),
                     "collect the objects and write them with one bulk_update() (or one queryset update()) after the loop"),
-    **dict.fromkeys(("update", "delete", "adelete", "aupdate"),
-                    "run one update()/delete() on filter(pk__in=...) after the loop"),
+    **dict.fromkeys(("update", "aupdate"),
+                    "run one update() on filter(pk__in=...) after the loop if every row gets the same values, "
+                    "else one bulk_update()"),
+    **dict.fromkeys(("delete", "adelete"), "run one delete() on filter(pk__in=...) after the loop"),
     **dict.fromkeys(("add", "remove", "set", "clear"),
                     "write the through rows with one bulk_create() (or delete()) after the loop"),
     "prefetch_related_objects": "call it once, before the loop, on all the rows (or add prefetch_related() to "
@@ -166,7 +168,9 @@ def query_per_iteration(e: ev.LoopQuery, ctx: FileContext) -> None:
     if e.via:
         where = _loop(ctx, e).replace("the loop", "the loop over rows", 1)
         data["via"] = [{"call": call, "callee": callee, "path": path, "line": line} for call, callee, path, line in e.via]
-    if e.overrides is not None:
+    if e.overrides is not None and e.overrides[1] is None:
+        data["may_override"] = e.overrides[0]   # a base class mdblint cannot read
+    elif e.overrides is not None:
         data["overrides"] = {"path": e.overrides[0], "line": e.overrides[1]}
     ctx.report(e.node, "MDB305", (
         f"{receiver + '.' if receiver else ''}{e.method}() runs a query on every iteration of {where} (N+1); {instead}"
@@ -191,9 +195,12 @@ def _overridden(e: ev.LoopQuery) -> str:
     """The advice when the model overrides save()/delete(): the bulk forms would skip the override."""
     method = e.method.removeprefix("a")
     path, line = e.overrides
-    where = f"{path}:{line}" if line else path
-    bulk = "bulk_update() and queryset update()" if method == "save" else "a queryset delete()"
-    return (f"{short(e.model)} overrides {method}() ({where}), which {bulk} would skip: keep the per-row "
+    overridden = "delete" if method == "delete" else "save"
+    bulk = {"save": "bulk_update() and queryset update()", "delete": "a queryset delete()"}.get(method, "bulk_create()")
+    if line is None:   # a base class mdblint cannot read
+        return (f"{short(e.model)} may override {overridden}() in {path} (a base class mdblint cannot read), which "
+                f"{bulk} would skip: check it before replacing the per-row {method}()")
+    return (f"{short(e.model)} overrides {overridden}() ({path}:{line}), which {bulk} would skip: keep the per-row "
             f"{method}() if its logic must run, or do that logic in bulk as well")
 
 

@@ -56,6 +56,7 @@ class Model:
     auto_created: bool = False            # an m2m through model Django creates
     qualname: str | None = None
     ordered: bool | None = None           # Meta.ordering (own, inherited) is non-empty; None: not known
+    unique: frozenset[str] = frozenset()  # concrete fields declared unique=True or primary_key=True
 
 
 @dataclass
@@ -482,6 +483,8 @@ class _Builder(Resolver):
             model.managers = tuple(self.managers(m))
             if not m.abstract:
                 model.fields = tuple(self.concrete_fields(m, set()))
+                model.unique = frozenset(f.name for f in m.local if f.call is not None and (
+                    f.call.kwargs.get("unique") is True or f.call.kwargs.get("primary_key") is True))
             model.relations = self.relations(m, forward, reverse, set())
         for through in throughs:
             graph.models.setdefault(through.label, through)
