@@ -1361,7 +1361,7 @@ class Interpreter:
             # Prefetched into an attribute (to_attr) but read through the manager: "to_attr" (MDB303).
             kind = "to_attr" if row.path in (row.root.loaded or NOTHING_LOADED).to_attr else "manager"
             event = ev.RowQuery(e, kind, owner.model, manager.relation, row.path, True, row.loop, row.root, name)
-            if name == "all":
+            if name in ("all", "filter", "exclude"):   # lazy: `rel.filter(...).delete()` is a write per row
                 pending = Pending(self.emit, event)
                 self._pending.append(pending)
                 return pending

@@ -57,6 +57,13 @@ def forward_relation_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
     ), _data(ctx, e, method))
 
 
+def _built_with(e: ev.RowQuery) -> str:
+    """`all()` or `filter(...)`: the manager call that built the per-row queryset."""
+    func = getattr(e.node, "func", None)
+    name = func.attr.value if isinstance(func, cst.Attribute) else "all"
+    return "all()" if name == "all" else f"{name}(...)"
+
+
 @rule("MDB302", "related-manager-per-row", "A related manager evaluated on every row of a loop, not prefetched.",
       tokens=TOKENS, events=(ev.RowQuery,))
 def related_manager_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
@@ -69,11 +76,11 @@ def related_manager_per_row(e: ev.RowQuery, ctx: FileContext) -> None:
         advice = (f"{e.method}() queries even a prefetched manager: prefetch with Prefetch(\"{e.path}\", "
                   f"queryset=..., to_attr=...) and read that attribute")
     elif e.method in ("delete", "update", "adelete", "aupdate"):   # row.rel.all().delete(): one write per row
-        what = f"{what}.all().{e.method}()"
+        what = f"{what}.{_built_with(e)}.{e.method}()"
         advice = (f"one {e.method.lstrip('a').upper()} per row, which prefetch_related() would not spare: {e.method}() once, "
                   f"on a queryset of the related model filtered across the relation to the rows the loop iterates")
     elif e.method in ("|", "&"):   # row.rel.all() | other, evaluated per row: a new query, prefetched or not
-        what = f"{what}.all() combined with `{e.method}`"
+        what = f"{what}.{_built_with(e)} combined with `{e.method}`"
         advice = (f"a combined queryset is a new query even when the relation is prefetched: prefetch \"{e.path}\" "
                   f"and combine the rows in Python, or build one queryset outside the loop")
     else:
