@@ -418,3 +418,24 @@ def test_a_base_class_mdblint_cannot_read_may_override_save(tmp_path):
     assert "check it before replacing the per-row save()" in save.message and "collect the objects" not in save.message
     assert save.data["may_override"] == "thirdparty.models.StampedModel" and "overrides" not in save.data
     assert "bulk_create() would skip" in create.message and "build the objects" not in create.message
+
+
+def test_a_read_in_one_branch_is_cached_after_the_if_only_when_both_branches_read(tmp_path):
+    found = lint_code(tmp_path, """
+        def name(order):
+            return order.customer.name
+
+        def scenario():
+            for o in Order.objects.all():
+                if o.number:
+                    name(o)
+                else:
+                    o.customer.name
+                o.customer.name
+            for o in Order.objects.all():
+                if o.number:
+                    name(o)
+                o.customer.name
+        """)
+    assert [(line, code) for line, code, _ in found] == [(7, "MDB301"), (9, "MDB301"), (13, "MDB301"),
+                                                          (14, "MDB301")]

@@ -398,10 +398,12 @@ class Interpreter:
             # `if key != last: ...; last = key`, `if k not in cache: cache[k] = ...`: once per key, not per row.
             saved_once, self._once = self._once, self._once or (branch is None and bool(self.loops) and _memo_guard(stmt)) \
                 or branch == "unknown"
+            before = _copy_loaded(self.iteration_loaded)
             try:
                 then = self.block(stmt.body.body, dict(env)) if branch is not False else None
             finally:
                 self._once = saved_once
+            then_loaded, self.iteration_loaded = self.iteration_loaded, before
             saved_once, self._once = self._once, self._once or branch == "unknown"
             try:
                 other = None if branch is True else \
@@ -409,6 +411,15 @@ class Interpreter:
                     self.statement(stmt.orelse, dict(env)) if stmt.orelse is not None else dict(env)
             finally:
                 self._once = saved_once
+            # What one branch read is cached after the `if` only if the other read it too (or left).
+            if then is None and branch is not False:
+                pass   # the then-branch left: what follows runs after the else-branch only
+            elif other is None and branch is not True:
+                self.iteration_loaded = then_loaded
+            elif branch is True:
+                self.iteration_loaded = then_loaded
+            elif branch is not False:
+                self.iteration_loaded = {k: v & self.iteration_loaded.get(k, set()) for k, v in then_loaded.items()}
             return _join_envs(then, other)
         if isinstance(stmt, (cst.For, cst.While)):
             if isinstance(stmt, cst.For):
@@ -1876,6 +1887,10 @@ def _leaves(stmt: cst.CSTNode) -> bool:
     if isinstance(stmt, cst.SimpleStatementLine):
         return any(isinstance(s, (cst.Return, cst.Break, cst.Raise)) for s in stmt.body)
     return False
+
+
+def _copy_loaded(loaded: dict[int, set]) -> dict[int, set]:
+    return {k: set(v) for k, v in loaded.items()} if loaded else {}
 
 
 def _raises(stmt: cst.CSTNode) -> bool:
