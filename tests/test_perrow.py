@@ -439,3 +439,43 @@ def test_a_read_in_one_branch_is_cached_after_the_if_only_when_both_branches_rea
         """)
     assert [(line, code) for line, code, _ in found] == [(7, "MDB301"), (9, "MDB301"), (13, "MDB301"),
                                                           (14, "MDB301")]
+
+
+def test_a_base_class_re_exported_by_a_package_is_read(tmp_path):
+    # `from .base import *` in a package's __init__ (rapidpro's temba.utils.models): its classes are
+    # the project's, so their save() override is named, not "a base class mdblint cannot read".
+    import shutil
+
+    from mdblint.discovery import ProjectRef, settings_from_manage_py
+    from mdblint.project import load_project
+
+    root = tmp_path / "shop"
+    shutil.copytree(REPO / "samples" / "shop", root)
+    (root / "orders" / "mixins").mkdir()
+    (root / "orders" / "mixins" / "__init__.py").write_text("from .base import *  # noqa\n")
+    (root / "orders" / "mixins" / "base.py").write_text(textwrap.dedent('''\
+        from django.db import models
+
+
+        class Stamped(models.Model):
+            class Meta:
+                abstract = True
+
+            def save(self, *args, **kwargs):
+                return super().save(*args, **kwargs)
+        '''))
+    models = root / "orders" / "models.py"
+    models.write_text(models.read_text() + textwrap.dedent('''
+
+        from orders.mixins import Stamped
+
+
+        class Note(Stamped):
+            text = models.CharField(max_length=10)
+        '''))
+    snippet = root / "orders" / "snippet.py"
+    snippet.write_text("from orders.models import Note\n\n\ndef touch():\n    for note in Note.objects.all():\n"
+                       "        note.save()\n")
+    project = load_project(ProjectRef(root, settings_from_manage_py(root / "manage.py"), "manage.py"))
+    [save] = Linter(project, select_rules(["MDB305"])).lint_path(snippet)[0]
+    assert "Note overrides save() (" in save.message and "mixins/base.py:8)" in save.message, save.message

@@ -1598,8 +1598,29 @@ class Interpreter:
         if qualname is None or self.services is None:
             return None
         module, _, name = qualname.rpartition(".")
+        return self._class_in(module, name, set())
+
+    def _class_in(self, module: str, name: str, seen: set[str]) -> tuple["Interpreter", cst.ClassDef] | None:
+        """The class `name` of project module `module`: defined there, or re-exported by it (`from
+        .base import Name`, `from .base import *`)."""
+        if module in seen or len(seen) > 20 or self.services is None:
+            return None
+        seen.add(module)
         other = self.services.module_interpreter(module)
-        return (other, other.classes[name]) if other is not None and name in other.classes else None
+        if other is None:
+            return None
+        if name in other.classes:
+            return other, other.classes[name]
+        imported = other.ctx.names.imports.get(name)
+        if imported is not None and "." in imported:
+            found = self._class_in(imported.rpartition(".")[0], imported.rpartition(".")[2], seen)
+            if found is not None:
+                return found
+        for star in other.ctx.names.stars:
+            found = self._class_in(star, name, seen)
+            if found is not None:
+                return found
+        return None
 
     # -- aliases --
     def using_argument(self, e: cst.Call, position: int, kind: str, env: Env) -> Value | None:

@@ -53,6 +53,7 @@ class Names:
         self.module = module or ""
         self.package = self.module if is_package else self.module.rpartition(".")[0]
         self.imports: dict[str, str] = {}     # local name -> qualified name
+        self.stars: list[str] = []            # modules star-imported (`from .base import *`)
         self.constants: dict[str, cst.BaseExpression] = {}
         self._assigned: dict[str, int] = {}
 
@@ -68,6 +69,8 @@ class Names:
             return
         base = self._absolute(len(node.relative), _module_dotted(node.module))
         if isinstance(node.names, cst.ImportStar):
+            if base and base not in self.stars:
+                self.stars.append(base)
             return
         for alias in node.names:
             name = dotted(alias.name) or ""
