@@ -479,3 +479,22 @@ def test_a_base_class_re_exported_by_a_package_is_read(tmp_path):
     project = load_project(ProjectRef(root, settings_from_manage_py(root / "manage.py"), "manage.py"))
     [save] = Linter(project, select_rules(["MDB305"])).lint_path(snippet)[0]
     assert "Note overrides save() (" in save.message and "mixins/base.py:8)" in save.message, save.message
+
+
+def test_a_method_of_the_own_class_given_the_row(tmp_path):
+    # `self.helper(row)` in a command or a view: the helper's reads of the row run per row, and
+    # what it read is cached on the row afterwards.
+    found = lint_code(tmp_path, """
+        class Command:
+            def describe(self, order, prefix=""):
+                return prefix + order.customer.name
+
+            def handle(self):
+                for o in Order.objects.all():
+                    self.describe(o)
+                    o.customer.name
+                for o in Order.objects.select_related("customer"):
+                    self.describe(o, prefix="-")
+        """)
+    assert [(line, code) for line, code, _ in found] == [(7, "MDB301")]
+    assert "through self.describe(o) (Command.describe, " in found[0][2]

@@ -1141,6 +1141,9 @@ class Interpreter:
         if isinstance(receiver, Instance):
             return self.instance_method(e, receiver, name, env)
         values = [self.eval(a.value, env) for a in e.args]
+        if self.loops and self._self is not None and isinstance(e.func, cst.Attribute) \
+                and isinstance(e.func.value, cst.Name) and e.func.value.value == self._self[1]:
+            perrow.self_method_call(self, e, name, values)   # `self.helper(row)` in a command, a view
         if name == "format" and isinstance(receiver, Str) and self.loops:   # "{}".format(row)
             for a, value in zip(e.args, values):
                 if not a.star:

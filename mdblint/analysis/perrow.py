@@ -105,8 +105,12 @@ def find_method(interp: "Interpreter", label: str, name: str,
     as Python finds a method on a single-inheritance chain); None when not defined there, or when a
     base that could define it is not a project class (a third-party mixin)."""
     start = class_of(interp, label)
-    if start is None:
-        return None
+    return None if start is None else find_in_class(start, name, unread)
+
+
+def find_in_class(start: tuple["Interpreter", cst.ClassDef], name: str, unread: list[str] | None = None,
+                  ) -> tuple["Interpreter", cst.ClassDef, cst.FunctionDef] | None:
+    """`name` defined by `start` (a class in its module's interpreter) or a project base of it."""
     todo, seen = [start], set()
     while todo:
         owner, cls = todo.pop(0)
@@ -409,20 +413,31 @@ def dunder(interp: "Interpreter", node: cst.CSTNode, value: Value, how: str) -> 
             return
 
 
+def self_method_call(interp: "Interpreter", call: cst.Call, name: str, args: list[Value]) -> None:
+    """`self.helper(row, ...)`: a method of the running method's own class (or a project base)
+    given rows of the running loops (a command's or a view's helper)."""
+    if interp._self is None or interp.module is None:
+        return
+    found = find_in_class((interp, interp._self[0]), name)
+    if found is not None and _params(found[2]):
+        function_call(interp, call, (found[0], found[2]), args, found[1])
+
+
 def function_call(interp: "Interpreter", call: cst.Call, found: tuple["Interpreter", cst.FunctionDef],
-                  args: list[Value]) -> None:
-    """`helper(row, ...)`: a module-level project function given rows of the running loops."""
+                  args: list[Value], cls: cst.ClassDef | None = None) -> None:
+    """`helper(row, ...)`: a module-level project function given rows of the running loops (or,
+    with `cls`, a method called on self: its first parameter is not an argument)."""
     owner, fn = found
     if not _usable(fn, prop=False):
         return
-    names = _params(fn)
+    names = _params(fn)[1:] if cls is not None else _params(fn)
     bound: dict[str, Instance] = {}
     positional = 0
     for arg, value in zip(call.args, args):
         if arg.star:
             return
         if arg.keyword is None:
-            if positional >= len(fn.params.posonly_params) + len(fn.params.params):
+            if positional >= len(fn.params.posonly_params) + len(fn.params.params) - (cls is not None):
                 return
             name = names[positional]
             positional += 1
@@ -433,7 +448,7 @@ def function_call(interp: "Interpreter", call: cst.Call, found: tuple["Interpret
         if active_row(interp, value) is not None:
             bound[name] = value
     if bound:
-        _apply(interp, call, owner, fn, None, bound)
+        _apply(interp, call, owner, fn, cls, bound)
 
 
 def hasattr_call(interp: "Interpreter", call: cst.Call, args: list[Value]) -> None:
