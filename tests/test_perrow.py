@@ -498,3 +498,19 @@ def test_a_method_of_the_own_class_given_the_row(tmp_path):
         """)
     assert [(line, code) for line, code, _ in found] == [(7, "MDB301")]
     assert "through self.describe(o) (Command.describe, " in found[0][2]
+
+
+def test_a_callee_returning_what_it_created_keeps_the_result_advice(tmp_path):
+    # saleor's create_transaction_event_requested(): a helper returns the object it created, which
+    # the loop goes on using; "bulk_create() after the loop" would not give it row by row.
+    found = lint_code(tmp_path, """
+        def ship(order):
+            return Product.objects.create(name=order.number, price=1)
+
+        def scenario():
+            for o in Order.objects.all():
+                product = ship(o)
+                product.save()
+        """)
+    [(line, code, message)] = [f for f in found if f[0] == 6]
+    assert code == "MDB305" and "the loop uses the object it returns" in message, message

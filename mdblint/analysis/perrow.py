@@ -354,7 +354,9 @@ def _apply(interp: "Interpreter", call: cst.CSTNode, owner: "Interpreter", fn: c
         loop = per_row_loop(interp)
         if loop is not None:
             interp.emit(ev.LoopQuery(call, event.model, event.method, event.on, loop,
-                                     via=((text, named, path, line), *event.via), overrides=event.overrides))
+                                     via=((text, named, path, line), *event.via), overrides=event.overrides,
+                                     # the callee uses what it wrote, or returns it to a caller that keeps it
+                                     used=event.used and id(call) not in interp.discarded))
     seen: set[tuple] = set()
     for param, event, path, line in effects:
         if isinstance(event, ev.LoopQuery):
