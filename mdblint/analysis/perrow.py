@@ -355,8 +355,8 @@ def _apply(interp: "Interpreter", call: cst.CSTNode, owner: "Interpreter", fn: c
         if loop is not None:
             interp.emit(ev.LoopQuery(call, event.model, event.method, event.on, loop,
                                      via=((text, named, path, line), *event.via), overrides=event.overrides,
-                                     # the callee uses what it wrote, or returns it to a caller that keeps it
-                                     used=event.used and id(call) not in interp.discarded))
+                                     # the callee uses what it wrote (or returns it): the cautious advice
+                                     used=event.used))
     seen: set[tuple] = set()
     for param, event, path, line in effects:
         if isinstance(event, ev.LoopQuery):
