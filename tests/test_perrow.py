@@ -514,3 +514,28 @@ def test_a_callee_returning_what_it_created_keeps_the_result_advice(tmp_path):
         """)
     [(line, code, message)] = [f for f in found if f[0] == 6]
     assert code == "MDB305" and "the loop uses the object it returns" in message, message
+
+
+def test_a_callee_read_behind_an_early_return_or_in_an_inner_loop_is_not_cached(tmp_path):
+    # kolibri's quiz_started_notification(): it returns early when a notification exists, before it
+    # reads the log's user; the next call's read of the user is then a query of its own.
+    found = lint_code(tmp_path, """
+        def started(order, seen):
+            if order.number in seen:
+                return None
+            return order.customer.name
+
+        def completed(order):
+            return order.customer.name
+
+        def scenario(seen, lines):
+            for o in Order.objects.all():
+                started(o, seen)
+                completed(o)
+            for o in Order.objects.all():
+                for line in lines:
+                    o.customer.name
+                o.customer.name
+        """)
+    assert [(line, code) for line, code, _ in found] == [(11, "MDB301"), (12, "MDB301"), (15, "MDB301"),
+                                                          (16, "MDB301")]

@@ -421,7 +421,7 @@ class _Walk:
         except Exception:   # an analysis bug costs this field only
             return None
         reads = []
-        for _, event, where_path, line in found:
+        for _, event, where_path, line, _ in found:
             step = (*steps, (text, where_path, line))
             if isinstance(event, ev.RowQuery) and event.kind in ("forward", "manager", "requery", "to_attr"):
                 full = f"{path}__{event.path}" if path else event.path

@@ -135,6 +135,9 @@ class Interpreter:
         # loop -> (root queryset, path) of the forward relations read so far in its body, directly
         # or by a project function given the row: cached on the row for the rest of the iteration.
         self.iteration_loaded: dict[int, set[tuple[int, str]]] = {}
+        # How many branches, loop bodies or statements after a possible early exit deep the running
+        # code is (a per-row callee's read there may not run on a call: perrow.py).
+        self._conditional = 0
         self.loop_regions: dict[Any, Any] = {}             # comprehension clause -> the comprehension
         self.callee_constants: dict[str, bool] = {}         # a per-row callee's parameters fixed by the call
         self.module_env: Env = {}
@@ -371,14 +374,19 @@ class Interpreter:
         once = bool(self.loops) and bool(body) and (_leaves(body[-1]) if self.loops[-1] is not perrow.CALLEE
                                                     else _raises(body[-1]))
         saved, self._once = self._once, self._once or once
+        saved_conditional = self._conditional
+        in_callee = perrow.CALLEE in self.loops
         try:
             for stmt in body:
                 if env is None:
                     return None
                 env = self.statement(stmt, env)
+                if in_callee and self._conditional == saved_conditional and _may_leave(stmt):
+                    self._conditional += 1   # what follows may not run (`if done: return` before it)
             return env
         finally:
             self._once = saved
+            self._conditional = saved_conditional
 
     def statement(self, stmt: cst.CSTNode, env: Env) -> Env | None:
         if isinstance(stmt, cst.SimpleStatementLine):
@@ -399,6 +407,7 @@ class Interpreter:
             saved_once, self._once = self._once, self._once or (branch is None and bool(self.loops) and _memo_guard(stmt)) \
                 or branch == "unknown"
             before = _copy_loaded(self.iteration_loaded)
+            self._conditional += branch is None or branch == "unknown"
             try:
                 then = self.block(stmt.body.body, dict(env)) if branch is not False else None
             finally:
@@ -411,6 +420,7 @@ class Interpreter:
                     self.statement(stmt.orelse, dict(env)) if stmt.orelse is not None else dict(env)
             finally:
                 self._once = saved_once
+                self._conditional -= branch is None or branch == "unknown"
             # What one branch read is cached after the `if` only if the other read it too (or left).
             if then is None and branch is not False:
                 pass   # the then-branch left: what follows runs after the else-branch only
@@ -440,12 +450,16 @@ class Interpreter:
                 body_env = dict(env)
             self.loops.append(stmt)
             saved_once, self._once = self._once, False
+            # An inner loop may run no iteration: what it reads on the outer rows is not cached after it.
+            outer_loaded = _copy_loaded(self.iteration_loaded)
+            self._conditional += 1
             try:
                 after = self.block(stmt.body.body, body_env)
             finally:
                 self.loops.pop()
                 self._once = saved_once
-                self.iteration_loaded.pop(id(stmt), None)
+                self._conditional -= 1
+                self.iteration_loaded = outer_loaded
             out = _join_envs(env, after if after is not None else env)
             if isinstance(stmt, cst.For) and out is not None:   # a second loop over these rows reads what this one cached
                 out = perrow.after_loop(self, stmt, stmt.iter, iterable, out)
@@ -476,11 +490,13 @@ class Interpreter:
             out = body if stmt.orelse is None or body is None else self.block(stmt.orelse.body.body, body)
             # A per-row callee's error path does not run on every call (perrow.py).
             saved_once, self._once = self._once, self._once or perrow.CALLEE in self.loops
+            self._conditional += 1
             try:
                 for handler in stmt.handlers:
                     out = _join_envs(out, self.block(handler.body.body, dict(env)))
             finally:
                 self._once = saved_once
+                self._conditional -= 1
             if stmt.finalbody is not None:
                 self.block(stmt.finalbody.body.body, dict(env))
             return out
@@ -938,6 +954,7 @@ class Interpreter:
         clause = e.for_in
         depth = 0
         saved_once, self._once = self._once, False   # a loop of its own, even in a block that runs once
+        outer_loaded = _copy_loaded(self.iteration_loaded)
         try:
             bounded = True
             clauses = []
@@ -972,8 +989,7 @@ class Interpreter:
                 asyncorm.fetched(self, clauses[0][0], clauses[0][0].iter, env)
             return result
         finally:
-            for clause, _ in clauses:
-                self.iteration_loaded.pop(id(clause), None)
+            self.iteration_loaded = outer_loaded   # it may run no iteration (and its own rows are gone)
             del self.loops[len(self.loops) - depth:]
             self._once = saved_once
 
@@ -1910,6 +1926,22 @@ def _leaves(stmt: cst.CSTNode) -> bool:
     """Does this statement leave the enclosing loop (return, break, raise)?"""
     if isinstance(stmt, cst.SimpleStatementLine):
         return any(isinstance(s, (cst.Return, cst.Break, cst.Raise)) for s in stmt.body)
+    return False
+
+
+def _may_leave(stmt: cst.CSTNode) -> bool:
+    """Can a compound statement leave the function or the loop part-way (a return, raise, break or
+    continue inside it, outside nested functions and classes)?"""
+    if isinstance(stmt, cst.SimpleStatementLine) or isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+        return False
+    todo = [stmt]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (cst.Return, cst.Raise, cst.Break, cst.Continue)):
+            return True
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)) and node is not stmt:
+            continue
+        todo.extend(node.children)
     return False
 
 

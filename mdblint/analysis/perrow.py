@@ -274,10 +274,10 @@ def _discriminates(expr: cst.BaseExpression) -> bool:
 
 
 def _effects(owner: "Interpreter", fn: cst.FunctionDef, cls: cst.ClassDef | None,
-             rows: dict[str, tuple[str, Any]], consts: dict[str, bool]) -> list[tuple[str, Any, str, int | None]]:
+             rows: dict[str, tuple[str, Any]], consts: dict[str, bool]) -> list[tuple[str, Any, str, int | None, bool]]:
     """What `fn` does per call to the rows bound to its parameters (`rows`: param -> (model,
     what the row loads)), given the parameters whose truth the call fixes (`consts`):
-    (param or "", event, path, line); "" for a query not on a row."""
+    (param or "", event, path, line, on every call); "" for a query not on a row."""
     memo = _MEMO.setdefault(owner.summaries, {})
     key = (id(fn), tuple(sorted(rows.items(), key=lambda kv: kv[0])), tuple(sorted(consts.items())))
     entry = memo.get(key)
@@ -292,17 +292,20 @@ def _effects(owner: "Interpreter", fn: cst.FunctionDef, cls: cst.ClassDef | None
     self_value = None
     if cls is not None and fn.params.params:
         self_value = given.pop(fn.params.params[0].name.value, None)
-    found: list[tuple[str, Any, str, int | None]] = []
+    found: list[tuple[str, Any, str, int | None, bool]] = []
 
     def collect(event: Any) -> None:
+        # The last item: the read runs on every call (not in a branch, a loop or after an early exit).
         if isinstance(event, ev.RowQuery) and event.loop is not None and id(event.root) in by_root:
-            found.append((by_root[id(event.root)], event, *owner.locate(event.node)))
+            found.append((by_root[id(event.root)], event, *owner.locate(event.node), owner._conditional == 0))
         elif isinstance(event, ev.LoopQuery) and event.loop is CALLEE:
-            found.append(("", event, *owner.locate(event.node)))
+            found.append(("", event, *owner.locate(event.node), False))
 
     state = (owner.emit, owner.loops, owner._once, owner.atomic, owner._summary, owner._specializing,
-             owner.assigned_relations, owner._in_chain, owner._chain_missing, owner.row_loops, owner.callee_constants)
+             owner.assigned_relations, owner._in_chain, owner._chain_missing, owner.row_loops, owner.callee_constants,
+             owner._conditional, owner.iteration_loaded)
     owner.emit, owner.loops, owner._once, owner._summary, owner._specializing = collect, [CALLEE], False, None, True
+    owner._conditional, owner.iteration_loaded = 0, {}
     owner.callee_constants = {k: v for k, v in consts.items() if k not in rows}
     owner.assigned_relations = set(owner.assigned_relations)
     owner._in_chain, owner._chain_missing = False, None
@@ -316,7 +319,8 @@ def _effects(owner: "Interpreter", fn: cst.FunctionDef, cls: cst.ClassDef | None
     finally:
         _ACTIVE.discard(key)
         (owner.emit, owner.loops, owner._once, owner.atomic, owner._summary, owner._specializing,
-         owner.assigned_relations, owner._in_chain, owner._chain_missing, owner.row_loops, owner.callee_constants) = state
+         owner.assigned_relations, owner._in_chain, owner._chain_missing, owner.row_loops, owner.callee_constants,
+         owner._conditional, owner.iteration_loaded) = state
     memo[key] = (fn, found)
     return found
 
@@ -348,7 +352,7 @@ def _apply(interp: "Interpreter", call: cst.CSTNode, owner: "Interpreter", fn: c
     # per relation path it reads: a call running twenty counts is one thing to fix, at the call.
     queries = [effect for effect in effects if isinstance(effect[1], ev.LoopQuery)]
     if queries:
-        _, event, path, line = queries[0]
+        _, event, path, line, _ = queries[0]
         more = len(queries) - 1
         named = callee if not more else f"{callee}, and {more} more quer{'y' if more == 1 else 'ies'}"
         loop = per_row_loop(interp)
@@ -358,7 +362,7 @@ def _apply(interp: "Interpreter", call: cst.CSTNode, owner: "Interpreter", fn: c
                                      # the callee uses what it wrote (or returns it): the cautious advice
                                      used=event.used))
     seen: set[tuple] = set()
-    for param, event, path, line in effects:
+    for param, event, path, line, every_call in effects:
         if isinstance(event, ev.LoopQuery):
             continue
         if event.kind in ("requery", "to_attr"):
@@ -368,13 +372,18 @@ def _apply(interp: "Interpreter", call: cst.CSTNode, owner: "Interpreter", fn: c
         if (event.kind, full, event.method) in seen:
             continue
         seen.add((event.kind, full, event.method))
-        if event.kind == "forward" and row.loop in interp.loops:   # now cached on the row for this iteration
+        if event.kind == "forward" and every_call and row.loop in interp.loops:   # now cached on the row
             parts = full.split("__")
             loaded_now = interp.iteration_loaded.setdefault(id(row.loop), set())
             loaded_now.update((id(row.root), "__".join(parts[:i])) for i in range(1, len(parts) + 1))
-        interp.emit(ev.RowQuery(call, event.kind, event.model, event.relation, full,
-                                row.through_many or event.through_many, row.loop, row.root, event.method,
-                                via=((text, callee, path, line), *event.via)))
+        # A read the callee makes on some calls only stays one for a caller that is a callee itself.
+        interp._conditional += not every_call
+        try:
+            interp.emit(ev.RowQuery(call, event.kind, event.model, event.relation, full,
+                                    row.through_many or event.through_many, row.loop, row.root, event.method,
+                                    via=((text, callee, path, line), *event.via)))
+        finally:
+            interp._conditional -= not every_call
 
 
 # -- the call forms --
