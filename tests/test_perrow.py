@@ -539,3 +539,23 @@ def test_a_callee_read_behind_an_early_return_or_in_an_inner_loop_is_not_cached(
         """)
     assert [(line, code) for line, code, _ in found] == [(11, "MDB301"), (12, "MDB301"), (15, "MDB301"),
                                                           (16, "MDB301")]
+
+
+def test_a_callee_read_after_a_raising_guard_is_cached(tmp_path):
+    # nautobot's DynamicGroup.clean_filter(): `if not valid: raise ...` before it reads content_type;
+    # a call that returned did not raise there, so the caller's later read hits the cache.
+    found = lint_code(tmp_path, """
+        def check(order):
+            if not order.number:
+                raise ValueError("no number")
+            return order.customer.name
+
+        def scenario():
+            for o in Order.objects.all():
+                try:
+                    check(o)
+                except ValueError:
+                    continue
+                o.customer.name
+        """)
+    assert [(line, code) for line, code, _ in found] == [(9, "MDB301")]

@@ -1930,14 +1930,15 @@ def _leaves(stmt: cst.CSTNode) -> bool:
 
 
 def _may_leave(stmt: cst.CSTNode) -> bool:
-    """Can a compound statement leave the function or the loop part-way (a return, raise, break or
-    continue inside it, outside nested functions and classes)?"""
+    """Can a compound statement end the call part-way and normally (a return inside it, outside
+    nested functions and classes)? A raise does not count: code after a call that returned did
+    not raise there (`if not valid: raise ...` guards the rest of the callee)."""
     if isinstance(stmt, cst.SimpleStatementLine) or isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
         return False
     todo = [stmt]
     while todo:
         node = todo.pop()
-        if isinstance(node, (cst.Return, cst.Raise, cst.Break, cst.Continue)):
+        if isinstance(node, cst.Return):
             return True
         if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)) and node is not stmt:
             continue
