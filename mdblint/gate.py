@@ -170,11 +170,21 @@ class Gate:
                 # iterator() on a prefetching queryset; a loop over rows; a same-module function that
                 # loops, re-run with this unit's querysets.
                 admitted.add(i)
-        # A same-module function an admitted unit calls is analysed for its summary: keep it.
+        # A same-module function an admitted unit calls is analysed for its summary: keep it. So is
+        # a method an admitted method may call on self (`self.helper(row)` runs per row: perrow.py),
+        # any method of the module with a name it mentions.
+        by_method_name: dict[str, list[int]] = {}
+        for i, u in enumerate(units):
+            if u.kind == "method":
+                by_method_name.setdefault(u.name, []).append(i)
         todo = list(admitted)
         while todo:
-            for c in calls[todo.pop()]:
-                if isinstance(c, int) and c not in admitted:
+            key = todo.pop()
+            kept = [c for c in calls[key] if isinstance(c, int)]
+            if units[key].kind == "method":
+                kept += [c for n in units[key].names for c in by_method_name.get(n, ()) if c != key]
+            for c in kept:
+                if c not in admitted:
                     admitted.add(c)
                     todo.append(c)
         if admitted:

@@ -174,3 +174,20 @@ def test_a_cached_project_reads_its_units_only_when_a_file_is_gated(tmp_path):
     assert linter.gate.plan("catalog.services", _digest(path)) == \
         Linter(first, select_rules()).gate.plan("catalog.services", _digest(path))
     assert list(cached.units) == ["catalog.services"], "only the gated file's units are decoded"
+
+
+
+def test_a_method_called_on_self_is_kept_beside_its_caller(tmp_path, monkeypatch):
+    # `self.line(book)` in a loop runs line() per row (perrow.py): the gate must keep line()'s body.
+    root = tmp_path / "bookstore"
+    shutil.copytree(SAMPLES / "bookstore", root)
+    (root / "catalog" / "report.py").write_text(
+        "from catalog.models import Book\n\n\nclass Report:\n    def line(self, book):\n"
+        "        return book.publisher.name\n\n    def run(self):\n"
+        "        return [self.line(b) for b in Book.objects.all()]\n")
+    project = load_project(ProjectRef(root, settings_from_manage_py(root / "manage.py"), "manage.py"))
+    files = [root / "catalog" / "report.py"]
+    with_gate, _ = _findings(project, files, monkeypatch, True)
+    without, _ = _findings(project, files, monkeypatch, False)
+    assert sorted(with_gate) == sorted(without)
+    assert [(f[1], f[3]) for f in with_gate] == [(9, "MDB301")] and "through self.line(b)" in with_gate[0][4]
