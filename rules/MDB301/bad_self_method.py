@@ -6,6 +6,7 @@ from mdblint.runtime.oracles import queries_grow
 ORACLE = queries_grow()
 
 
+# fix: select_related("publisher")
 class Report:
     def line(self, book):
         return f"{book.title} ({book.publisher.name})"
