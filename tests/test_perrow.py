@@ -559,3 +559,64 @@ def test_a_callee_read_after_a_raising_guard_is_cached(tmp_path):
                 o.customer.name
         """)
     assert [(line, code) for line, code, _ in found] == [(9, "MDB301")]
+
+
+def _if(code: str):
+    import libcst as cst
+    return cst.parse_statement(textwrap.dedent(code).strip() + "\n")
+
+
+def test_a_memo_on_the_row_is_decided_by_its_first_call():
+    """`if getattr(self, "_x", None) is None: self._x = ...` (or hasattr / self.__dict__) runs
+    its body on the first call on each row fresh from a queryset (rules/MDB301/bad_memo_property.py)."""
+    from mdblint.analysis.perrow import _memo_on_row
+    from mdblint.analysis.values import UNKNOWN_ALIASES, Instance, Row
+    row = {"self": Instance("orders.Order", UNKNOWN_ALIASES, row=Row(object(), "", None, None))}
+    plain = {"self": Instance("orders.Order", UNKNOWN_ALIASES)}
+    forms = {'getattr(self, "_x", None)': False, 'hasattr(self, "_x")': False, '"_x" in self.__dict__': False,
+             '"_x" not in self.__dict__': True}
+    for test, unset in forms.items():
+        stmt = _if(f"if {test}:\n    self._x = self.customer.name\n")
+        assert _memo_on_row(stmt.test, row, stmt.body.body) is unset, test
+        assert _memo_on_row(stmt.test, plain, stmt.body.body) is None, test       # not a row
+        other = _if(f"if {test}:\n    self._y = 1\n")
+        assert _memo_on_row(other.test, row, other.body.body) is None, test       # sets another attribute
+    stmt = _if('if getattr(self, "_x", 0):\n    self._x = 1\n')
+    assert _memo_on_row(stmt.test, row, stmt.body.body) is None                  # a default that is not None
+
+
+def test_a_loop_that_leaves_at_the_first_object_not_the_first_rows_is_bounded():
+    """rules/MDB301/good_identity_break.py: `elif value is not first: break` bounds the reads that
+    feed `value`; with `!=` (bad_equality_break.py), with no break, or with a rebinding in between,
+    nothing is bounded."""
+    import libcst as cst
+
+    from mdblint.analysis.flow import _identity_bounded
+
+    def bounded(code: str) -> list[str]:
+        loop = cst.parse_statement(textwrap.dedent(code).strip() + "\n")
+        ids = _identity_bounded(loop.body.body)
+        return [cst.Module([]).code_for_node(s).strip() for s in loop.body.body if id(s) in ids]
+
+    base = """
+        for row in rows:
+            value = row.site
+            if first is None:
+                first = value
+            elif value {op} first:
+                {leave}
+        """
+    assert bounded(base.format(op="is not", leave="break")) == ["value = row.site"]
+    assert bounded(base.format(op="is not", leave="return None")) == ["value = row.site"]
+    assert bounded(base.format(op="!=", leave="break")) == []
+    assert bounded(base.format(op="is not", leave="first = None")) == []
+    rebound = """
+        for row in rows:
+            value = row.site
+            value = row.other
+            if first is None:
+                first = value
+            elif value is not first:
+                break
+        """
+    assert bounded(rebound) == ["value = row.other"]

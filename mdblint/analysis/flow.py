@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import libcst as cst
@@ -129,6 +130,7 @@ class Interpreter:
         self.row_loops: set[Any] = set()                  # loops over rows: a queryset, a list of rows
         self._in_chain = False                             # inside an attribute chain (a.b.c)
         self._once = False                                 # in a block that leaves the loop: runs once
+        self._identity_once: frozenset[int] = frozenset()  # statements of the running loop body that run twice at most
         self.assigned_relations: set[tuple[str, str]] = set()   # (model, relation) assigned on instances
         self._chain_missing: tuple | None = None           # its deepest per-row relation read not loaded
         self.loop_reads: dict[Any, set[str]] = {}          # loop -> forward paths/fields read on its rows (perrow.py)
@@ -380,6 +382,13 @@ class Interpreter:
             for stmt in body:
                 if env is None:
                     return None
+                if id(stmt) in self._identity_once:
+                    self._once = True
+                    try:
+                        env = self.statement(stmt, env)
+                    finally:
+                        self._once = saved or once
+                    continue
                 env = self.statement(stmt, env)
                 if in_callee and self._conditional == saved_conditional and _may_leave(stmt):
                     self._conditional += 1   # what follows may not run (`if done: return` before it)
@@ -402,7 +411,7 @@ class Interpreter:
                 perrow.truth_tested(self, stmt.test, test, env)
             # A per-row callee's `if flag:` on a parameter the call fixes runs one branch; on one it
             # does not, neither branch counts as run on every call (perrow.py).
-            branch = perrow.decided(self, stmt.test, env) if self.loops else None
+            branch = perrow.decided(self, stmt.test, env, stmt.body.body) if self.loops else None
             # `if key != last: ...; last = key`, `if k not in cache: cache[k] = ...`: once per key, not per row.
             saved_once, self._once = self._once, self._once or (branch is None and bool(self.loops) and _memo_guard(stmt)) \
                 or branch == "unknown"
@@ -450,6 +459,7 @@ class Interpreter:
                 body_env = dict(env)
             self.loops.append(stmt)
             saved_once, self._once = self._once, False
+            saved_identity, self._identity_once = self._identity_once, _identity_bounded(stmt.body.body)
             # An inner loop may run no iteration: what it reads on the outer rows is not cached after it.
             outer_loaded = _copy_loaded(self.iteration_loaded)
             self._conditional += 1
@@ -458,6 +468,7 @@ class Interpreter:
             finally:
                 self.loops.pop()
                 self._once = saved_once
+                self._identity_once = saved_identity
                 self._conditional -= 1
                 self.iteration_loaded = outer_loaded
             out = _join_envs(env, after if after is not None else env)
@@ -1948,6 +1959,76 @@ def _may_leave(stmt: cst.CSTNode) -> bool:
 
 def _copy_loaded(loaded: dict[int, set]) -> dict[int, set]:
     return {k: set(v) for k, v in loaded.items()} if loaded else {}
+
+
+def _identity_bounded(body: Sequence[cst.BaseStatement]) -> frozenset[int]:
+    """The statements of a loop body that bind a value the loop then compares by identity with
+    the first row's, leaving at the first that differs:
+
+        vm_site = vm.site or vm.cluster._site
+        if site is None:
+            site = vm_site
+        elif vm_site is not site:
+            break
+
+    A relation read that queries loads a new object, never the one an earlier row loaded, so the
+    loop leaves at the second such load: the reads feeding `vm_site` run twice at most, whatever
+    the number of rows. (What a prefetch or an earlier read cached is the same object, and costs
+    no query.) Returns the ids of the assignments of such values."""
+    found: set[int] = set()
+    for index, stmt in enumerate(body):
+        if not isinstance(stmt, cst.If):
+            continue
+        firsts, compared, branch = set(), set(), stmt
+        while isinstance(branch, cst.If):
+            test = branch.test
+            if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 \
+                    and isinstance(test.left, cst.Name) and isinstance(test.comparisons[0].comparator, cst.Name):
+                left, op, right = test.left.value, test.comparisons[0].operator, test.comparisons[0].comparator.value
+                if isinstance(op, cst.Is) and right == "None":
+                    for line in branch.body.body:   # `if first is None: first = value`
+                        for small in line.body if isinstance(line, cst.SimpleStatementLine) else ():
+                            if isinstance(small, cst.Assign) and len(small.targets) == 1 \
+                                    and isinstance(small.targets[0].target, cst.Name) and small.targets[0].target.value == left \
+                                    and isinstance(small.value, cst.Name):
+                                firsts.add((left, small.value.value))
+                elif isinstance(op, cst.IsNot) and branch.body.body and _leaves(branch.body.body[-1]):
+                    compared.update({(left, right), (right, left)})
+            branch = branch.orelse
+        for first, value in firsts:
+            if (value, first) not in compared:
+                continue
+            for earlier in reversed(body[:index]):   # the value's last assignment before the test
+                small = earlier.body[0] if isinstance(earlier, cst.SimpleStatementLine) and len(earlier.body) == 1 else None
+                if isinstance(small, cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == value
+                                                         for t in small.targets):
+                    found.add(id(earlier))
+                    break
+                if value in _bound_names(earlier):
+                    break
+    return frozenset(found)
+
+
+def _bound_names(stmt: cst.CSTNode) -> set[str]:
+    """Names a statement may bind (assignments, loop and with targets, at any depth)."""
+    names: set[str] = set()
+    todo: list[cst.CSTNode] = [stmt]
+    while todo:
+        node = todo.pop()
+        targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else \
+            [node.target] if isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For, cst.NamedExpr)) else []
+        for target in targets:
+            names.update(n.value for n in _names_in(target))
+        todo.extend(node.children)
+    return names
+
+
+def _names_in(target: cst.CSTNode) -> list[cst.Name]:
+    if isinstance(target, cst.Name):
+        return [target]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for e in target.elements for n in _names_in(e.value)]
+    return []
 
 
 def _raises(stmt: cst.CSTNode) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import libcst as cst
@@ -225,10 +226,12 @@ def _constants(fn: cst.FunctionDef, call: cst.CSTNode | None, skip_first: bool) 
     return known
 
 
-def decided(interp: "Interpreter", test: cst.BaseExpression, env: dict) -> Any:
+def decided(interp: "Interpreter", test: cst.BaseExpression, env: dict, body: Sequence[cst.BaseStatement] = ()) -> Any:
     """Inside a callee, an `if` on one of its parameters: True/False when the call's literal
     argument (or the default) decides it, "unknown" when the caller's value is not known (the
-    branches then count as not run on every call), None for any other test."""
+    branches then count as not run on every call), None for any other test. A per-instance memo
+    on the row (`if getattr(self, "_x", None) is None: ... self._x = ...`) is decided too: a row
+    fresh from the queryset has no `_x`, so the first call on each row runs the body."""
     if CALLEE not in interp.loops:
         return None
     negate, expr = False, test
@@ -241,6 +244,9 @@ def decided(interp: "Interpreter", test: cst.BaseExpression, env: dict) -> Any:
         expr = expr.left
     if _discriminates(expr):
         return "unknown"
+    unset = _memo_on_row(expr, env, body)
+    if unset is not None:
+        return unset != negate
     if not isinstance(expr, cst.Name):
         return None
     from mdblint.analysis.values import Param
@@ -251,6 +257,54 @@ def decided(interp: "Interpreter", test: cst.BaseExpression, env: dict) -> Any:
     if truth is None:
         return "unknown"
     return truth != negate
+
+
+def _memo_on_row(expr: cst.BaseExpression, env: dict, body: Sequence[cst.BaseStatement]) -> bool | None:
+    """`getattr(self, "_x", None)`, `hasattr(self, "_x")` or `"_x" in self.__dict__`, where `self`
+    is a row and the `if` body sets `self._x`: the test's truth on a fresh row (False: the
+    attribute is not set), or None for any other test."""
+    attr = None
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value in ("getattr", "hasattr") \
+            and len(expr.args) == (3 if expr.func.value == "getattr" else 2) \
+            and isinstance(expr.args[0].value, cst.Name) and expr.args[0].value.value == "self" \
+            and isinstance(expr.args[1].value, cst.SimpleString) \
+            and (expr.func.value == "hasattr" or isinstance(expr.args[2].value, cst.Name) and expr.args[2].value.value == "None"):
+        attr = expr.args[1].value.evaluated_value
+    elif isinstance(expr, cst.Comparison) and len(expr.comparisons) == 1 and isinstance(expr.left, cst.SimpleString) \
+            and isinstance(expr.comparisons[0].operator, (cst.In, cst.NotIn)) \
+            and _is_self_dict(expr.comparisons[0].comparator):
+        attr = expr.left.evaluated_value
+        if isinstance(expr.comparisons[0].operator, cst.NotIn):
+            return None if not _sets_self(body, attr) or not _self_is_row(env) else True
+    if not isinstance(attr, str) or not _sets_self(body, attr) or not _self_is_row(env):
+        return None
+    return False
+
+
+def _is_self_dict(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Attribute) and expr.attr.value == "__dict__" \
+        and isinstance(expr.value, cst.Name) and expr.value.value == "self"
+
+
+def _self_is_row(env: dict) -> bool:
+    value = env.get("self")
+    return isinstance(value, Instance) and value.row is not None
+
+
+def _sets_self(body: Sequence[cst.BaseStatement], attr: str) -> bool:
+    """Does the block (at any depth, outside nested functions) assign `self.<attr>`?"""
+    todo: list[cst.CSTNode] = list(body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, (cst.Assign, cst.AnnAssign, cst.AugAssign)):
+            targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
+            if any(isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name)
+                   and t.value.value == "self" for t in targets):
+                return True
+        todo.extend(node.children)
+    return False
 
 
 def _constant(expr: cst.BaseExpression) -> bool:

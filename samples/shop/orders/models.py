@@ -47,6 +47,13 @@ class Order(models.Model):
     def code(self):
         return self.number.upper()
 
+    @property
+    def customer_label(self):
+        """Kept on the instance: the first access on each order reads its customer."""
+        if getattr(self, "_customer_label", None) is None:
+            self._customer_label = f"{self.customer.name} ({self.number})"
+        return self._customer_label
+
     @cached_property
     def line_count(self):
         return self.lines.count()
