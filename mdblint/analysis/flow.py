@@ -1214,7 +1214,7 @@ class Interpreter:
         if name in ("using", "db_manager"):
             expr = argument(e, 0, "alias" if name == "using" else "using")
             value = self.eval(expr, env) if expr is not None else Str(Aliases.of(DEFAULT, Source("None", e)))
-            self.alias_site(e, f".{name}()", value, expr)
+            value = self.alias_site(e, f".{name}()", value, expr)
             aliases = _as_aliases(value)
             if name == "db_manager":
                 return Manager(model, Bound(aliases), qs.manager)
@@ -1361,7 +1361,7 @@ class Interpreter:
         if name == "db_manager":
             expr = argument(e, 0, "using")
             value = self.eval(expr, env) if expr is not None else UNKNOWN
-            self.alias_site(e, ".db_manager()", value, expr)
+            value = self.alias_site(e, ".db_manager()", value, expr)
             return replace(manager, reads=_as_aliases(value))
         row = manager.row
         pending = self.row_read(e, manager, name)
@@ -1661,10 +1661,13 @@ class Interpreter:
             if a.value is not expr:
                 self.eval(a.value, env)
         if using is not None:
-            self.alias_site(e, kind, using, expr)
+            using = self.alias_site(e, kind, using, expr)
         return using
 
-    def alias_site(self, node: cst.CSTNode, kind: str, value: Value, expr: cst.BaseExpression | None = None) -> None:
+    def alias_site(self, node: cst.CSTNode, kind: str, value: Value, expr: cst.BaseExpression | None = None) -> Value:
+        """List an alias site; the value to bind there: `value`, or for a parameter of a method
+        run on its own, what every call in the project passes when that is known (a method has
+        no summary applied at its calls, so its own sites carry the findings)."""
         if isinstance(value, Str):
             aliases = value.values
         elif isinstance(value, Param):
@@ -1684,6 +1687,8 @@ class Interpreter:
                 traced = method_parameter_aliases(self, self._class, self._function, value.name)
             if isinstance(traced, Aliases):
                 aliases = traced
+                if self._class is not None:
+                    value = Str(traced)
             else:
                 aliases, reason = UNKNOWN_ALIASES, traced
         if reason is not None:
@@ -1693,6 +1698,7 @@ class Interpreter:
         elif aliases.unknown:
             reason = _unknown_reason(expr, value)
         self.emit(ev.AliasSite(node, kind, aliases, reason, alias_form(expr)))
+        return value
 
     def bound_aliases(self, bound: Bound, model: str, write: bool = False) -> Aliases:
         if bound.aliases is not None:

@@ -498,10 +498,16 @@ def _join_callers(interp: "Interpreter", names: set[str], shown: str, param: str
     candidates = sorted(m for m, us in units.items() if any(n in u.names for u in us for n in names))
     if len(candidates) > _MAX_CALLER_MODULES:
         return f"parameter {param} ({shown} is named in too many modules to follow)"
+    home = interp.ctx.names.module or _OUTSIDE
+    if home not in interp.ctx.project.modules:
+        # A file outside the project's modules (a fixture, a script): no module of the project
+        # imports it, so its own calls are added to those the project's modules make.
+        candidates.append(home)
     result: Aliases | None = None
     calls = 0
     for caller_module in candidates:
-        owner = interp.services.module_interpreter(caller_module)
+        owner = interp if caller_module == home and home not in interp.ctx.project.modules \
+            else interp.services.module_interpreter(caller_module)
         if owner is None or owner.module is None:
             return f"parameter {param} (module {caller_module} not read)"
         escape, found = find(owner, caller_module)
@@ -713,10 +719,8 @@ def method_parameter_aliases(interp: "Interpreter", cls: cst.ClassDef, fn: cst.F
     known is counted as one). A reason (str) when the method may be called from outside the
     project (a class of its hierarchy has a base outside it, or mdblint cannot read a base), is
     decorated, is used as a value or named in a string, or a caller passes a value not known."""
-    module = interp.ctx.names.module
-    project = interp.ctx.project
-    if interp.services is None or not module or module not in project.modules \
-            or interp.classes.get(cls.name.value) is not cls:
+    module = interp.ctx.names.module or _OUTSIDE   # a file outside the project: its own calls
+    if interp.services is None or interp.classes.get(cls.name.value) is not cls:
         return f"parameter {param}"
     return _traced(interp, ("method parameter", module, cls.name.value, fn.name.value, param), param, lambda: _method_callers_pass(interp, module, cls, fn, param, depth))
 
@@ -990,10 +994,8 @@ def constructor_parameter_aliases(interp: "Interpreter", cls: cst.ClassDef, fn: 
     subclass's __init__, followed through that one's own parameters). A reason (str) when a class
     of the hierarchy has a base outside the project or is named in the settings, or one of those
     classes is used as a value (passed, stored, returned) or named in a string."""
-    module = interp.ctx.names.module
-    project = interp.ctx.project
-    if interp.services is None or not module or module not in project.modules \
-            or interp.classes.get(cls.name.value) is not cls:
+    module = interp.ctx.names.module or _OUTSIDE   # a file outside the project: its own constructions
+    if interp.services is None or interp.classes.get(cls.name.value) is not cls:
         return f"parameter {param}"
     return _traced(interp, ("constructor parameter", module, cls.name.value, param), param, lambda: _constructions_pass(interp, module, cls, fn, param, depth))
 
