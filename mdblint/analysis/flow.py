@@ -2016,25 +2016,16 @@ def _identity_bounded(body: Sequence[cst.BaseStatement]) -> frozenset[int]:
 
 
 def _bound_names(stmt: cst.CSTNode) -> set[str]:
-    """Names a statement may bind (assignments, loop and with targets, at any depth)."""
+    """Names a statement may bind (assignments, loop targets, `:=`, at any depth)."""
+    from mdblint.analysis.walk import children, target_names
     names: set[str] = set()
     todo: list[cst.CSTNode] = [stmt]
     while todo:
         node = todo.pop()
-        targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else \
-            [node.target] if isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For, cst.NamedExpr)) else []
-        for target in targets:
-            names.update(n.value for n in _names_in(target))
-        todo.extend(node.children)
+        if isinstance(node, (cst.AssignTarget, cst.AnnAssign, cst.AugAssign, cst.For, cst.NamedExpr)):
+            names.update(target_names(node.target))
+        todo.extend(children(node))
     return names
-
-
-def _names_in(target: cst.CSTNode) -> list[cst.Name]:
-    if isinstance(target, cst.Name):
-        return [target]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for e in target.elements for n in _names_in(e.value)]
-    return []
 
 
 def _raises(stmt: cst.CSTNode) -> bool:

@@ -160,18 +160,18 @@ def _bound_names(scope: cst.CSTNode) -> Iterator[str]:
             for alias in node.names:
                 asname = alias.asname.name if alias.asname is not None else None
                 yield asname.value if isinstance(asname, cst.Name) else dotted_head(alias.name)
-        yield from _target_names(target)
+        yield from target_names(target)
         stack.extend(children(node))
 
 
-def _target_names(target: cst.CSTNode | None) -> Iterator[str]:
+def target_names(target: cst.CSTNode | None) -> Iterator[str]:
     if isinstance(target, cst.Name):
         yield target.value
     elif isinstance(target, (cst.Tuple, cst.List)):
         for element in target.elements:
-            yield from _target_names(element.value)
+            yield from target_names(element.value)
     elif isinstance(target, cst.StarredElement):
-        yield from _target_names(target.value)
+        yield from target_names(target.value)
 
 
 def dotted_head(expr: cst.BaseExpression) -> str:
