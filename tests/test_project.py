@@ -429,3 +429,37 @@ def test_star_import_cycles_do_not_hang(tmp_path: Path) -> None:
     p = load_project(ProjectRef(root, "site.settings", "manage.py"))
     assert time.monotonic() - started < 20
     assert p.settings.databases is not None
+
+
+def test_settings_from_the_environment_hold_their_default_or_unknown() -> None:
+    from mdblint.project.settings_static import OneOf, read_settings
+    from mdblint.project.summary import UNKNOWN, summarize
+
+    source = textwrap.dedent('''\
+        import os
+        import environ
+        import dj_database_url
+        env = environ.Env(ARCHIVE_DB=(str, "archive"))
+        A = "default"
+        _BASE = {A: dj_database_url.config(default="sqlite://"), "replica": {"TEST": {"MIRROR": A}}}
+        DATABASES = dict(_BASE)
+        DATABASES.update(archive=env.db("ARCHIVE_URL"))
+        SHARDS = {k: {} for k in ("s1", "s2")}
+        DATABASES.update(SHARDS)
+        R1 = os.environ.get("R1", "replica")
+        R2 = os.getenv("R2", default="reports")
+        R3 = env("R3", default="x")
+        R4 = env("ARCHIVE_DB")
+        R5 = env("R5")
+        R6 = "a" if os.environ.get("Q") else "b"
+        R7 = os.environ.get("R7")
+        ''')
+    info = read_settings("s", {"s": summarize(source, "s")})
+    assert list(info.databases) == ["default", "replica", "archive", "s1", "s2"]
+    assert info.databases["replica"].mirror == "default"
+    c = info.constants
+    assert c["R1"] == OneOf({"replica", UNKNOWN}) and c["R1"].open and c["R1"].literals == ("replica",)
+    assert c["R2"] == OneOf({"reports", UNKNOWN}) and c["R3"] == OneOf({"x", UNKNOWN})
+    assert c["R4"] == OneOf({"archive", UNKNOWN})
+    assert "R5" not in c and "R7" not in c     # no default: not known at all
+    assert c["R6"] == OneOf({"a", "b"}) and not c["R6"].open

@@ -673,3 +673,20 @@ def test_attributes_set_from_constructor_parameters(tmp_path: Path) -> None:
     assert "via self.source in Data.__init__()" in how and "passed as source at" in how
     assert found[28]["unknown"].startswith("attribute self.alias (set in Loose.__init__() from its parameter alias "
                                            "(class shop.copy.Loose is used as a value at ")
+
+
+def test_a_setting_default_not_in_databases_is_mdb501_and_its_unknown_part_keeps_other_rules_silent() -> None:
+    from tests.helpers import SAMPLES, load_sample
+    from mdblint.engine import Linter
+    from mdblint.checks import select_rules
+
+    project = load_sample("envsite")
+    linter = Linter(project, select_rules())
+    source = (b"from django.conf import settings\nfrom ledger.models import Account\n\n\ndef f():\n"
+              b"    Account.objects.using(settings.REPORTS_DB).count()\n"
+              b"    Account.objects.using(settings.READ_DB).count()\n"
+              b"    Account(name='x').save(using=settings.READ_DB)\n"
+              b"    Account(name='y').save(using=settings.EXPORT_DB)\n")
+    findings, _ = linter.lint_bytes(SAMPLES / "envsite" / "ledger" / "probe.py", source)
+    assert sorted((f.line, f.code) for f in findings) == [(6, "MDB501"), (9, "MDB402")]
+    assert "'reports'" in findings[0].message if findings[0].line == 6 else True

@@ -706,8 +706,11 @@ class Interpreter:
                 s = self.ctx.project.settings
                 source = Source(f"settings.{name}", None, self.ctx.relpath(s.path_of.get(name, s.path)), s.line_of.get(name))
                 aliases = Aliases()
-                for v in sorted({value} if isinstance(value, str) else value):
+                for v in sorted({value} if isinstance(value, str) else {v for v in value if isinstance(v, str)}):
                     aliases = aliases.join(Aliases.of(v, source))
+                if not isinstance(value, str) and any(not isinstance(v, str) for v in value):
+                    # an environment variable's default: or whatever the environment holds
+                    aliases = aliases.join(Aliases(unknown=True))
                 return Str(aliases)
             return UNKNOWN
         if isinstance(base, ModelClass):
@@ -1899,6 +1902,11 @@ def _unknown_reason(expr: cst.BaseExpression | None, value: Value) -> str:
     """Why an alias is not statically known, for `mdblint --aliases`."""
     if isinstance(value, Unknown) and value.why.startswith(("attribute ", "router.", "carrier ", "command option ")):
         return value.why   # traced (provenance.py): the reason it stops
+    if isinstance(value, Str) and isinstance(expr, cst.Attribute) \
+            and any(s.how == f"settings.{expr.attr.value}" for _, s in value.values.known):
+        # `os.environ.get("X", "d")`, `env("X", default="d")` in the settings: the default is known
+        known = ", ".join(repr(a) for a, _ in value.values.known)
+        return f"setting settings.{expr.attr.value}: read at run time (the environment), else {known}"
     if isinstance(expr, cst.Attribute):
         return f"attribute {dotted(expr) or expr.attr.value}"
     if isinstance(expr, cst.Call):

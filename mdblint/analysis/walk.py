@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 import libcst as cst
 
 from mdblint.analysis.names import Names, Value, string_literal
+from mdblint.project.settings_static import OneOf
 
 if TYPE_CHECKING:
     from mdblint.project import Project
@@ -119,6 +120,20 @@ class FileContext:
                 return Value(value, None, f"settings.{setting}", self.relpath(settings.path),
                              settings.line_of.get(setting))
         return None
+
+    def setting_values(self, expr: cst.BaseExpression) -> list[Value]:
+        """The strings `settings.NAME` may hold when it is one of several (a literal per branch of
+        an `if`, an environment variable's literal default); [] for anything else."""
+        qualname = self.names.qualname(expr)
+        if not qualname or not qualname.startswith("django.conf.settings."):
+            return []
+        setting = qualname.rpartition(".")[2]
+        settings = self.project.settings
+        value = settings.constants.get(setting)
+        if not isinstance(value, OneOf):
+            return []
+        return [Value(v, None, f"settings.{setting}, one of the values it may hold", self.relpath(settings.path),
+                      settings.line_of.get(setting)) for v in value.literals]
 
     def _is_local(self, name: str) -> bool:
         """Is `name` bound in an enclosing function (a parameter, an assignment...)?"""

@@ -68,6 +68,11 @@ def _check(ctx: FileContext, node: cst.CSTNode, expr: cst.BaseExpression | None,
     if expr is None or databases is None:
         return
     value = ctx.string_value(expr)
+    if value is None:
+        # `settings.NAME` holding one of several strings: every literal it may hold must be an
+        # alias (an environment variable's literal default is what runs wherever it is unset;
+        # DATABASES joins every conditional alias, so a literal outside it never names one).
+        value = next((v for v in ctx.setting_values(expr) if v.value not in databases), None)
     if value is None or value.value in databases:
         return
     _report(ctx, node, value, where, consequence)

@@ -35,7 +35,7 @@ def _known(value: Any) -> bool:
 
 def _show(value: Any) -> str:
     if isinstance(value, OneOf):
-        return "one of " + ", ".join(repr(v) for v in sorted(value))
+        return "one of " + ", ".join(repr(v) for v in value.literals) + (" or not known" if value.open else "")
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
         return "[" + ", ".join(value) + "]" if value else "[]"
     return repr(value)
@@ -95,6 +95,13 @@ def settings_differences(static: SettingsInfo, live: SettingsInfo,
             continue
         was = static.constants.get(name, UNKNOWN)
         now = live.constants.get(name, UNKNOWN)
+        if isinstance(was, OneOf) and was.open:
+            # the environment's value, else a literal default: the live value differs only when
+            # it is none of the literals
+            compared += 1
+            if now not in was.literals:
+                differ(name, _show(was), _show(now))
+            continue
         if not _known(was):
             if name in explicit and isinstance(now, str) and now in aliases:   # an alias the code may use through settings.NAME
                 compared += 1

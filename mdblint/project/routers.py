@@ -14,6 +14,7 @@ from pathlib import Path
 from dataclasses import dataclass
 
 from mdblint.project.index import Project
+from mdblint.project.settings_static import OneOf
 
 
 @dataclass(frozen=True)
@@ -569,7 +570,12 @@ class Routers:
                 if name == "AUTH_USER_MODEL":
                     return frozenset([self.project.settings.auth_user_model])
                 if name in self.project.settings.constants:
-                    return frozenset([_const(self.project.settings.constants[name])])
+                    value = self.project.settings.constants[name]
+                    if isinstance(value, OneOf):   # one of these strings (a branch each), or not known
+                        if value.open:
+                            raise _Unknown
+                        return frozenset(value)
+                    return frozenset([_const(value)])
                 raise _Unknown
             return self._ref(f"{v.name}.{name}")
         if isinstance(v, _Cls) and name in ("_meta", "__name__") and "." in v.label:

@@ -12,7 +12,7 @@ import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mdblint.project.summary import UNKNOWN, BinAdd, LineDict, ModuleSummary, Ref, Value, _Unknown
+from mdblint.project.summary import UNKNOWN, BinAdd, CallInfo, LineDict, ModuleSummary, Ref, Value, _Unknown
 
 DEFAULT_AUTH_USER_MODEL = "auth.User"
 
@@ -51,19 +51,37 @@ LOOP_LIMIT = 64   # a settings loop over more constants than this is not unrolle
 
 
 class OneOf(frozenset):
-    """A setting that holds one of these strings, depending on a condition (`DATABASE_REPLICA`)."""
+    """A setting that holds one of these strings, depending on a condition (`DATABASE_REPLICA`).
+    With UNKNOWN among them, it may also hold a value not known statically: an environment
+    variable read with a literal default (`os.environ.get("REPLICA_DB", "replica")`) is the
+    default or whatever the environment says."""
+
+    @property
+    def literals(self) -> tuple[str, ...]:
+        """The strings it may hold, sorted."""
+        return tuple(sorted(v for v in self if isinstance(v, str)))
+
+    @property
+    def open(self) -> bool:
+        """It may also hold a value not known statically."""
+        return UNKNOWN in self
 
 
 class JoinedList(list):
     """A list setting whose content depends on a condition (the union of the possibilities)."""
 
 
+def _possible(value: object) -> frozenset:
+    return value if isinstance(value, OneOf) else frozenset([value])
+
+
 def _join(old: object, new: object) -> object:
     """The value a name has when `new` was assigned only under some condition."""
     if old == new:
         return old
-    if isinstance(old, (str, OneOf)) and isinstance(new, (str, OneOf)):
-        return OneOf((old if isinstance(old, OneOf) else {old}) | (new if isinstance(new, OneOf) else {new}))
+    if isinstance(old, (str, OneOf, _Unknown)) and isinstance(new, (str, OneOf, _Unknown)):
+        # every literal branch, plus "unknown" when a branch is not known statically
+        return OneOf(_possible(old) | _possible(new))
     if isinstance(old, dict) and isinstance(new, dict):
         out = LineDict(old, lines=getattr(old, "lines", {}))
         for key, value in new.items():
@@ -80,12 +98,40 @@ DJANGO_CONSTANTS = {"django.db.DEFAULT_DB_ALIAS": "default", "django.db.utils.DE
 _MODULE = object()   # a name not bound by the module's code: an `import django` leaves it unset
 
 
+@dataclass(frozen=True)
+class _Imported:
+    """A name imported from outside the project (`from os import environ`): only called."""
+    qualname: str
+
+
+@dataclass(frozen=True)
+class _EnvReader:
+    """A django-environ `environ.Env(NAME=(str, "default"), ...)`: its scheme's string defaults."""
+    defaults: tuple[tuple[str, str], ...] = ()
+
+
+_OPAQUE = (_Imported, _EnvReader)   # namespace values that are never a setting's value
+# Calls (key, default=None) that return the environment variable's value, else the default.
+ENV_GETTERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
+ENV_CLASSES = frozenset({"environ.Env", "environ.FileAwareEnv", "environ.environ.Env", "environ.environ.FileAwareEnv"})
+
+
+def _or_unknown(default: object) -> object:
+    """What an environment variable read with `default` holds: the default, or anything."""
+    if isinstance(default, str):
+        return OneOf({default, UNKNOWN})
+    if isinstance(default, OneOf):
+        return OneOf(default | {UNKNOWN})
+    return UNKNOWN
+
+
 class _Evaluator:
     def __init__(self, summaries: dict[str, ModuleSummary]) -> None:
         self.summaries = summaries
         self.cache: dict[str, tuple[dict, dict]] = {}
         self.active: set[str] = set()
         self.unresolved: dict[str, None] = {}   # star imports of modules that are not in the project
+        self.current: str | None = None         # the module being run (its import bindings name callees)
 
     def namespace(self, module: str) -> tuple[dict[str, object], dict[str, tuple[str, int]]]:
         """(name -> value, name -> (module, line)) after running `module`'s top level."""
@@ -97,7 +143,9 @@ class _Evaluator:
         if summary is None or module in self.active:
             return ns, where
         self.active.add(module)
+        outer, self.current = self.current, module
         self.run(module, summary.ops, ns, where)
+        self.current = outer
         self.active.discard(module)
         self.cache[module] = (ns, where)
         return ns, where
@@ -117,6 +165,8 @@ class _Evaluator:
                     depth += {"loop": 1, "endloop": -1}.get(ops[end][0], 0)
                     end += 1
                 items = self.evaluate(op[4], ns)
+                if isinstance(items, dict):   # `for alias in _DATABASES:` runs over its keys
+                    items = list(items)
                 concrete = isinstance(items, (list, tuple)) and len(items) <= LOOP_LIMIT and all(
                     isinstance(x, (str, int)) for x in items)
                 for item in items if concrete else [UNKNOWN]:
@@ -141,6 +191,8 @@ class _Evaluator:
                     other, other_where = self.namespace(source)
                     value = copy.deepcopy(other.get(name, UNKNOWN))
                     self.set(ns, where, local, value, other_where.get(name, (module, line)), cond)
+                elif source and source.partition(".")[0] not in self.summaries:
+                    self.set(ns, where, local, _Imported(f"{source}.{name}"), (module, line), cond)
                 else:
                     self.set(ns, where, local, UNKNOWN, (module, line), cond)
             elif kind == "assign":
@@ -172,11 +224,14 @@ class _Evaluator:
         """Substitute names defined earlier in the module; other names are UNKNOWN."""
         if isinstance(value, Ref):
             if "." not in value.dotted and value.dotted in ns:
-                return copy.deepcopy(ns[value.dotted])
+                found = ns[value.dotted]
+                return UNKNOWN if isinstance(found, _OPAQUE) else copy.deepcopy(found)
             head = value.dotted.partition(".")[0]
             if value.dotted in DJANGO_CONSTANTS and ns.get(head, _MODULE) is _MODULE:
                 return DJANGO_CONSTANTS[value.dotted]   # `django.db.DEFAULT_DB_ALIAS` after `import django.db`
             return UNKNOWN
+        if isinstance(value, CallInfo):
+            return self.call(value, ns)
         if isinstance(value, BinAdd):
             left, right = self.evaluate(value.left, ns), self.evaluate(value.right, ns)
             if isinstance(left, (list, tuple)) and isinstance(right, (list, tuple)):
@@ -204,6 +259,99 @@ class _Evaluator:
         if isinstance(value, tuple):
             return tuple(self.evaluate(v, ns) for v in value)
         return value
+
+    def callee(self, dotted: str | None, ns: dict) -> tuple[str | None, object]:
+        """(qualified name of a callee outside the project, or None; the value its head names)."""
+        if dotted is None or "()" in dotted:
+            return None, UNKNOWN
+        head, _, rest = dotted.partition(".")
+        base = ns.get(head, _MODULE)
+        tail = f".{rest}" if rest else ""
+        if isinstance(base, _Imported):
+            return base.qualname + tail, base
+        if base is not _MODULE:
+            return None, base
+        summary = self.summaries.get(self.current) if self.current else None
+        binding = summary.names.get(head) if summary is not None else None
+        if binding is None:
+            return f"builtins.{dotted}", base      # not bound in the module: a builtin (`dict`)
+        if binding.kind == "module" and isinstance(binding.target, str) \
+                and binding.target.partition(".")[0] not in self.summaries:
+            return binding.target + tail, base      # `import os`: os.environ.get
+        return None, UNKNOWN
+
+    def call(self, call: CallInfo, ns: dict) -> object:
+        """The value of a call the settings make: environment variables read with a literal
+        default (the default, or unknown), django-environ's `env(...)`, and the ways a dict of
+        DATABASES is built (`dict(BASE, replica={...})`, `BASE.copy()`, `copy.deepcopy(BASE)`).
+        Anything else (`dj_database_url.config()`, `env.db()`: one database's configuration) is
+        UNKNOWN."""
+        qualname, base = self.callee(call.callee, ns)
+        args, kwargs = call.args, call.kwargs
+        if qualname in ENV_GETTERS:
+            if not args or len(args) > 2 or set(kwargs) - {"default"}:
+                return UNKNOWN
+            default = args[1] if len(args) > 1 else kwargs.get("default")
+            return _or_unknown(self.evaluate(default, ns))
+        if qualname in ENV_CLASSES:
+            defaults = []
+            for name, scheme in kwargs.items():   # `Env(REPLICA_DB=(str, "replica"))`
+                scheme = self.evaluate(scheme, ns) if not isinstance(scheme, tuple) else scheme
+                if isinstance(scheme, tuple) and len(scheme) == 2 and scheme[0] == Ref("str"):
+                    default = self.evaluate(scheme[1], ns)
+                    if isinstance(default, str):
+                        defaults.append((name, default))
+            return _EnvReader(tuple(defaults))
+        if isinstance(base, _EnvReader):
+            return self.env_value(base, call.callee.partition(".")[2], call, ns)
+        if isinstance(base, dict) and not args and not kwargs:
+            method = call.callee.partition(".")[2]
+            if method == "copy":
+                return copy.deepcopy(base)
+            if method == "keys":
+                return list(base)
+            return UNKNOWN
+        if qualname == "copy.deepcopy" and len(args) == 1 and not kwargs:
+            return self.evaluate(args[0], ns)
+        if qualname == "builtins.dict" and len(args) <= 1:
+            out = LineDict()
+            if args:
+                first = self.evaluate(args[0], ns)
+                if not isinstance(first, dict):
+                    return UNKNOWN
+                out.update(first)
+                out.lines.update(getattr(first, "lines", {}))
+            for name, item in kwargs.items():
+                out[name] = self.evaluate(item, ns)
+                out.lines[name] = call.line
+            return out
+        return UNKNOWN
+
+    def env_value(self, reader: _EnvReader, method: str, call: CallInfo, ns: dict) -> object:
+        """`env("X", default="d")`, `env.str("X", "d")`, `env.get_value(...)`: the default (given,
+        or the scheme's), or unknown. Without a default a missing variable raises: unknown."""
+        args, kwargs = call.args, call.kwargs
+        if method in ("", "get_value"):      # (var, cast=None, default=NOTSET, parse_default=False)
+            names = ("var", "cast", "default", "parse_default")
+        elif method == "str":                 # (var, default=NOTSET, multiline=False)
+            names = ("var", "default", "multiline")
+        else:
+            return UNKNOWN                    # env.int(), env.db(), env.list()...: not an alias string
+        if len(args) > len(names) or set(kwargs) - set(names):
+            return UNKNOWN
+        given = dict(zip(names, args)) | kwargs
+        if given.get("cast") not in (None, Ref("str")):
+            return UNKNOWN
+        var = self.evaluate(given.get("var"), ns)
+        if "default" in given:
+            default = self.evaluate(given["default"], ns)
+        elif isinstance(var, str) and var in dict(reader.defaults):
+            default = dict(reader.defaults)[var]
+        else:
+            return UNKNOWN
+        if isinstance(default, str) and "$" in default:
+            return UNKNOWN                    # django-environ reads "$OTHER" as another variable
+        return _or_unknown(default)
 
     def key(self, ref: Ref, ns: dict) -> object:
         """A dict key written as a name: its constant value, or UNKNOWN."""
@@ -244,7 +392,8 @@ class _Evaluator:
         if method == "update" and isinstance(target, dict) and len(args) == 1 and isinstance(args[0], dict):
             target.update(args[0])
             if isinstance(target, LineDict):
-                target.lines.update({k: line for k in args[0]})
+                lines = getattr(args[0], "lines", {})   # each key where it was written, else the call's line
+                target.lines.update({k: lines.get(k) or line for k in args[0]})
         elif method in ("append", "insert") and isinstance(target, list) and args:
             target.append(args[-1])
         elif method == "extend" and isinstance(target, list) and len(args) == 1 and isinstance(args[0], (list, tuple)):
@@ -298,7 +447,7 @@ def read_settings(module: str | None, summaries: dict[str, ModuleSummary],
 
     info = SettingsInfo(module, paths.get(module))
     for name, value in ns.items():
-        if name.isupper() and not isinstance(value, (_Unknown, Ref, BinAdd)):
+        if name.isupper() and not isinstance(value, (_Unknown, Ref, BinAdd, *_OPAQUE)):
             info.constants[name] = value
     for name, (origin, lineno) in where.items():
         if name.isupper():

@@ -230,6 +230,21 @@ def _value_binding(node: ast.AST, line: int) -> Binding:
     return Binding("value", value, line)
 
 
+ARMS_LIMIT = 8   # `a if c else b if d else ...`: at most this many arms, else one unknown value
+
+
+def _arms(node: ast.AST) -> list[ast.AST]:
+    """The values `a if c else b` (nested in either arm) may take; a plain value is its own arm."""
+    arms, todo = [], [node]
+    while todo:
+        item = todo.pop(0)
+        if isinstance(item, ast.IfExp):
+            todo[:0] = [item.body, item.orelse]
+        else:
+            arms.append(item)
+    return arms if len(arms) <= ARMS_LIMIT else [node]
+
+
 def _target_names(target: ast.AST) -> list[str]:
     if isinstance(target, ast.Name):
         return [target.id]
@@ -246,7 +261,7 @@ class _Collector:
     ops: ("import", line, cond, module)             any import: `import a.b`, `from a import b`
          ("star", line, cond, module)               `from a import *`
          ("from", line, cond, module, name, asname) `from a import name as asname`
-         ("assign", line, cond, name, value)        `NAME = <literal or Ref or UNKNOWN>`
+         ("assign", line, cond, name, value)        `NAME = <literal, Ref, CallInfo or UNKNOWN>`
          ("augassign", line, cond, name, value)     `NAME += <literal>`
          ("setitem", line, cond, name, keys, value) `NAME["a"]["b"] = <literal>`
          ("mutate", line, cond, name, method, args) `NAME.update({...})`, `NAME.append(x)`
@@ -310,9 +325,8 @@ class _Collector:
                 return
             for target in targets:
                 if isinstance(target, ast.Name):
-                    value = literal(node.value)
-                    self.bind(target.id, _value_binding(node.value, line),
-                              ("assign", line, cond, target.id, value))
+                    self.names[target.id] = _value_binding(node.value, line)
+                    self.assign(target.id, node.value, line, cond)
                 elif isinstance(target, ast.Subscript):
                     self.setitem(target, node.value, line, cond)
                 else:
@@ -330,8 +344,13 @@ class _Collector:
             func = node.value.func
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
                 name = func.value.id
-                args = tuple(literal(a) for a in node.value.args)
-                if node.value.keywords:
+                args = tuple(literal(a, calls=True) for a in node.value.args)
+                keywords = node.value.keywords
+                if keywords and not args and func.attr == "update" and all(k.arg for k in keywords):
+                    # `NAME.update(replica={...})`: one dict of the keywords
+                    args = (LineDict({k.arg: literal(k.value, calls=True) for k in keywords},
+                                     lines={k.arg: k.value.lineno for k in keywords}),)
+                elif keywords:
                     args = (UNKNOWN,)
                 self.ops.append(("mutate", line, cond, name, func.attr, args))
                 if name in self.names and self.names[name].kind == "value":
@@ -359,7 +378,7 @@ class _Collector:
             # `for NAME in ITEMS:` brackets its body, so that settings evaluation can run it per item.
             loop = isinstance(node, ast.For) and isinstance(node.target, ast.Name) and not node.orelse
             if loop:
-                self.ops.append(("loop", line, cond, node.target.id, literal(node.iter)))
+                self.ops.append(("loop", line, cond, node.target.id, literal(node.iter, calls=True)))
             self.body(node.body, True)
             if loop:
                 self.ops.append(("endloop", line, cond, node.target.id))
@@ -369,6 +388,30 @@ class _Collector:
                 for name in _target_names(target):
                     self.names.pop(name, None)
                     self.ops.append(("other", line, cond, name))
+
+    def assign(self, name: str, value: ast.AST, line: int, cond: bool) -> None:
+        """`NAME = value` as ops. Calls are kept (CallInfo: settings evaluation reads
+        `os.environ.get("X", "d")`, `dict(BASE)`...); `a if c else b` is `a`, then `b` under a
+        condition (their join); `{K: V for T in ITEMS}` is `{}`, then a loop setting `NAME[K] = V`."""
+        if isinstance(value, ast.DictComp) and self.comprehension(name, value, line, cond):
+            return
+        arms = _arms(value)
+        for i, arm in enumerate(arms):
+            self.ops.append(("assign", line, cond or i > 0, name, literal(arm, calls=True)))
+
+    def comprehension(self, name: str, node: ast.DictComp, line: int, cond: bool) -> bool:
+        if len(node.generators) != 1:
+            return False
+        gen = node.generators[0]
+        key = literal(node.key)
+        if not isinstance(gen.target, ast.Name) or gen.ifs or gen.is_async or isinstance(key, _Unknown) \
+                or not _hashable(key):
+            return False
+        self.ops.append(("assign", line, cond, name, LineDict()))
+        self.ops.append(("loop", line, cond, gen.target.id, literal(gen.iter, calls=True)))
+        self.ops.append(("setitem", line, True, name, (key,), literal(node.value, calls=True)))
+        self.ops.append(("endloop", line, cond, gen.target.id))
+        return True
 
     def setitem(self, target: ast.Subscript, value: ast.AST | None, line: int, cond: bool) -> None:
         keys = []
@@ -381,7 +424,7 @@ class _Collector:
         name = node.id
         ok = all(not isinstance(k, _Unknown) and _hashable(k) for k in keys)   # Refs: resolved by settings evaluation
         self.ops.append(("setitem", line, cond, name, tuple(reversed(keys)) if ok else None,
-                         literal(value) if value is not None else UNKNOWN))
+                         literal(value, calls=True) if value is not None else UNKNOWN))
         if name in self.names and self.names[name].kind == "value":
             self.names[name] = Binding("other", None, line)
 
