@@ -22,6 +22,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from mdblint.sites import category
+
 CORPORA = Path("/work/corpora")
 TREES = ["saleor", "netbox", "nautobot", "kpi", "kolibri", "rapidpro", "treeherder", "plane", "wagtail",
          "edx-analytics-data-api", "django-5.2.19/tests"]
@@ -33,25 +35,6 @@ EXTRA_ARGS = {"nautobot": ["--settings", "nautobot.core.settings"]}
 FORM_LABELS = {"literal": "literal", "settings": "settings.X", "constant": "constant", "call": "call",
                "name": "parameter/local", "attribute": "attribute", "carrier": "qs.db/_state.db/_db",
                "router": "router call", "subscript": "subscript", "other": "other", "none": "none"}
-
-
-def category(reason: str) -> str:
-    """A reason's category: its first word and the kind of cause in parentheses, with the names,
-    paths and lines taken out (`parameter using (the call at a.py:3 passes a value not known)` ->
-    `parameter: the call at _ passes a value not known`)."""
-    head, _, rest = reason.partition(" ")
-    cause = re.search(r"\((.*)\)\s*$", rest)
-    if not cause:
-        return head
-    text = cause.group(1)
-    text = re.sub(r"\S+\.py:\d+", "_", text)
-    text = re.sub(r"\b[A-Za-z_][\w.]*\(\)", "_()", text)
-    text = re.sub(r"self\.\w+", "self._", text)
-    text = re.sub(r"(module|class|parameter) [\w.]+", r"\1 _", text)
-    text = re.sub(r"(its|a caller passes its) parameter \w+", r"\1 parameter _", text)
-    text = re.sub(r"setattr\(self, [^)]*\)", "setattr(self, _)", text)
-    text = re.sub(r"\b[A-Z]\w*\.\w+\b", "_._", text)
-    return f"{head}: {text}"
 
 
 def measure(python: str, tree: Path) -> tuple[list[dict], float]:

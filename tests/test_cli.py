@@ -286,3 +286,69 @@ def test_relation_groups_decide_where_the_routers_cannot_be_evaluated(tmp_path):
     assert codes() == set()                                          # the router's answer is unknown
     assert codes("--relation-groups", "default+analytics") == set()  # declared to share data
     assert codes("--relation-groups", "default,analytics") == {(6, "MDB101")}
+
+
+UNKNOWNS = '''import random
+
+from catalog.models import Book
+
+
+def no_caller(db):
+    return Book.objects.using(db).count()
+
+
+def passed_along(db):
+    return Book.objects.using(db).count()
+
+
+def caller():
+    return passed_along(random.choice(["default", "other"]))
+
+
+def local():
+    db = random.choice(["default", "other"])
+    return Book.objects.using(db).count()
+
+
+def tracked_object(job):
+    return Book.objects.using(job.database).count()
+
+
+REGISTRY = [no_caller]
+'''
+
+
+def test_aliases_counts_every_unknown_site_once_per_reason_category(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(SAMPLES / "bookstore", site)
+    (site / "catalog" / "unknowns.py").write_text(UNKNOWNS)
+    doc = json.loads(run_cli("catalog/unknowns.py", "--aliases", "--format", "json", "--no-cache", cwd=site).stdout)
+    reasons = {s["line"]: s["unknown"] for s in doc["sites"]}
+    # at the call, the callee's parameter is named with the call that passes a value not known
+    assert reasons[15] == "parameter db of passed_along() (this call passes a value not known)"
+    assert doc["summary"]["unknown_by_reason"] == {
+        "parameter: a caller passes a value not known": 2,   # in passed_along(), and at the call in caller()
+        "parameter: callers not all known (used as a value, decorated, called from outside the project)": 1,
+        "variable: a local value not statically known": 1,
+        "attribute: of an object mdblint does not track": 1,
+    }
+    assert sum(doc["summary"]["unknown_by_reason"].values()) == doc["summary"]["unknown"] == 5
+    text = run_cli("catalog/unknowns.py", "--aliases", "--no-cache", cwd=site).stdout
+    assert "5 sites: 0 resolved, 5 unknown\n      2  unknown: parameter: a caller passes a value not known\n" in text
+
+
+def test_every_reason_mdblint_gives_falls_in_a_named_category():
+    from mdblint.sites import category
+    for reason in ("parameter db (f() has no caller in the project)",
+                   "parameter db (a caller passes its parameter x (the call at a.py:3 passes a value not known))",
+                   "parameter db (callers too deep to follow)", "parameter db",
+                   "attribute self.db (set in __init__() from its parameter db (g() is used as a value at a.py:9))",
+                   "attribute self.db (a base outside the project may set it)", "attribute self.db (set outside its class)",
+                   "carrier qs.db (its alias is not known)", "router.db_for_read() not statically known",
+                   "command option database (its default is not known)", "return value of pick()", "computed value",
+                   "setting settings.READ_DB: read at run time (the environment), else 'replica'"):
+        assert not category(reason).startswith("other"), reason
+    assert category("attribute self.db (set in __init__() from its parameter db (g() is used as a value at a.py:9))") \
+        == "attribute: set from a constructor or method argument not known"
+    assert category("parameter db (a caller passes its parameter x (f() has no caller in the project))") \
+        == "parameter: no caller in the project"

@@ -1557,13 +1557,17 @@ class Interpreter:
             # matters wherever the chain of callers reaches a view, command or task (MDB404).
             locked = isinstance(event, ev.LockedRead) and not event.atomic
             if depends_on_params(event) or self.atomic or locked:
+                given = event.aliases.params if isinstance(event, ev.AliasSite) else frozenset()
                 event = substitute_event(event, bound, call, tuple(self.atomic))
                 if locked:   # named after the function that locks (the innermost of the chain)
                     event = replace(event, entry=self.entry, what=event.what if fn is None or " (in " in event.what
                                     else f"{event.what} (in {fn.name.value}())")
                 if isinstance(event, ev.AliasSite):   # the reason is the caller's now, not the callee's
+                    unknown = sorted(p for p in given if not (isinstance(bound.get(p), (Str, Param))))
                     event = replace(event, reason=None if event.aliases.exact else
                                     "parameter " + ", ".join(sorted(event.aliases.params)) if event.aliases.params
+                                    else f"parameter {', '.join(unknown)} of {fn.name.value}() (this call passes a value "
+                                         "not known)" if unknown and fn is not None
                                     else event.reason)
                 self.emit(event)
         if fn is not None and summary.yields and is_context_manager(fn):
