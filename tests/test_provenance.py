@@ -720,3 +720,20 @@ def test_container_items_carry_their_aliases(tmp_path: Path) -> None:
     for line in (12, 13):   # a list mdblint cannot read item by item stays unknown
         assert found[line]["unknown"] or not found[line]["aliases"], found[line]
     assert set(found[15]["aliases"]) == {"other"} and not found[15]["unknown"], found[15]
+
+
+def test_connection_carries_its_alias(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/jobs.py": """
+        from django.db import connections
+        from shop.models import Book
+
+        def run(unknown):
+            conn = connections["other"]
+            Book.objects.using(conn.alias).count()
+            Book.objects.using(connections[unknown].alias).count()
+            Book.objects.using(unknown.alias).count()
+    """})
+    found = sites(linter, tmp_path / "shop/jobs.py")
+    assert set(found[7]["aliases"]) == {"other"} and not found[7]["unknown"], found[7]
+    for line in (8, 9):   # an alias mdblint does not know stays unknown
+        assert found[line]["unknown"] and not found[line]["aliases"], found[line]

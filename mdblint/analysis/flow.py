@@ -31,7 +31,7 @@ from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
 from mdblint.analysis.values import (
-    EVERYTHING_LOADED, NOTHING_LOADED, UNKNOWN, UNKNOWN_ALIASES, Aliases, Atomic, Bound, Collection, Instance, Loaded, Manager, ModelClass,
+    EVERYTHING_LOADED, NOTHING_LOADED, UNKNOWN, UNKNOWN_ALIASES, Aliases, Atomic, Bound, Collection, Connection, Instance, Loaded, Manager, ModelClass,
     Param, QuerySet, RelatedManager, Row, Sequence, Source, Str, Unknown, Value, join, relocate,
 )
 # The ORM method names: generated from django-stubs (orm_api.py), with the analysis' policy (vocab.py).
@@ -676,6 +676,8 @@ class Interpreter:
         if name == "db" and isinstance(e.value, cst.Attribute) and e.value.attr.value == "_state":
             return instance_state_db(self.eval(e.value.value, env), dotted(e.value.value) or "obj")
         base = self.eval(e.value, env)
+        if isinstance(base, Connection) and name == "alias":
+            return base.alias   # `connections[db].alias` is db
         if isinstance(base, (Manager, QuerySet)) and name in ("db", "_db"):
             # Django's carriers: `manager.db` is the bound alias or what the routers answer for reads;
             # `qs.db` too, but for a queryset a write method or select_for_update() made `_for_write`
@@ -901,8 +903,9 @@ class Interpreter:
             if option is not None:
                 return option
         if self.ctx.names.qualname(e.value) == "django.db.connections" and isinstance(index, cst.Index):
-            self.alias_site(e, "connections[]", self.eval(index.value, env), index.value)
-            return UNKNOWN
+            alias = self.eval(index.value, env)
+            self.alias_site(e, "connections[]", alias, index.value)
+            return Connection(alias) if isinstance(alias, Str) else UNKNOWN
         if isinstance(index, cst.Index):
             self.eval(index.value, env)
             asyncorm.evaluation(self, e, base, "indexed")

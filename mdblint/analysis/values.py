@@ -80,6 +80,12 @@ class Str(Value):
 
 
 @dataclass(frozen=True)
+class Connection(Value):
+    """A database connection looked up by alias (`connections[alias]`); its `.alias` is that alias."""
+    alias: Value
+
+
+@dataclass(frozen=True)
 class ModelClass(Value):
     label: str
 
