@@ -917,8 +917,6 @@ class Interpreter:
                 return base.items[i] if -len(base.items) <= i < len(base.items) else UNKNOWN
             if isinstance(base, Collection):
                 return base.values if base.values is not None else base.item if base.wrap is None else UNKNOWN
-            if isinstance(base, templates.Mapping) and not base.open and string_literal(index.value) is not None:
-                return base.get(string_literal(index.value)) or UNKNOWN
         elif isinstance(index, cst.Slice) and isinstance(base, QuerySet):
             return replace(base, bounded=base.bounded or isinstance(index.upper, cst.Integer))
         return UNKNOWN
