@@ -690,3 +690,50 @@ def test_a_setting_default_not_in_databases_is_mdb501_and_its_unknown_part_keeps
     findings, _ = linter.lint_bytes(SAMPLES / "envsite" / "ledger" / "probe.py", source)
     assert sorted((f.line, f.code) for f in findings) == [(6, "MDB501"), (9, "MDB402")]
     assert "'reports'" in findings[0].message if findings[0].line == 6 else True
+
+
+# -- (9) containers: concatenation, splicing, zip, dict comprehensions ------------------------
+
+def test_container_items_carry_their_aliases(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/jobs.py": """
+        from shop.models import Book
+
+        KEEP = ["default"]
+
+        def run(unknown):
+            joined = KEEP + ["other"]
+            spliced = [*KEEP, "other"]
+            Book.objects.using(joined[-1]).count()
+            Book.objects.using(spliced[1]).count()
+            Book.objects.using(joined[0]).count()
+            Book.objects.using((unknown + ["other"])[0]).count()
+            Book.objects.using([*unknown, "other"][0]).count()
+            for alias, name in zip(["other"], ["x"]):
+                Book.objects.using(alias).count()
+            picked = {a: Book.objects.using(a) for a in ["other"]}
+            picked["other"].count()
+    """})
+    found = sites(linter, tmp_path / "shop/jobs.py")
+    assert set(found[9]["aliases"]) == {"other"} and not found[9]["unknown"], found[9]
+    assert set(found[10]["aliases"]) == {"other"} and not found[10]["unknown"], found[10]
+    assert set(found[11]["aliases"]) == {"default"} and not found[11]["unknown"], found[11]
+    for line in (12, 13):   # a list mdblint cannot read item by item stays unknown
+        assert found[line]["unknown"] or not found[line]["aliases"], found[line]
+    assert set(found[15]["aliases"]) == {"other"} and not found[15]["unknown"], found[15]
+
+
+def test_connection_carries_its_alias(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/jobs.py": """
+        from django.db import connections
+        from shop.models import Book
+
+        def run(unknown):
+            conn = connections["other"]
+            Book.objects.using(conn.alias).count()
+            Book.objects.using(connections[unknown].alias).count()
+            Book.objects.using(unknown.alias).count()
+    """})
+    found = sites(linter, tmp_path / "shop/jobs.py")
+    assert set(found[7]["aliases"]) == {"other"} and not found[7]["unknown"], found[7]
+    for line in (8, 9):   # an alias mdblint does not know stays unknown
+        assert found[line]["unknown"] and not found[line]["aliases"], found[line]

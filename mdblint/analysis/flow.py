@@ -31,7 +31,7 @@ from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
 from mdblint.analysis.values import (
-    EVERYTHING_LOADED, NOTHING_LOADED, UNKNOWN, UNKNOWN_ALIASES, Aliases, Atomic, Bound, Collection, Instance, Loaded, Manager, ModelClass,
+    EVERYTHING_LOADED, NOTHING_LOADED, UNKNOWN, UNKNOWN_ALIASES, Aliases, Atomic, Bound, Collection, Connection, Instance, Loaded, Manager, ModelClass,
     Param, QuerySet, RelatedManager, Row, Sequence, Source, Str, Unknown, Value, join, relocate,
 )
 # The ORM method names: generated from django-stubs (orm_api.py), with the analysis' policy (vocab.py).
@@ -676,6 +676,8 @@ class Interpreter:
         if name == "db" and isinstance(e.value, cst.Attribute) and e.value.attr.value == "_state":
             return instance_state_db(self.eval(e.value.value, env), dotted(e.value.value) or "obj")
         base = self.eval(e.value, env)
+        if isinstance(base, Connection) and name == "alias":
+            return base.alias   # `connections[db].alias` is db
         if isinstance(base, (Manager, QuerySet)) and name in ("db", "_db"):
             # Django's carriers: `manager.db` is the bound alias or what the routers answer for reads;
             # `qs.db` too, but for a queryset a write method or select_for_update() made `_for_write`
@@ -901,19 +903,20 @@ class Interpreter:
             if option is not None:
                 return option
         if self.ctx.names.qualname(e.value) == "django.db.connections" and isinstance(index, cst.Index):
-            self.alias_site(e, "connections[]", self.eval(index.value, env), index.value)
-            return UNKNOWN
+            alias = self.eval(index.value, env)
+            self.alias_site(e, "connections[]", alias, index.value)
+            return Connection(alias) if isinstance(alias, Str) else UNKNOWN
         if isinstance(index, cst.Index):
             self.eval(index.value, env)
             asyncorm.evaluation(self, e, base, "indexed")
             self.locked_read(e, base, "indexed")
             if isinstance(base, QuerySet) and base.rows == "instances":
                 return Instance(base.model, self.bound_aliases(base.bound, base.model))
-            if isinstance(base, Sequence) and isinstance(index.value, cst.Integer):
-                i = int(index.value.value)
+            if isinstance(base, Sequence) and _int_literal(index.value):
+                i = int(index.value.value) if isinstance(index.value, cst.Integer) else -int(index.value.expression.value)
                 return base.items[i] if -len(base.items) <= i < len(base.items) else UNKNOWN
             if isinstance(base, Collection):
-                return base.item
+                return base.values if base.values is not None else base.item if base.wrap is None else UNKNOWN
         elif isinstance(index, cst.Slice) and isinstance(base, QuerySet):
             return replace(base, bounded=base.bounded or isinstance(index.upper, cst.Integer))
         return UNKNOWN
@@ -923,13 +926,17 @@ class Interpreter:
         return join(self.eval(e.body, env), self.eval(e.orelse, env))
 
     def _e_Tuple(self, e: cst.Tuple | cst.List, env: Env) -> Value:
-        items = []
+        """A tuple or list display; `[*keep, extra]` splices what `keep` holds (see concatenated)."""
+        result: Value = Sequence(())
+        items: list[Value] = []
         for element in e.elements:
             value = self.eval(element.value, env)
             if isinstance(element, cst.StarredElement):
-                return UNKNOWN
-            items.append(value)
-        return Sequence(tuple(items))
+                result = self.concatenated(self.concatenated(result, Sequence(tuple(items))), value)
+                items = []
+            else:
+                items.append(value)
+        return self.concatenated(result, Sequence(tuple(items)))
 
     _e_List = _e_Tuple
 
@@ -943,7 +950,10 @@ class Interpreter:
         return self.combine(e, left, right, e.operator)
 
     def combine(self, node: cst.CSTNode, left: Value, right: Value, operator: cst.CSTNode) -> Value:
-        """`a | b`, `a & b` (and `|=`, `&=`) on querysets and Q objects."""
+        """`a | b`, `a & b` (and `|=`, `&=`) on querysets and Q objects; `a + b` (and `+=`) on lists
+        and tuples."""
+        if isinstance(operator, (cst.Add, cst.AddAssign)):
+            return self.concatenated(left, right)
         if not isinstance(operator, (cst.BitOr, cst.BitAnd, cst.BitOrAssign, cst.BitAndAssign)):
             return UNKNOWN
         op = "|" if isinstance(operator, (cst.BitOr, cst.BitOrAssign)) else "&"
@@ -957,6 +967,19 @@ class Interpreter:
         for value in (left, right):   # `unknown | row.rel.all()`: still a queryset combined, not read
             for pending in value.pending if isinstance(value, QuerySet) else ():
                 pending.combined = op
+        return UNKNOWN
+
+    def concatenated(self, left: Value, right: Value) -> Value:
+        """`keep + [extra]`: the items of both, in order when both are known item by item; else a
+        collection of either's items (unknown if either side is not a list or tuple mdblint knows)."""
+        if isinstance(left, Sequence) and isinstance(right, Sequence):
+            return Sequence(left.items + right.items)
+        if isinstance(left, (Sequence, Collection)) and isinstance(right, (Sequence, Collection)) \
+                and not any(isinstance(v, Collection) and (v.wrap or v.values is not None) for v in (left, right)):
+            item = self.element(left) if not (isinstance(left, Sequence) and not left.items) else None
+            other = self.element(right) if not (isinstance(right, Sequence) and not right.items) else None
+            joined = item if other is None else other if item is None else join(item, other)
+            return Collection(joined if joined is not None else UNKNOWN, bounded=_bounded(left) and _bounded(right))
         return UNKNOWN
 
     def _e_UnaryOperation(self, e: cst.UnaryOperation, env: Env) -> Value:
@@ -1013,7 +1036,10 @@ class Interpreter:
     _e_SetComp = _e_GeneratorExp = _e_ListComp
 
     def _e_DictComp(self, e: cst.DictComp, env: Env) -> Value:
-        return self._comprehension(e, env, lambda inner: (self.eval(e.key, inner), self.eval(e.value, inner))[1])
+        """`{k: v for ...}`: a dict whose keys are the `k`s (what iterating it yields) and values the `v`s."""
+        values: list[Value] = []
+        keys = self._comprehension(e, env, lambda inner: (self.eval(e.key, inner), values.append(self.eval(e.value, inner)))[0])
+        return replace(keys, values=values[0]) if isinstance(keys, Collection) and values else UNKNOWN
 
     def _e_Lambda(self, e: cst.Lambda, env: Env) -> Value:
         return UNKNOWN
@@ -1089,8 +1115,8 @@ class Interpreter:
             return Collection(Sequence((UNKNOWN, self.element(args[0]))), args[0], "enumerate", bounded=_bounded(args[0]))
         if name == "range" and e.args and all(_int_literal(a.value) and a.keyword is None for a in e.args):
             return Collection(UNKNOWN, bounded=True)   # a constant number of steps
-        if name == "zip" and any(a.keyword is None and not a.star and _bounded(v) for a, v in zip(e.args, args)):
-            return Collection(UNKNOWN, bounded=True)   # as many steps as its shortest argument
+        if name == "zip" and e.args:
+            return self.zipped(e, args)
         if name in ("list", "tuple", "set", "sorted", "reversed", "iter", "len", "bool") and args \
                 and sum(a.keyword is None for a in e.args) == 1 and e.args[0].keyword is None and not e.args[0].star:
             asyncorm.evaluation(self, e, args[0], name)
@@ -1104,6 +1130,19 @@ class Interpreter:
                 if item is not UNKNOWN else UNKNOWN
 
         return UNKNOWN
+
+    def zipped(self, e: cst.Call, args: list[Value]) -> Value:
+        """`zip(a, b, ...)`: tuples of their items, item by item when every argument is a list or
+        tuple mdblint knows, else tuples of what each yields; as many steps as its shortest
+        argument (a constant number if one of them is bounded)."""
+        given = [(a, v) for a, v in zip(e.args, args) if not (a.keyword is not None and a.keyword.value == "strict")]
+        bounded = any(a.keyword is None and not a.star and _bounded(v) for a, v in given)
+        if not given or any(a.keyword is not None or a.star for a, _ in given):
+            return Collection(UNKNOWN, bounded=True) if bounded else UNKNOWN
+        values = [v for _, v in given]
+        if all(isinstance(v, Sequence) for v in values):
+            return Sequence(tuple(Sequence(items) for items in zip(*(v.items for v in values))))
+        return Collection(Sequence(tuple(self.element(v) for v in values)), bounded=bounded)
 
     def router_call(self, e: cst.Call, method: str, env: Env) -> Value:
         """`router.db_for_read(Model, instance=obj)` / `db_for_write`: what the project's routers

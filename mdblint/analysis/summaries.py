@@ -69,7 +69,7 @@ def substitute(value: Value, args: dict[str, Value]) -> Value:
     if isinstance(value, Sequence):
         return Sequence(tuple(substitute(v, args) for v in value.items))
     if isinstance(value, Collection):
-        return Collection(substitute(value.item, args))
+        return Collection(substitute(value.item, args), values=substitute(value.values, args) if value.values is not None else None)
     if isinstance(value, Atomic):
         return Atomic(_aliases(value.aliases, args), tuple(_aliases(a, args) for a in value.outer))
     return value

@@ -80,6 +80,12 @@ class Str(Value):
 
 
 @dataclass(frozen=True)
+class Connection(Value):
+    """A database connection looked up by alias (`connections[alias]`); its `.alias` is that alias."""
+    alias: Value
+
+
+@dataclass(frozen=True)
 class ModelClass(Value):
     label: str
 
@@ -227,6 +233,8 @@ class Collection(Value):
     wrap: str | None = None                            # "enumerate": items are (index, row)
     # Made by a loop of a constant number of steps (range(1, 9), qs[:3], a literal tuple): not rows to N+1 over.
     bounded: bool = field(default=False, compare=False)
+    # A dict whose keys are `item` (what iterating it yields): what its values are (`{a: qs for a in ...}`).
+    values: Value | None = None
 
 
 @dataclass(frozen=True)
@@ -262,6 +270,8 @@ def join(a: Value, b: Value) -> Value:
         return Instance(a.model, a.aliases.join(b.aliases))
     if isinstance(a, (QuerySet, Manager)) and type(a) is type(b) and a.model == b.model:
         return replace(a, bound=_join_bound(a.bound, b.bound))
+    if isinstance(a, Sequence) and isinstance(b, Sequence) and len(a.items) == len(b.items):
+        return Sequence(tuple(join(x, y) for x, y in zip(a.items, b.items)))   # item by item
     return UNKNOWN
 
 
@@ -296,7 +306,7 @@ def relocate(value: Value, locate: Any) -> Value:
     if isinstance(value, Sequence):
         return Sequence(tuple(relocate(v, locate) for v in value.items))
     if isinstance(value, Collection):
-        return Collection(relocate(value.item, locate))
+        return Collection(relocate(value.item, locate), values=relocate(value.values, locate) if value.values is not None else None)
     if isinstance(value, Atomic):
         return Atomic(aliases(value.aliases), tuple(aliases(a) for a in value.outer))
     return value
