@@ -737,3 +737,44 @@ def test_connection_carries_its_alias(tmp_path: Path) -> None:
     assert set(found[7]["aliases"]) == {"other"} and not found[7]["unknown"], found[7]
     for line in (8, 9):   # an alias mdblint does not know stays unknown
         assert found[line]["unknown"] and not found[line]["aliases"], found[line]
+
+def test_property_and_cached_property_returning_an_alias(tmp_path: Path) -> None:
+    # `@cached_property`/`@property` whose whole body returns a value not depending on self reads
+    # like a class attribute; a body that reads self or does more stays unknown.
+    settings = SETTINGS + 'ARCHIVE = "other"\n'
+    linter = make(tmp_path, {"shop/jobs.py": """
+        from django.conf import settings
+        from django.utils.functional import cached_property
+        from shop.models import Author
+
+        class Archiver:
+            @cached_property
+            def database(self):
+                \"\"\"Where the archive lives.\"\"\"
+                return settings.ARCHIVE
+
+            @property
+            def primary(self):
+                return "default"
+
+            @cached_property
+            def chosen(self):
+                return self.primary
+
+            @cached_property
+            def computed(self):
+                name = "other"
+                return name
+
+            def run(self):
+                Author.objects.using(self.database).count()
+                Author.objects.using(self.primary).count()
+                Author.objects.using(self.chosen).count()
+                Author.objects.using(self.computed).count()
+    """}, settings=settings)
+    found = sites(linter, tmp_path / "shop/jobs.py")
+    assert set(found[26]["aliases"]) == {"other"} and not found[26]["unknown"]
+    assert found[26]["aliases"]["other"]["how"] == "settings.ARCHIVE via self.database in Archiver.database"
+    assert set(found[27]["aliases"]) == {"default"} and not found[27]["unknown"]
+    assert found[28]["unknown"] == "attribute self.chosen (Archiver.chosen is a method or property)"
+    assert found[29]["unknown"] == "attribute self.computed (Archiver.computed is a method or property)"

@@ -171,7 +171,11 @@ class ClassAttributes:
         body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
         for stmt in body:
             if isinstance(stmt, cst.FunctionDef):
-                self.opaque.setdefault(stmt.name.value, f"{name}.{stmt.name.value} is a method or property")
+                returned = _property_return(stmt)
+                if returned is not None:
+                    self.values.setdefault(stmt.name.value, []).append(returned)
+                else:
+                    self.opaque.setdefault(stmt.name.value, f"{name}.{stmt.name.value} is a method or property")
                 params = stmt.params.params
                 if not params:
                     continue
@@ -208,6 +212,35 @@ def class_attributes(cls: cst.ClassDef, memo: dict) -> ClassAttributes:
     if entry is None or entry[0] is not cls:
         entry = memo[("class", id(cls))] = (cls, ClassAttributes(cls))
     return entry[1]
+
+
+_PROPERTIES = ("property", "cached_property", "functools.cached_property", "functional.cached_property",
+               "django.utils.functional.cached_property")
+
+
+def _property_return(fn: cst.FunctionDef) -> cst.BaseExpression | None:
+    """The expression a `@property` / `@cached_property` returns when its whole body is one
+    `return <expr>` (after an optional docstring) not mentioning `self`: its value is that of a
+    class attribute, read in the module's scope. None for anything else (stays opaque)."""
+    if len(fn.decorators) != 1 or dotted(fn.decorators[0].decorator) not in _PROPERTIES:
+        return None
+    params = fn.params
+    if len(params.params) != 1 or params.posonly_params or params.kwonly_params or params.star_arg is not cst.MaybeSentinel.DEFAULT \
+            or params.star_kwarg or not isinstance(fn.body, cst.IndentedBlock):
+        return None
+    body = list(fn.body.body)
+    if body and isinstance(body[0], cst.SimpleStatementLine) and len(body[0].body) == 1 \
+            and isinstance(body[0].body[0], cst.Expr) and isinstance(body[0].body[0].value, cst.SimpleString):
+        body = body[1:]
+    if len(body) != 1 or not isinstance(body[0], cst.SimpleStatementLine) or len(body[0].body) != 1:
+        return None
+    ret = body[0].body[0]
+    if not isinstance(ret, cst.Return) or ret.value is None:
+        return None
+    self_name = params.params[0].name.value
+    if any(isinstance(n, cst.Name) and n.value == self_name for n in _walk(ret.value)):
+        return None
+    return ret.value
 
 
 def _names(node: cst.CSTNode) -> set[str]:
