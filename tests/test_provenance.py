@@ -738,6 +738,7 @@ def test_connection_carries_its_alias(tmp_path: Path) -> None:
     for line in (8, 9):   # an alias mdblint does not know stays unknown
         assert found[line]["unknown"] and not found[line]["aliases"], found[line]
 
+
 def test_property_and_cached_property_returning_an_alias(tmp_path: Path) -> None:
     # `@cached_property`/`@property` whose whole body returns a value not depending on self reads
     # like a class attribute; a body that reads self or does more stays unknown.
