@@ -779,3 +779,43 @@ def test_property_and_cached_property_returning_an_alias(tmp_path: Path) -> None
     assert set(found[27]["aliases"]) == {"default"} and not found[27]["unknown"]
     assert found[28]["unknown"] == "attribute self.chosen (Archiver.chosen is a method or property)"
     assert found[29]["unknown"] == "attribute self.computed (Archiver.computed is a method or property)"
+
+
+def test_request_user_is_on_the_database_the_routers_read_users_from(tmp_path: Path) -> None:
+    # Django's ModelBackend loads request.user through the user model's default manager: with no
+    # routers, from "default". A view's request (first parameter; `self.request` in a view class)
+    # gives it; a helper's `request` parameter or a custom backend does not.
+    models = MODELS + textwrap.dedent("""
+        class Note(models.Model):
+            owner = models.ForeignKey("auth.User", on_delete=models.CASCADE)
+    """)
+    views = """
+        from django.views import View
+        from shop.models import Note
+
+        def claim(request, pk):
+            note = Note.objects.using("other").get(pk=pk)
+            note.owner = request.user
+
+        class Claim(View):
+            def post(self, request, pk):
+                note = Note.objects.using("other").get(pk=pk)
+                note.owner = self.request.user
+                note.owner = request.user
+
+        def helper(request, pk):
+            note = Note.objects.using("other").get(pk=pk)
+            note.owner = request.user
+        helper(object(), 1)
+
+        def same(request, pk):
+            note = Note.objects.get(pk=pk)
+            note.owner = request.user
+    """
+    linter = make(tmp_path, {"shop/models.py": models, "shop/views.py": views})
+    got = findings(linter, tmp_path / "shop/views.py")
+    assert [(line, code) for line, code, _ in got] == [(7, "MDB101"), (12, "MDB101"), (13, "MDB101")], got
+    assert "a User from 'default'" in got[0][2]
+    custom = make(tmp_path / "custom", {"shop/models.py": models, "shop/views.py": views},
+                  SETTINGS + 'AUTHENTICATION_BACKENDS = ["shop.auth.TokenBackend"]\n')
+    assert findings(custom, tmp_path / "custom/shop/views.py") == []

@@ -26,7 +26,9 @@ from mdblint.analysis.provenance import (
     instance_state_db, is_context_manager, mentions_atomic, method_parameter_aliases, parameter_aliases, trace_attribute,
     via_wrapper, yielded_atomic,
 )
-from mdblint.analysis.requests import called_names, entry_point, opaque_decorator, request_atomics, routed_names
+from mdblint.analysis.requests import (
+    called_names, entry_point, is_request_user, opaque_decorator, request_atomics, routed_names,
+)
 from mdblint.analysis.summaries import (
     Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
@@ -676,6 +678,8 @@ class Interpreter:
         if name == "db" and isinstance(e.value, cst.Attribute) and e.value.attr.value == "_state":
             return instance_state_db(self.eval(e.value.value, env), dotted(e.value.value) or "obj")
         base = self.eval(e.value, env)
+        if name == "user" and self._request_user(e.value, env):
+            return self.request_user()
         if isinstance(base, Connection) and name == "alias":
             return base.alias   # `connections[db].alias` is db
         if isinstance(base, (Manager, QuerySet)) and name in ("db", "_db"):
@@ -726,6 +730,27 @@ class Interpreter:
                 env[key] = value   # Django caches the related object, and a deferred field once read
             return value
         return UNKNOWN
+
+    def _request_user(self, expr: cst.BaseExpression, env: Env) -> bool:
+        """Is `expr.user` a view's `request.user` (requests.is_request_user), `request` not rebound?"""
+        if self.module is None or (isinstance(expr, cst.Name) and not (
+                isinstance(env.get(expr.value), Param) and env[expr.value].name == expr.value)):
+            return False
+        if self._routed is None:
+            self._routed = routed_names(self.module)
+        if self._called is None:
+            self._called = called_names(self.module)
+        fn, cls = self._function, self._class
+        top_level = fn is not None and (self.functions.get(fn.name.value) is fn if cls is None
+                                        else self.classes.get(cls.name.value) is cls)
+        return is_request_user(self.ctx, fn, cls, self._routed, self._called, top_level, expr, self._self[1] if self._self else None)
+
+    def request_user(self) -> Value:
+        """The request's user: an instance of AUTH_USER_MODEL, loaded by Django's ModelBackend through
+        its default manager, so on the database the routers answer db_for_read(User) with."""
+        wanted = self.ctx.project.settings.auth_user_model.lower()
+        label = next((label for label in self.graph.models if label.lower() == wanted), None)
+        return Instance(label, self.read_aliases(label, None)) if label is not None else UNKNOWN
 
     def _instance_attribute(self, owner: Instance, name: str, node: cst.CSTNode | None = None) -> Value:
         relation = self._relation(owner.model, name)

@@ -205,3 +205,37 @@ def _non_atomic(ctx: "FileContext", decorators) -> set[str]:
         value = ctx.string_value(using)
         found.add(value.value if value is not None else "*")
     return found
+
+
+# Django's own authentication backend: it loads `request.user` with `UserModel._default_manager`,
+# so the user is on the database the routers answer `db_for_read(User)` with (no instance hint).
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def is_request_user(ctx: "FileContext", fn: cst.FunctionDef | None, cls: cst.ClassDef | None, routed: frozenset[str],
+                    called: frozenset[str], top_level: bool, expr: cst.BaseExpression, self_name: str | None) -> bool:
+    """Is `expr.user` the authenticated user of the request a view is handling: `request.user` with
+    `request` the first parameter of a view function that nothing in its module calls, or
+    `self.request.user` in a method of a view class (Django's View.setup() sets `self.request`)? Only with Django's ModelBackend (the
+    default), which loads the user through the model's default manager."""
+    if fn is None or not _model_backend_only(ctx):
+        return False
+    if cls is None:
+        params = fn.params.params
+        return isinstance(expr, cst.Name) and bool(params) and expr.value == params[0].name.value \
+            and fn.name.value not in called and _is_view(ctx, fn, None, routed, top_level)
+    if not (top_level and self_name is not None and _is_view(ctx, fn, cls, routed, True)):
+        return False
+    params = fn.params.params
+    if isinstance(expr, cst.Name):   # `def get(self, request, ...)`: Django's handler passes the request
+        return fn.name.value in HANDLERS and len(params) > 1 and expr.value == params[1].name.value
+    return isinstance(expr, cst.Attribute) and expr.attr.value == "request" and isinstance(expr.value, cst.Name) \
+        and expr.value.value == self_name
+
+
+def _model_backend_only(ctx: "FileContext") -> bool:
+    settings = ctx.project.settings
+    if "AUTHENTICATION_BACKENDS" not in settings.line_of and "AUTHENTICATION_BACKENDS" not in settings.constants:
+        return True   # Django's default
+    value = settings.constants.get("AUTHENTICATION_BACKENDS")
+    return isinstance(value, (list, tuple)) and list(value) == [MODEL_BACKEND]
