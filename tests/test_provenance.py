@@ -819,3 +819,47 @@ def test_request_user_is_on_the_database_the_routers_read_users_from(tmp_path: P
     custom = make(tmp_path / "custom", {"shop/models.py": models, "shop/views.py": views},
                   SETTINGS + 'AUTHENTICATION_BACKENDS = ["shop.auth.TokenBackend"]\n')
     assert findings(custom, tmp_path / "custom/shop/views.py") == []
+
+
+RELATED_MODELS = """
+from django.db import models
+
+class Author(models.Model):
+    name = models.CharField(max_length=10)
+
+class Book(models.Model):
+    author = models.ForeignKey(Author, null=True, on_delete=models.CASCADE)
+    readers = models.ManyToManyField(Author, related_name="read")
+"""
+
+
+def test_related_writes_of_helpers_are_judged_with_the_callers_instances(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/models.py": RELATED_MODELS, "shop/links.py": """
+        def credit(book, reader):
+            book.readers.add(reader)
+
+        def adopt(author, book):
+            author.book_set.add(book, bulk=False)
+    """, "shop/jobs.py": """
+        from shop.links import adopt, credit
+        from shop.models import Author, Book
+
+        def credit_later(book, reader):
+            credit(book, reader)
+
+        def run(unknown):
+            book = Book.objects.using("other").get(pk=1)
+            ada = Author.objects.using("default").get(pk=1)
+            archivist = Author.objects.using("other").get(pk=2)
+            credit(book, ada)
+            credit(book, archivist)
+            credit_later(book, ada)
+            adopt(ada, book)
+            adopt(archivist, book)
+            credit(unknown, ada)
+    """})
+    found = [(f.line, f.code, f.message) for f in linter.lint_path(tmp_path / "shop/jobs.py")[0] if f.code == "MDB102"]
+    assert [(line, code) for line, code, _ in found] == [(12, "MDB102"), (14, "MDB102"), (15, "MDB102")]
+    assert found[0][2].endswith("(through credit(), its readers.add() at " + str(tmp_path / "shop/links.py") + ":3)") or found[0][2].endswith("shop/links.py:3)")
+    assert "Book.readers.add() on 'other' is given a Author from 'default'" in found[1][2]
+    assert "Author.book_set.add() on 'default' is given a Book from 'other'" in found[2][2]

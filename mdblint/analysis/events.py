@@ -35,6 +35,8 @@ class RelatedWrite:
     manager: RelatedManager
     method: str
     objs: tuple[tuple[Any, Instance], ...]   # (node, instance)
+    bulk: bool | None = None                 # through a helper: its call's bulk mode (else read at node)
+    via: str = ""                            # through a helper: "link() at line 11"
 
 
 @dataclass(frozen=True)

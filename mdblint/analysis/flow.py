@@ -1235,6 +1235,14 @@ class Interpreter:
         if isinstance(receiver, Instance):
             return self.instance_method(e, receiver, name, env)
         values = [self.eval(a.value, env) for a in e.args]
+        if self._summary is not None and name in RELATED_WRITES and isinstance(e.func, cst.Attribute) \
+                and isinstance(e.func.value, cst.Attribute) and isinstance(e.func.value.value, cst.Name):
+            # `param.rel.add(x)`: the relation is known once the caller gives the instance.
+            param = self.eval(e.func.value.value, env)
+            if isinstance(param, Param) and not any(a.star == "**" for a in e.args):
+                self._summary.related.append((param.name, e.func.value.attr.value, name,
+                                              tuple((a.star == "*", v) for a, v in zip(e.args, values) if a.keyword is None),
+                                              e, _bulk_mode(e)))
         if self.loops and self._self is not None and isinstance(e.func, cst.Attribute) \
                 and isinstance(e.func.value, cst.Name) and e.func.value.value == self._self[1]:
             perrow.self_method_call(self, e, name, values)   # `self.helper(row)` in a command, a view
@@ -1404,6 +1412,19 @@ class Interpreter:
             self.emit(ev.LockedRead(node, aliases, f"{_short(value.model)} select_for_update() {how}",
                                     tuple(self.atomic), value.locked, self.entry))
 
+    def related_write(self, e: cst.Call, manager: RelatedManager, name: str, args: list[tuple[Any, bool, Value]],
+                      bulk: bool | None = None, via: str = "") -> None:
+        """`manager.add/set/remove(...)` with its positional arguments (node, starred, value)."""
+        objs: list[tuple[Any, Instance]] = []
+        for node, star, value in args:
+            # add(obj), add(*objs), set([a, b]), set(queryset), set(list(queryset))
+            spread = star or name in ("set", "aset")
+            items = (value.items if isinstance(value, Sequence) else (self.element(value),)) if spread else (value,)
+            objs += [(node, v) for v in items if isinstance(v, Instance)]
+        self.emit(ev.RelatedWrite(e, manager, name, tuple(objs), bulk, via))
+        self.emit(ev.Write(e, self.write_aliases(manager.model, manager.owner.aliases), f"{manager.relation.name}.{name}()",
+                           tuple(self.atomic), manager.model))
+
     def related_method(self, e: cst.Call, manager: RelatedManager, name: str, env: Env) -> Value:
         owner = manager.owner
         args = [(a, self.eval(a.value, env)) for a in e.args if a.keyword is None]
@@ -1415,15 +1436,7 @@ class Interpreter:
         if name in RELATED_WRITES or name in ("create", "get_or_create", "update_or_create", "clear"):
             asyncorm.query(self, e, manager.model, name, "related", f"{manager.relation.name}.{name}")
         if name in RELATED_WRITES:
-            objs: list[tuple[Any, Instance]] = []
-            for arg, value in args:
-                # add(obj), add(*objs), set([a, b]), set(queryset), set(list(queryset))
-                spread = arg.star == "*" or name in ("set", "aset")
-                items = (value.items if isinstance(value, Sequence) else (self.element(value),)) if spread else (value,)
-                objs += [(arg, v) for v in items if isinstance(v, Instance)]
-            self.emit(ev.RelatedWrite(e, manager, name, tuple(objs)))
-            self.emit(ev.Write(e, self.write_aliases(manager.model, owner.aliases), f"{manager.relation.name}.{name}()",
-                               tuple(self.atomic), manager.model))
+            self.related_write(e, manager, name, [(arg, arg.star == "*", value) for arg, value in args])
             return UNKNOWN
         if name == "db_manager":
             expr = argument(e, 0, "using")
@@ -1609,13 +1622,19 @@ class Interpreter:
                               relocate(summary.returns, owner.locate),
                               [(p, a, relocate(v, owner.locate), k) for p, a, v, k in summary.assigns], summary.returned,
                               [relocate_event(event, owner.locate) for event in summary.effects],
-                              [tuple(relocate(Str(a), owner.locate).values for a in stack) for stack in summary.yields])
+                              [tuple(relocate(Str(a), owner.locate).values for a in stack) for stack in summary.yields],
+                              [(p, r, m, tuple((star, relocate(v, owner.locate)) for star, v in given),
+                                owner.locate(w) if isinstance(w, cst.CSTNode) else w, bulk)
+                               for p, r, m, given, w, bulk in summary.related])
         bound = bind_arguments(summary, call, args, skip_first)
         if bound is None:
             return UNKNOWN
         for param, attribute, value, _ in summary.assigns:
             owner = bound.get(param, UNKNOWN)
             self.assign_attribute(owner, attribute, substitute(value, bound), call, {})
+        for param, attribute, method, given, where, bulk in summary.related:
+            self.replay_related_write(call, bound.get(param, UNKNOWN), attribute, method,
+                                      [(star, substitute(v, bound)) for star, v in given], where, bulk, fn)
         for event in summary.effects:
             # A lock with no block open in the callee (a block there is judged where it is open)
             # matters wherever the chain of callers reaches a view, command or task (MDB404).
@@ -1640,6 +1659,24 @@ class Interpreter:
             return via_wrapper(substitute(blocks, bound), fn) if blocks is not None else UNKNOWN
         returned = substitute(summary.returns, bound) if summary.returned else UNKNOWN
         return via_wrapper(returned, fn) if fn is not None and isinstance(returned, Atomic) else returned
+
+    def replay_related_write(self, call: cst.Call, owner: Value, attribute: str, method: str,
+                             given: list[tuple[bool, Value]], where: Any, bulk: bool, fn: cst.FunctionDef | None) -> None:
+        """A called function's `param.rel.add/set/remove(...)` (its node, or (path, line) in another
+        module: `where`), with the caller's instances: judged at the call."""
+        if isinstance(owner, Param) and self._summary is not None:   # passed on: the caller's caller knows
+            self._summary.related.append((owner.name, attribute, method, tuple(given), where, bulk))
+            return
+        if not isinstance(owner, Instance):
+            return
+        manager = self._instance_attribute(owner, attribute)
+        if not isinstance(manager, RelatedManager):
+            return
+        path, line = where if isinstance(where, tuple) else self.locate(where)
+        helper = f"through {fn.name.value}()" if fn is not None else "through a called function"
+        at = f"line {line}" if not isinstance(where, tuple) else f"{path}:{line}"
+        self.related_write(call, manager, method, [(call, star, value) for star, value in given],
+                           bulk=bulk, via=f"{helper}, its {attribute}.{method}() at {at}")
 
     def specialize(self, call: cst.Call, fn: cst.FunctionDef, args: list[Value]) -> None:
         """Run a function of this module again with the querysets its caller passes: its loops over
@@ -2170,3 +2207,9 @@ def argument(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression 
         elif i == position:
             return arg.value
     return None
+
+
+def _bulk_mode(call: cst.Call) -> bool:
+    """Is this add()/set() in bulk mode (the default, or `bulk=True`)?"""
+    arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == "bulk"), None)
+    return arg is None or (isinstance(arg.value, cst.Name) and arg.value.value == "True")

@@ -32,6 +32,9 @@ class Summary:
     returned: bool = False
     effects: list[Any] = field(default_factory=list)   # events whose aliases depend on parameters
     yields: list[tuple] = field(default_factory=list)  # the atomic blocks open at each `yield` (a generator)
+    # `param.rel.add/set/remove(...)`: (param, relation attribute, method, ((star, value), ...) of the
+    # positional arguments, where: the call node, or (path, line) once relocated, its bulk mode)
+    related: list[tuple[str, str, str, tuple, Any, bool]] = field(default_factory=list)
 
 
 def bind_arguments(summary: Summary, call: cst.Call, args: list[Value], skip_first: bool) -> dict[str, Value] | None:

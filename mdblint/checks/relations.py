@@ -46,8 +46,8 @@ def cross_alias_related_write(e: ev.RelatedWrite, ctx: FileContext) -> None:
         ctx.report(node, "MDB102", (
             f"{short(owner.model)}.{e.manager.relation.name}.{e.method}() on {phrase(owner.aliases, owner_alias)} "
             f"is given a {short(obj.model)} from {phrase(obj.aliases, obj_alias)}: {consequence}; "
-            f"{_fetch_hint(ctx, 'it', owner_alias)}"
-        ), {"relation": e.manager.relation.name, "method": e.method,
+            f"{_fetch_hint(ctx, 'it', owner_alias)}{f' ({e.via})' if e.via else ''}"
+        ), {"relation": e.manager.relation.name, "method": e.method, **({"via": e.via} if e.via else {}),
             "instance": side(ctx, owner.model, owner.aliases, owner_alias),
             "value": side(ctx, obj.model, obj.aliases, obj_alias)})
 
@@ -71,7 +71,7 @@ def _related_problem(ctx: FileContext, e: ev.RelatedWrite, obj) -> tuple[str, st
         if conflict is not None:
             return conflict.second, conflict.first, "Django raises ValueError (the router does not allow the relation)"
         # bulk=True (the default) also requires the object to be on the manager's write database.
-        if _bulk(e.node):
+        if (e.bulk if e.bulk is not None else _bulk(e.node)):
             pair = differ(ctx_write(ctx, e), obj.aliases)
             if pair is not None:
                 return pair[0], pair[1], "Django raises ValueError (\"instance isn't saved\"; it is on another database)"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 # Tokens that make a function worth a summary (it may bind an alias, or open a block: `atomic`
 # also matches wrappers such as traced_atomic_transaction()); the same text test as before.
+_RELATED_WRITES = frozenset({"add", "set", "remove", "aadd", "aset", "aremove"})
 SUMMARY_TOKENS = ("using", "db_manager", "connections[", "atomic", "select_for_update(")
 # django.db.transaction functions and the position of their `using` argument.
 TRANSACTION_USING = {
@@ -324,10 +325,15 @@ def _scan(nodes: list[ast.AST], functions: "_Functions | None" = None
             if _keyed_iterable(node) is not None:   # sorted(rows, key=f), map(f, rows): f runs per row
                 loops = True
             if frames and callee is not None:
+                # `param.rel.add(x)`: a relation of a parameter, written (a summary replays it at calls)
+                related = func.value.attr if callee in _RELATED_WRITES and type(func) is ast.Attribute \
+                    and type(func.value) is ast.Attribute and type(func.value.value) is ast.Name else None
                 for frame in frames:
                     frame.calls.add(callee)
                     if position is not None and len(node.args) > position:
                         frame.positional = True
+                    if related is not None and func.value.value.id in frame.params:
+                        frame.attrs.add(related)
         elif kind is ast.Assign:
             if frames:
                 for target in node.targets:
@@ -501,11 +507,12 @@ _DONE = object()
 class _Functions:
     """Every def (any depth) by bare name, with whether its text holds SUMMARY_TOKENS and which
     attributes of its parameters it assigns (nested defs count for the enclosing ones too); and
-    every class. A module whose text holds neither the tokens nor " = " has no function facts."""
+    every class. A module whose text holds neither the tokens, " = " nor a related write (`.add(`)
+    has no function facts."""
 
     def __init__(self, lines: list[str], text: str) -> None:
         self.lines = lines
-        self.wanted = any(t in text for t in SUMMARY_TOKENS) or " = " in text
+        self.wanted = any(t in text for t in SUMMARY_TOKENS) or " = " in text or any(f".{m}(" in text for m in _RELATED_WRITES)
         self.table: dict[str, list[FunctionFacts]] = {}
         self.classes: list[ast.ClassDef] = []
         self.frames: list[_Frame] = []
