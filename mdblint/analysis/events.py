@@ -35,7 +35,7 @@ class RelatedWrite:
     manager: RelatedManager
     method: str
     objs: tuple[tuple[Any, Instance], ...]   # (node, instance)
-    bulk: bool | None = None                 # through a helper: its call's bulk mode (else read at node)
+    bulk: bool = True                        # bulk mode: the default, or `bulk=True` (through a helper: its call's)
     via: str = ""                            # through a helper: "link() at line 11"
 
 

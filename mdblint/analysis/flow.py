@@ -330,21 +330,26 @@ class Interpreter:
         """The blocks ATOMIC_REQUESTS opens around a view (see requests.py)."""
         if self.module is None:
             return []
-        if self._routed is None:
-            self._routed = routed_names(self.module)
-        top_level = self.functions.get(fn.name.value) is fn if cls is None else self.classes.get(cls.name.value) is cls
-        return request_atomics(self.ctx, fn, cls, self._routed, top_level)
+        return request_atomics(self.ctx, fn, cls, self._module_names()[0], self._top_level(fn, cls))
 
     def is_entry(self, fn: cst.FunctionDef, cls: cst.ClassDef | None) -> str:
         if self.module is None:
             return ""
+        routed, called = self._module_names()
+        kind = entry_point(self.ctx, fn, cls, routed, called, self._top_level(fn, cls))
+        return "" if kind in ("task", "command") and opaque_decorator(self, fn.decorators) else kind
+
+    def _module_names(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The names this module's urlpatterns route to, and the names it calls (read once)."""
         if self._routed is None:
             self._routed = routed_names(self.module)
         if self._called is None:
             self._called = called_names(self.module)
-        top_level = self.functions.get(fn.name.value) is fn if cls is None else self.classes.get(cls.name.value) is cls
-        kind = entry_point(self.ctx, fn, cls, self._routed, self._called, top_level)
-        return "" if kind in ("task", "command") and opaque_decorator(self, fn.decorators) else kind
+        return self._routed, self._called
+
+    def _top_level(self, fn: cst.FunctionDef, cls: cst.ClassDef | None) -> bool:
+        """A module-level function, or a method of a module-level class."""
+        return self.functions.get(fn.name.value) is fn if cls is None else self.classes.get(cls.name.value) is cls
 
     def _annotated_rows(self, annotation: cst.Annotation | None) -> str | None:
         """The model of `QuerySet[M]`, `Iterable["M"]`, `list[M]`, ... annotating a parameter."""
@@ -736,14 +741,10 @@ class Interpreter:
         if self.module is None or (isinstance(expr, cst.Name) and not (
                 isinstance(env.get(expr.value), Param) and env[expr.value].name == expr.value)):
             return False
-        if self._routed is None:
-            self._routed = routed_names(self.module)
-        if self._called is None:
-            self._called = called_names(self.module)
+        routed, called = self._module_names()
         fn, cls = self._function, self._class
-        top_level = fn is not None and (self.functions.get(fn.name.value) is fn if cls is None
-                                        else self.classes.get(cls.name.value) is cls)
-        return is_request_user(self.ctx, fn, cls, self._routed, self._called, top_level, expr, self._self[1] if self._self else None)
+        return is_request_user(self.ctx, fn, cls, routed, called, fn is not None and self._top_level(fn, cls), expr,
+                               self._self[1] if self._self else None)
 
     def request_user(self) -> Value:
         """The request's user: an instance of AUTH_USER_MODEL, loaded by Django's ModelBackend through
@@ -1421,7 +1422,7 @@ class Interpreter:
             spread = star or name in ("set", "aset")
             items = (value.items if isinstance(value, Sequence) else (self.element(value),)) if spread else (value,)
             objs += [(node, v) for v in items if isinstance(v, Instance)]
-        self.emit(ev.RelatedWrite(e, manager, name, tuple(objs), bulk, via))
+        self.emit(ev.RelatedWrite(e, manager, name, tuple(objs), _bulk_mode(e) if bulk is None else bulk, via))
         self.emit(ev.Write(e, self.write_aliases(manager.model, manager.owner.aliases), f"{manager.relation.name}.{name}()",
                            tuple(self.atomic), manager.model))
 

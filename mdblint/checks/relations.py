@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import libcst as cst
-
 from mdblint.analysis import events as ev
 from mdblint.analysis.walk import FileContext
 from mdblint.checks.base import rule
@@ -71,7 +69,7 @@ def _related_problem(ctx: FileContext, e: ev.RelatedWrite, obj) -> tuple[str, st
         if conflict is not None:
             return conflict.second, conflict.first, "Django raises ValueError (the router does not allow the relation)"
         # bulk=True (the default) also requires the object to be on the manager's write database.
-        if (e.bulk if e.bulk is not None else _bulk(e.node)):
+        if e.bulk:
             pair = differ(ctx_write(ctx, e), obj.aliases)
             if pair is not None:
                 return pair[0], pair[1], "Django raises ValueError (\"instance isn't saved\"; it is on another database)"
@@ -96,12 +94,6 @@ def _sync(method: str) -> str:
     return method[1:] if method in ("aadd", "aset", "aremove") else method
 
 
-def _bulk(call) -> bool:
-    """Is this add()/set() in bulk mode (the default, or `bulk=True`)?"""
-    arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == "bulk"), None)
-    return arg is None or (isinstance(arg.value, cst.Name) and arg.value.value == "True")
-
-
 @rule("MDB103", "cross-database-generic-relation", "A generic relation set to an object from another database.",
       tokens=(b"GenericForeignKey", b"GenericRelation", b"content_object", b".add("),
       events=(ev.RelationAssign, ev.RelatedWrite))
@@ -118,7 +110,7 @@ def cross_alias_generic(e, ctx: FileContext) -> None:
         pairs = []
         for node, obj in e.objs:
             conflict = relation_conflict(ctx, obj.model, obj.aliases, owner.model, owner.aliases)
-            if conflict is None and _bulk(e.node):
+            if conflict is None and e.bulk:
                 pair = differ(ctx_write(ctx, e), obj.aliases)
                 conflict = Conflict(pair[1], pair[0], "bulk add needs the manager's database") if pair else None
             if conflict:
