@@ -41,6 +41,8 @@ from mdblint.analysis.vocab import (
     CHAIN, FILTERS, INSTANCE_QUERIES, MANAGER_READS, QUERIES, READ_ONE, RELATED_QUERIES, RELATED_WRITES, REQUERIES,
     ROWS, SET_OPS, USING_POSITION, WRITE_ONE, WRITE_PAIR, WRITES,
 )
+# dict methods that change it in place (a `**d` of it is then known only after a readable update()).
+DICT_MUTATIONS = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__"})
 # Calls that fetch the rows of a select_for_update() queryset (get_or_create() starts with a get()).
 LOCKED_EVALUATIONS = READ_ONE | frozenset({"get_or_create", "aget_or_create", "in_bulk", "ain_bulk"})
 # Writes whose bulk form (bulk_create(), one update()/delete()) gives no per-row result: when the
@@ -1143,6 +1145,8 @@ class Interpreter:
             return Collection(UNKNOWN, bounded=True)   # a constant number of steps
         if name == "zip" and e.args:
             return self.zipped(e, args)
+        if name == "dict" and all(a.keyword is not None for a in e.args):   # dict(publisher=pub): literal keys
+            return templates.Mapping(tuple((a.keyword.value, v) for a, v in zip(e.args, args)), e)
         if name in ("list", "tuple", "set", "sorted", "reversed", "iter", "len", "bool") and args \
                 and sum(a.keyword is None for a in e.args) == 1 and e.args[0].keyword is None and not e.args[0].star:
             asyncorm.evaluation(self, e, args[0], name)
@@ -1244,6 +1248,9 @@ class Interpreter:
                 self._summary.related.append((param.name, e.func.value.attr.value, name,
                                               tuple((a.star == "*", v) for a, v in zip(e.args, values) if a.keyword is None),
                                               e, _bulk_mode(e)))
+        if isinstance(receiver, templates.Mapping) and name in DICT_MUTATIONS and isinstance(e.func, cst.Attribute) \
+                and isinstance(e.func.value, cst.Name) and e.func.value.value in env:
+            env[e.func.value.value] = self.mutated(e, receiver, name, values)
         if self.loops and self._self is not None and isinstance(e.func, cst.Attribute) \
                 and isinstance(e.func.value, cst.Name) and e.func.value.value == self._self[1]:
             perrow.self_method_call(self, e, name, values)   # `self.helper(row)` in a command, a view
@@ -1257,6 +1264,22 @@ class Interpreter:
         if expr is not None:
             self.alias_site(e, f".{name}()", self.eval(expr, env), expr)
         return UNKNOWN
+
+    @staticmethod
+    def mutated(e: cst.Call, mapping: "templates.Mapping", name: str, values: list[Value]) -> Value:
+        """A dict known item by item after `d.update(k=v)` / `d.update({...})` (its items then
+        those); after any other change, or an update mdblint cannot read, not known."""
+        if name != "update" or any(a.star for a in e.args) or sum(a.keyword is None for a in e.args) > 1:
+            return UNKNOWN
+        for a, value in zip(e.args, values):
+            if a.keyword is not None:
+                mapping = mapping.with_item(a.keyword.value, value)
+            elif isinstance(value, templates.Mapping):
+                for key, item in value.items:
+                    mapping = mapping.with_item(key, item)
+            else:
+                return UNKNOWN
+        return mapping
 
     def _unordered(self, manager: RelatedManager) -> bool:
         """Is the prefetched queryset known to have no ordering? first()/last() then order by pk: a query."""
@@ -1547,21 +1570,35 @@ class Interpreter:
                 self.emit(ev.RowWrite(e, label, target, relation, value, e if at_call else node))
 
     def _relation_kwargs(self, e: cst.Call, label: str, env: Env) -> list[tuple[Any, Any, Instance]]:
-        """(arg, relation, instance) for relation keywords, in the model's field order (Django's)."""
+        """(arg, relation, instance) for relation keywords, in the model's field order (Django's);
+        `**data` of a dict known item by item gives its items (reported at `data`)."""
         items = [(a.keyword, a.value) for a in e.args if a.keyword is not None]
+        items += [(key, a.value, value) for a, key, value in self.unpacked_keywords(e, env)]
         return [(node, relation, value) for relation, value, node in self._relation_items(label, items, env)]
+
+    def unpacked_keywords(self, e: cst.Call, env: Env) -> list[tuple[cst.Arg, str, Value]]:
+        """(arg, key, value) for each item of a `**name` argument whose dict mdblint knows item by
+        item (a dict display or dict(k=v) with literal keys); other `**` arguments give nothing."""
+        found = []
+        for a in e.args:
+            if a.star == "**":
+                mapping = self.eval(a.value, env)
+                if isinstance(mapping, templates.Mapping):
+                    found += [(a, key, value) for key, value in mapping.items]
+        return found
 
     def _relation_items(self, label: str, items, env: Env) -> list[tuple[Any, Instance, Any]]:
         model = self.graph.models.get(label)
         if model is None:
             return []
         found = {}
-        for key, expr in items:
-            name = key.value if isinstance(key, cst.Name) else string_literal(key) if key is not None else None
+        for key, expr, *given in items:   # (key, expr) or (key, expr, its value already known)
+            name = key if isinstance(key, str) else key.value if isinstance(key, cst.Name) \
+                else string_literal(key) if key is not None else None
             relation = model.relations.get(name) if name else None
             if relation is None:
                 continue
-            value = self.eval(expr, env)
+            value = given[0] if given else self.eval(expr, env)
             if not isinstance(value, Instance):
                 continue
             if relation.kind == "gfk" or (relation.kind in FORWARD and self.is_a(value.model, relation.target)):
@@ -1766,6 +1803,10 @@ class Interpreter:
         """Evaluate a call's arguments; its `using` one (None when absent) is also an alias site."""
         expr = argument(e, position, "using")
         using = self.eval(expr, env) if expr is not None else None
+        if expr is None and position < 0:   # `save(**opts)` with opts = {"using": ...} known item by item
+            given = next(((a, v) for a, key, v in self.unpacked_keywords(e, env) if key == "using"), None)
+            if given is not None:
+                expr, using = given[0].value, given[1]
         for a in e.args:
             if a.value is not expr:
                 self.eval(a.value, env)
