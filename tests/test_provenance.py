@@ -863,3 +863,31 @@ def test_related_writes_of_helpers_are_judged_with_the_callers_instances(tmp_pat
     assert found[0][2].endswith("(through credit(), its readers.add() at " + str(tmp_path / "shop/links.py") + ":3)") or found[0][2].endswith("shop/links.py:3)")
     assert "Book.readers.add() on 'other' is given a Author from 'default'" in found[1][2]
     assert "Author.book_set.add() on 'default' is given a Book from 'other'" in found[2][2]
+
+
+def test_keyword_unpacking_of_dicts_known_item_by_item(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/jobs.py": """
+        from shop.models import Author, Book
+
+        def run(unknown):
+            author = Author.objects.using("default").get(pk=1)
+            data = {"author": author}
+            Book.objects.using("other").create(**data)
+            fields = dict(author=author)
+            Book.objects.using("other").create(**fields)
+            later = {}
+            later.update(author=author)
+            Book.objects.using("other").create(**later)
+            dropped = {"author": author}
+            dropped.pop("author")
+            Book.objects.using("other").create(**dropped)
+            Book.objects.using("other").create(**unknown)
+            same = {"author": Author.objects.using("other").get(pk=1)}
+            Book.objects.using("other").create(**same)
+            opts = {"using": "other"}
+            author.save(**opts)
+    """})
+    path = tmp_path / "shop/jobs.py"
+    assert sorted({(line, code) for line, code, _ in findings(linter, path)}) == \
+        [(7, "MDB104"), (9, "MDB104"), (12, "MDB104")]
+    assert set(sites(linter, path)[20]["aliases"]) == {"other"}
