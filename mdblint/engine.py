@@ -38,7 +38,7 @@ from mdblint.findings import Finding, fingerprint
 from mdblint.model import DEEP_LIMIT, Options, Problem, Result, UsageError, display_path, on_deep_stack, progress
 from mdblint.project import Project, load_project
 from mdblint.project.problems import project_problems
-from mdblint.project.index import module_name
+from mdblint.project.index import module_name, module_units
 from mdblint.project.templates import digest as template_digest
 from mdblint.source import SourceError, decode, parse_module
 
@@ -233,6 +233,7 @@ class Linter:
             return self._own(shown, _syntax_error(source.text, e)), True
         ctx = FileContext(str(path), name, is_package, self.project, self.manager_names, display_path)
         ctx.blanked = text is not source.text   # the gate blanked some units (provenance reads the file whole)
+        ctx.called = self.called_names(name, data)
         ctx.read_only = self.read_only          # node rules read it too (MDB406's replicas)
         walk(module, ctx, self.handlers)
         if self.event_handlers:
@@ -288,6 +289,14 @@ class Linter:
         queryset methods worth a summary."""
         return self.project.alias_methods
 
+    def called_names(self, module: str | None, data: bytes) -> frozenset[str] | None:
+        """The names `module` calls bare, from the index, if the index read this very text
+        (`data`); None when it did not."""
+        if not module or self.project.digests.get(module) != hashlib.blake2b(data, digest_size=16).hexdigest():
+            return None
+        units = module_units(self.project, module) if module in self.project.modules else None
+        return next((frozenset(u.called) for u in units or () if u.kind == "module"), None)
+
     def module_interpreter(self, name: str) -> Interpreter | None:
         """An interpreter over another project module (for function summaries), parsed once."""
         self.read.add(name)
@@ -296,7 +305,8 @@ class Linter:
         self._modules[name] = None   # while loading: cycles see "unknown"
         path = self.project.modules.get(name)
         try:
-            module = parse_module(decode(path.read_bytes()).text) if path is not None else None
+            data = path.read_bytes() if path is not None else b""
+            module = parse_module(decode(data).text) if path is not None else None
         except (OSError, SourceError, cst.ParserSyntaxError, cst.CSTValidationError, RecursionError):
             module = None
         if module is None:
@@ -304,6 +314,7 @@ class Linter:
         mod_name, is_package = self.module_name(path)
         ctx = FileContext(str(path), mod_name, is_package, self.project, self.manager_names, display_path)
         ctx.routers = self.routers
+        ctx.called = self.called_names(mod_name, data)
         for stmt in module.body:
             ctx.names.add_module_statement(stmt)
         interpreter = ctx.flow = Interpreter(ctx, self.routers, lambda event: None, self)

@@ -42,3 +42,32 @@ def test_lowering_keeps_lines_and_rejects_real_errors():
     assert max(n.lineno for n in tree.body) == 16
     assert lowered("def f(:\n    pass\n") is None
     assert summarize("def f(:\n    pass\n", "x").broken
+
+
+def test_the_module_unit_lists_every_name_called_bare_anywhere():
+    # The interpreter reads a module's called names from here (a view nothing calls is Django's
+    # entry point), so it must see calls the check gate blanks: in nested functions, class
+    # bodies, decorators, defaults and lambdas; `obj.name()` is not a bare call.
+    import ast
+    import textwrap
+
+    from mdblint.project.units import module_facts
+    text = textwrap.dedent("""
+        @decorate(arg())
+        def outer(x=default()):
+            def inner():
+                return deep()
+            return lambda: late()
+
+        class C(Base(factory())):
+            attr = in_class()
+            def method(self):
+                self.not_bare()
+                return method_call()
+
+        top()
+    """)
+    facts = module_facts(ast.parse(text), text)
+    (module,) = [u for u in facts.units if u.kind == "module"]
+    assert set(module.called) == {"decorate", "arg", "default", "deep", "late", "Base", "factory",
+                                  "in_class", "method_call", "top"}

@@ -44,6 +44,7 @@ from mdblint.analysis import perrow
 from mdblint.analysis.names import string_literal
 from mdblint.analysis.values import EVERYTHING_LOADED, NOTHING_LOADED, Loaded, ModelClass, QuerySet
 from mdblint.analysis.vocab import REQUERIES
+from mdblint.analysis.walk import children
 
 if TYPE_CHECKING:
     from mdblint.analysis.flow import Interpreter
@@ -689,13 +690,13 @@ def _quiet(interp: "Interpreter", step: Any) -> Any:
 
 
 def _walk_returns(fn: cst.FunctionDef) -> list[cst.BaseExpression]:
-    found, todo = [], list(fn.body.children)
+    found, todo = [], list(children(fn.body))
     while todo:
         node = todo.pop()
         if isinstance(node, cst.Return):
             found.append(node.value)
         elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            todo.extend(node.children)
+            todo.extend(children(node))
     return found
 
 

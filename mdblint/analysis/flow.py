@@ -21,6 +21,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from mdblint.analysis import asyncorm, drf, perrow, templates
 from mdblint.analysis import events as ev
 from mdblint.analysis.names import dotted, string_literal
+from mdblint.analysis.walk import children
 from mdblint.analysis.provenance import (
     DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, command_option, constructor_parameter_aliases, django_constant,
     instance_state_db, is_context_manager, mentions_atomic, method_parameter_aliases, parameter_aliases, trace_attribute,
@@ -346,7 +347,7 @@ class Interpreter:
         if self._routed is None:
             self._routed = routed_names(self.module)
         if self._called is None:
-            self._called = called_names(self.module)
+            self._called = self.ctx.called if self.ctx.called is not None else called_names(self.module)
         return self._routed, self._called
 
     def _top_level(self, fn: cst.FunctionDef, cls: cst.ClassDef | None) -> bool:
@@ -613,7 +614,6 @@ class Interpreter:
 
     def _visit_children(self, e: cst.CSTNode, env: Env) -> Value:
         """Evaluate the expressions inside `e` (f-string parts, arguments, elements) for their effects."""
-        from mdblint.analysis.walk import children
         for child in children(e):
             if isinstance(child, cst.BaseExpression):
                 self.eval(child, env)
@@ -2075,7 +2075,7 @@ def _memo_guard(stmt: cst.If) -> bool:
         elif isinstance(node, cst.Attribute):
             todo.append(node.value)
         else:
-            todo.extend(node.children)
+            todo.extend(children(node))
     bound = set()
     for line in stmt.body.body:
         for small in line.body if isinstance(line, cst.SimpleStatementLine) else ():
@@ -2114,7 +2114,7 @@ def _may_leave(stmt: cst.CSTNode) -> bool:
             return True
         if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)) and node is not stmt:
             continue
-        todo.extend(node.children)
+        todo.extend(children(node))
     return False
 
 
@@ -2172,7 +2172,7 @@ def _identity_bounded(body: Sequence[cst.BaseStatement]) -> frozenset[int]:
 
 def _bound_names(stmt: cst.CSTNode) -> set[str]:
     """Names a statement may bind (assignments, loop targets, `:=`, at any depth)."""
-    from mdblint.analysis.walk import children, target_names
+    from mdblint.analysis.walk import target_names
     names: set[str] = set()
     todo: list[cst.CSTNode] = [stmt]
     while todo:

@@ -26,6 +26,7 @@ import libcst as cst
 from mdblint.analysis import events as ev
 from mdblint.analysis.names import string_literal
 from mdblint.analysis.values import UNKNOWN_ALIASES, Instance, Row, Value
+from mdblint.analysis.walk import children
 
 if TYPE_CHECKING:
     from mdblint.analysis.flow import Interpreter
@@ -303,7 +304,7 @@ def _sets_self(body: Sequence[cst.BaseStatement], attr: str) -> bool:
             if any(isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name)
                    and t.value.value == "self" for t in targets):
                 return True
-        todo.extend(node.children)
+        todo.extend(children(node))
     return False
 
 
@@ -610,16 +611,16 @@ def note(interp: "Interpreter", event: Any) -> Any:
 
 def _leaves_loop(node: cst.CSTNode) -> bool:
     """Can the body stop before the last row (break, return, raise outside nested loops and functions)?"""
-    todo = list(node.children)
+    todo = list(children(node))
     while todo:
         item = todo.pop()
         if isinstance(item, (cst.Break, cst.Return, cst.Raise)):
             return True
         if isinstance(item, (cst.For, cst.While, cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             if isinstance(item, (cst.For, cst.While)):
-                todo.extend(n for n in item.body.children if isinstance(n, (cst.Return, cst.Raise)))
+                todo.extend(n for n in children(item.body) if isinstance(n, (cst.Return, cst.Raise)))
             continue
-        todo.extend(item.children)
+        todo.extend(children(item))
     return False
 
 

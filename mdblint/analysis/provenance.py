@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import libcst as cst
 
 from mdblint.analysis.names import dotted
+from mdblint.analysis.walk import children, visit
 from mdblint.analysis.values import UNKNOWN_ALIASES, Aliases, Atomic, Param, Source, Str, Unknown, Value, relocate
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ class ClassAttributes:
                 if not params:
                     continue
                 found = _AssignsSelf(params[0].name.value)
-                stmt.body.visit(found)
+                visit(stmt.body, found)
                 for attr, why in found.opaque.items():
                     self.opaque.setdefault(attr, f"{name}.{stmt.name.value}() {why}")
                 for attr, targets in found.targets.items():
@@ -252,7 +253,7 @@ def _walk(node: cst.CSTNode):
     while todo:
         current = todo.pop()
         yield current
-        todo.extend(current.children)
+        todo.extend(children(current))
 
 
 class _AssignsSelf(cst.CSTVisitor):
@@ -632,7 +633,7 @@ def _references(owner: "Interpreter", qual: str, name: str, home: bool
     index = owner.__dict__.get("_reference_index")
     if index is None:
         collector = _ReferenceIndex()
-        owner.module.visit(collector)
+        visit(owner.module, collector)
         index = owner.__dict__["_reference_index"] = collector.events
 
     def refers(node: cst.CSTNode) -> bool:
@@ -787,7 +788,7 @@ def _method_callers_pass(interp: "Interpreter", module: str, cls: cst.ClassDef, 
         return f"parameter {param} ({where} is in class {named}, named in the settings: Django may call it)"
     def find(owner: "Interpreter", caller_module: str) -> tuple[str | None, list]:
         finder = _MethodReferences(owner, name)
-        owner.module.visit(finder)
+        visit(owner.module, finder)
         if finder.escape is not None:
             return f"{where} {finder.escape}", []
         found = []
@@ -1089,7 +1090,7 @@ def _constructions_pass(interp: "Interpreter", module: str, cls: cst.ClassDef, f
 
     def find(owner: "Interpreter", caller_module: str) -> tuple[str | None, list]:
         finder = _Constructions(owner, constructs, overriding, qual)
-        owner.module.visit(finder)
+        visit(owner.module, finder)
         if finder.escape is not None:
             return finder.escape, []
         return None, [(call, scope, position + 1 if explicit_self and position is not None else position, klass)
@@ -1127,9 +1128,9 @@ class _Constructions(cst.CSTVisitor):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
         self.classes.append(node)
-        node.body.visit(self)
+        visit(node.body, self)
         for d in node.decorators:
-            d.visit(self)
+            visit(d, self)
         self.classes.pop()
         return False
 

@@ -36,16 +36,58 @@ def _child_fields(cls: type) -> tuple[str, ...]:
     return names
 
 
-def children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+_NODE_TYPES: dict[type, bool] = {}   # type -> is it a CSTNode (isinstance on the ABC is slow)
+
+
+def _is_node(kind: type) -> bool:
+    known = _NODE_TYPES.get(kind)
+    if known is None:
+        known = _NODE_TYPES[kind] = issubclass(kind, cst.CSTNode)
+    return known
+
+
+def children(node: cst.CSTNode) -> list[cst.CSTNode]:
     """The child nodes that can hold code, in source order."""
+    found = []
     for name in _child_fields(type(node)):
         value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
-            yield value
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                if isinstance(item, cst.CSTNode):
-                    yield item
+        kind = type(value)
+        if kind is list or kind is tuple:
+            found.extend(item for item in value if _is_node(type(item)))
+        elif _is_node(kind):
+            found.append(value)
+    return found
+
+
+def _hook(visitor: cst.CSTVisitor, name: str) -> Any:
+    """The visitor's own method `name`, None when it is libcst's do-nothing default."""
+    own = getattr(type(visitor), name, None)
+    return None if own is None or own is getattr(cst.CSTVisitor, name, None) else getattr(visitor, name)
+
+
+def visit(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    """Run a libcst visitor's `visit_<Node>` (False: skip the children) and `leave_<Node>`
+    methods over `node` without libcst's own traversal, which rebuilds every node it passes
+    (node.visit() costs several times this on the same tree). The visitor sees the original
+    nodes, in source order; fields that hold no code (whitespace, punctuation) are not entered.
+    Field-level hooks (`visit_<Node>_<field>`) are not called."""
+    methods: dict[type, tuple[Any, Any]] = {}
+    stack: list[tuple[cst.CSTNode, bool]] = [(node, False)]
+    while stack:
+        current, leaving = stack.pop()
+        kind = type(current)
+        hooks = methods.get(kind)
+        if hooks is None:
+            name = kind.__name__
+            hooks = methods[kind] = (_hook(visitor, f"visit_{name}"), _hook(visitor, f"leave_{name}"))
+        if leaving:
+            hooks[1](current)
+            continue
+        enter = hooks[0] is None or hooks[0](current) is not False
+        if hooks[1] is not None:
+            stack.append((current, True))   # libcst leaves a node even when its children are skipped
+        if enter:
+            stack.extend((child, False) for child in reversed(children(current)))
 
 
 def tree_depth(node: cst.CSTNode) -> int:
@@ -83,6 +125,10 @@ class FileContext:
         self.flow: Any = None                 # the alias analysis (mdblint.analysis.flow.Interpreter)
         self.read_only: tuple[str, ...] = ()  # [tool.mdblint] read-only aliases
         self.blanked = False                  # the check gate blanked some of the file's units
+        # Every name the file calls bare, from the project index when it read this very text
+        # (None: the interpreter reads them from the tree, which the gate must not have blanked).
+        self.called: frozenset[str] | None = None
+        self.calls: list[cst.Call] | None = None   # every call of the file in source order, after the walk
         self.django_version: tuple[int, ...] | None = None   # [tool.mdblint] django-version
         self.reports: list[tuple[cst.CSTNode, str, str, dict[str, Any]]] = []
         self.fixes: list[Any] = []            # mdblint.fixes.Fix, offered with the reports
@@ -196,20 +242,31 @@ def dotted_head(expr: cst.BaseExpression) -> str:
 
 
 def walk(module: cst.Module, ctx: FileContext, handlers: dict[type, list[Callable]]) -> None:
-    """Visit every node once, calling the handlers registered for its type."""
+    """Visit every node once, calling the handlers registered for its type. Whole-module rules
+    (registered on cst.Module) run after the walk, with every call of the file in `ctx.calls`,
+    so that they need no walk of their own."""
     for stmt in module.body:
         ctx.names.add_module_statement(stmt)
+    whole = handlers.get(cst.Module, ())
+    calls: list[cst.Call] | None = [] if whole else None
     stack: list[Any] = [module]
     while stack:
         node = stack.pop()
         if node is None:        # leaving a scope
             ctx.scopes.pop()
             continue
-        for handler in handlers.get(type(node), ()):
-            handler(node, ctx)
+        kind = type(node)
+        if kind is cst.Call and calls is not None:
+            calls.append(node)
+        if kind is not cst.Module:
+            for handler in handlers.get(kind, ()):
+                handler(node, ctx)
         if isinstance(node, _SCOPES):
             ctx.scopes.append(node)
             stack.append(None)
         elif isinstance(node, (cst.Import, cst.ImportFrom)) and ctx.scopes:
             ctx.names.add_import(node)  # function-level import: good enough without flow
-        stack.extend(reversed(list(children(node))))
+        stack.extend(reversed(children(node)))
+    ctx.calls = calls
+    for handler in whole:
+        handler(module, ctx)

@@ -30,7 +30,7 @@ SWITCHES = frozenset({"using", "db_manager"})
 def data_migration_ignores_database(module: cst.Module, ctx: FileContext) -> None:
     functions = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
     done: set[str] = set()
-    for call in _nodes(module, cst.Call, scopes=True):
+    for call in _calls(module, ctx):
         qualname = ctx.names.qualname(call.func) or ""
         if not (qualname.startswith("django.db.migrations") and qualname.endswith(".RunPython")):
             continue
@@ -274,6 +274,12 @@ def _constructed(expr: cst.BaseExpression, apps: str, models: dict[str, str | No
     return _get_model(expr.func, apps)
 
 
+def _calls(module: cst.Module, ctx: FileContext) -> list[cst.Call]:
+    """Every call of the module in source order: the walk's (which runs whole-module rules
+    after it has seen every node), or a walk of our own."""
+    return ctx.calls if ctx.calls is not None else list(_nodes(module, cst.Call, scopes=True))
+
+
 def _nodes(root: cst.CSTNode, kind: Any, scopes: bool = False) -> Iterator[Any]:
     for node in _ordered(root, scopes):
         if isinstance(node, kind):
@@ -289,4 +295,4 @@ def _ordered(root: cst.CSTNode, scopes: bool = False) -> Iterator[cst.CSTNode]:
         yield node
         if not scopes and node is not root and isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             continue
-        stack.extend(reversed(list(children(node))))
+        stack.extend(reversed(children(node)))

@@ -131,7 +131,7 @@ def _parents(ctx: FileContext, fn: cst.FunctionDef) -> dict:
             node, parent = stack.pop()
             found[id(node)] = parent
             order[id(node)] = len(order)
-            stack.extend((child, node) for child in reversed(list(children(node))))
+            stack.extend((child, node) for child in reversed(children(node)))
         found["__order__"] = order
         cache[id(fn)] = (fn, found)
         return found

@@ -10,7 +10,7 @@ from mdblint.analysis.names import string_literal
 from mdblint.analysis.vocab import WRITES
 from mdblint.analysis.walk import FileContext
 from mdblint.checks.base import rule
-from mdblint.checks.migrations import _keyword, _mark, _nodes, _ordered, _replicas, _routers
+from mdblint.checks.migrations import _calls, _keyword, _mark, _ordered, _replicas, _routers
 
 SIGNALS = frozenset(f"django.db.models.signals.{s}" for s in
                     ("pre_save", "post_save", "pre_delete", "post_delete", "m2m_changed"))
@@ -36,7 +36,7 @@ def receiver_ignores_using(module: cst.Module, ctx: FileContext) -> None:
             call = d.decorator
             if isinstance(call, cst.Call) and (ctx.names.qualname(call.func) or "") == "django.dispatch.receiver" and call.args:
                 add(fn, _signals(ctx, call.args[0].value), _kwarg(call, "sender"))
-    for call in _nodes(module, cst.Call, scopes=True):
+    for call in _calls(module, ctx):
         func = call.func
         if isinstance(func, cst.Attribute) and func.attr.value == "connect" and call.args \
                 and isinstance(call.args[0].value, cst.Name) and call.args[0].value.value in functions:

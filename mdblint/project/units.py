@@ -59,6 +59,8 @@ class Unit:
     # The module unit only: class-level simple statements that hold no alias (first, last line).
     # The interpreter never runs class bodies; only MDB501 reads them, and only for an alias.
     class_statements: tuple[tuple[int, int], ...] = ()
+    # The module unit only: every name called bare, `name(...)`, anywhere in the module.
+    called: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ def module_facts(tree: ast.Module, text: str) -> ModuleFacts:
     _class_statements(tree.body, False, statements, lines)
     units.append(Unit("module", "", None, 1, 0, len(lines), names, loops, positional, imports,
                       values=_module_values(tree.body), class_statements=tuple(statements),
+                      called=tuple(sorted(functions.called)),
                       loop_sources=_loop_sources(module_nodes) if loops else ()))
     facts.units = tuple(units)
     if "=" in text or "setattr" in text:
@@ -319,6 +322,8 @@ def _scan(nodes: list[ast.AST], functions: "_Functions | None" = None
         elif kind is ast.Call:
             func = node.func
             callee = func.id if type(func) is ast.Name else func.attr if type(func) is ast.Attribute else None
+            if functions is not None and type(func) is ast.Name:
+                functions.called.add(func.id)
             position = TRANSACTION_USING.get(callee) if callee else None
             if position is not None and len(node.args) > position:
                 positional = True
@@ -516,6 +521,7 @@ class _Functions:
         self.table: dict[str, list[FunctionFacts]] = {}
         self.classes: list[ast.ClassDef] = []
         self.frames: list[_Frame] = []
+        self.called: set[str] = set()   # every name called bare, `name(...)`, anywhere in the module
 
     def done(self, frame: "_Frame") -> None:
         fn = frame.node
