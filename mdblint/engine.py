@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 import mdblint
 from mdblint import discovery, fixes, gate
@@ -30,7 +29,7 @@ from mdblint.gate import Gate
 from mdblint.analysis.events import AliasSite
 from mdblint.analysis.flow import Interpreter
 from mdblint.analysis.summaries import Summaries
-from mdblint.analysis.walk import At, FileContext, tree_depth, walk
+from mdblint.analysis.walk import At, FileContext, Positions, tree_depth, walk
 from mdblint.cache import Cache, code_fingerprint, default_cache_dir
 from mdblint.checks import Rule, select_rules
 from mdblint.checks.migrations import MIGRATION_CODES
@@ -157,7 +156,7 @@ class Linter:
             if len(analysed) != 3 or not analysed[1].fixes:
                 return None, 0
             module, ctx, source = analysed
-            positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+            positions = Positions(module)
             chosen = [f for f in ctx.fixes if (positions[f.node].start.line, positions[f.node].start.column + 1, f.code) in wanted]
             fixed_module, count = fixes.apply(module, chosen)
         except Exception as e:   # a bug of mdblint's: that file is left as it is, the others are fixed
@@ -185,7 +184,7 @@ class Linter:
             if len(analysed) != 3 or not analysed[1].fixes:
                 return {}
             module, ctx, _ = analysed
-            positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+            positions = Positions(module)
             marks = {f: (positions[f.node].start.line, positions[f.node].start.column + 1, f.code) for f in ctx.fixes}
             found: dict[tuple[int, int, str], tuple] = {}
             for f, root, new in fixes.each(module, [f for f in ctx.fixes if marks[f] in wanted]):
@@ -249,7 +248,7 @@ class Linter:
         if not ctx.reports:
             return []
         shown = display_path(path)
-        positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        positions = Positions(module)
         findings: dict[tuple, Finding] = {}
         ranks: dict[tuple[str, str], int] = {}
         stable = self.stable_path(path)
@@ -343,7 +342,7 @@ class Linter:
         ctx.flow.run(module)
         if not found:
             return []
-        positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        positions = Positions(module)
         shown, sites = display_path(path), {}
         for site in found:
             start = positions[site.node].start

@@ -16,12 +16,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from mdblint.analysis.walk import Positions, children
 
 from mdblint.analysis import asyncorm, drf, perrow, templates
 from mdblint.analysis import events as ev
 from mdblint.analysis.names import dotted, string_literal
-from mdblint.analysis.walk import children
 from mdblint.analysis.provenance import (
     DJANGO_ALIASES, ROUTER_CALLS, alias_form, carried, command_option, constructor_parameter_aliases, django_constant,
     instance_state_db, is_context_manager, mentions_atomic, method_parameter_aliases, parameter_aliases, trace_attribute,
@@ -194,7 +193,7 @@ class Interpreter:
     def locate(self, node: cst.CSTNode) -> tuple[str, int | None]:
         """(path, line) of a node of this module (positions computed once, on first use)."""
         if self._positions is None:
-            self._positions = MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(PositionProvider)
+            self._positions = Positions(self.module)
         where = self._positions.get(node)
         return self.ctx.relpath(self.ctx.path), where.start.line if where else None
 
