@@ -37,3 +37,4 @@ def test_a_node_of_another_module_is_not_found() -> None:
     assert positions.get(other) is None
     with pytest.raises(KeyError):
         positions[other]
+    assert other not in positions and positions.module.body[0] in positions

@@ -131,6 +131,9 @@ class Positions:
             self._resolve(i)
         return self._known.get(node, default)
 
+    def __contains__(self, node: Any) -> bool:
+        return self.get(node) is not None
+
     def __getitem__(self, node: Any) -> Any:
         found = self.get(node)
         if found is None:
