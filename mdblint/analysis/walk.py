@@ -141,14 +141,16 @@ class Positions:
         return found
 
     def _resolve(self, i: int) -> None:
-        from libcst.metadata import CodePosition, CodeRange, MetadataWrapper, PositionProvider
-        stmt = self.module.body[i]
-        alone = self.module.with_changes(header=(), body=(stmt,), footer=())
-        shift = self._starts[i] - 1
-        for node, where in MetadataWrapper(alone, unsafe_skip_copy=True).resolve(PositionProvider).items():
-            if node is not alone:
-                self._known[node] = CodeRange(CodePosition(where.start.line + shift, where.start.column),
-                                              CodePosition(where.end.line + shift, where.end.column)) if shift else where
+        # PositionProvider's own code generation, run on one statement from its first line
+        # (libcst's MetadataWrapper would also copy and visit the tree to collect the mapping).
+        from libcst.metadata import PositionProvider
+        from libcst.metadata.position_provider import PositionProvidingCodegenState
+        provider = PositionProvider()
+        state = PositionProvidingCodegenState(default_indent=self.module.default_indent,
+                                              default_newline=self.module.default_newline, provider=provider)
+        state.line = self._starts[i]
+        self.module.body[i]._codegen(state)
+        self._known.update(provider._computed)
         self._resolved.add(i)
 
     def _whole(self) -> Any:
