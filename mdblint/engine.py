@@ -316,6 +316,7 @@ class Linter:
         ctx.called = self.called_names(mod_name, data)
         for stmt in module.body:
             ctx.names.add_module_statement(stmt)
+        ctx.names.add_function_imports(module)
         interpreter = ctx.flow = Interpreter(ctx, self.routers, lambda event: None, self)
         interpreter.prepare(module)
         self._modules[name] = interpreter

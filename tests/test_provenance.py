@@ -891,3 +891,83 @@ def test_keyword_unpacking_of_dicts_known_item_by_item(tmp_path: Path) -> None:
     assert sorted({(line, code) for line, code, _ in findings(linter, path)}) == \
         [(7, "MDB104"), (9, "MDB104"), (12, "MDB104")]
     assert set(sites(linter, path)[20]["aliases"]) == {"other"}
+
+
+# -- custom managers and querysets (issue 10, 8; 4.3) ---------------------------------------------
+
+REPLICA = """
+INSTALLED_APPS = ["django.contrib.contenttypes", "django.contrib.auth", "shop"]
+DATABASES = {"default": {}, "replica": {"TEST": {"MIRROR": "default"}}}
+"""
+SELF_DB = MODELS.replace("class Author(models.Model):", '''class AuthorManager(models.Manager):
+    def shelve(self, author):
+        return Book.objects.using(self._db).create(author=author)
+
+    def named(self, name):
+        return self.using(self._db).filter(name=name)
+
+class Author(models.Model):
+    objects = AuthorManager()''')
+
+
+def test_custom_manager_method_judged_at_the_call_with_the_receivers_alias(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/models.py": SELF_DB, "shop/jobs.py": """
+        from shop.models import Author
+
+        def run(author):
+            Author.objects.db_manager("replica").shelve(author)
+            Author.objects.db_manager("default").shelve(author)
+            Author.objects.shelve(author)
+            Author.objects.db_manager("replica").named("x").update(name="y")
+    """}, settings=REPLICA)
+    reported = [(line, code) for line, code, _ in findings(linter, tmp_path / "shop/jobs.py")]
+    # the write inside shelve() goes where self._db says: the receiver's alias, at the call; an
+    # unbound manager's self._db is None (routed): not judged
+    assert reported == [(5, "MDB402"), (8, "MDB402")]
+    assert findings(linter, tmp_path / "shop/models.py") == []
+
+
+def test_custom_manager_method_with_a_function_level_import(tmp_path: Path) -> None:
+    models = MODELS.replace("from django.db import models", "from django.db import models\nfrom shop.managers import AuthorManager") \
+        .replace("class Author(models.Model):", "class Author(models.Model):\n    objects = AuthorManager()")
+    linter = make(tmp_path, {"shop/models.py": models, "shop/managers.py": """
+        from django.db import models
+
+        class AuthorManager(models.Manager):
+            def shelve(self, author):
+                from shop.models import Book
+                return Book.objects.using(self._db).create(author=author)
+    """, "shop/jobs.py": """
+        from shop.models import Author
+
+        def run(author):
+            Author.objects.db_manager("replica").shelve(author)
+    """}, settings=REPLICA)
+    assert [(line, code) for line, code, _ in findings(linter, tmp_path / "shop/jobs.py")] == [(5, "MDB402")]
+
+
+def test_manager_factory_followed_to_its_one_return(tmp_path: Path) -> None:
+    models = MODELS.replace("class Author(models.Model):", '''class AuthorQuerySet(models.QuerySet):
+    def named(self, name):
+        return self.filter(name=name)
+
+def author_manager():
+    return models.Manager.from_queryset(AuthorQuerySet)()
+
+def either_manager(flag):
+    if flag:
+        return AuthorQuerySet.as_manager()
+    return models.Manager()
+
+class Author(models.Model):
+    objects = author_manager()''').replace("class Book(models.Model):", "class Book(models.Model):\n    objects = either_manager(True)")
+    linter = make(tmp_path, {"shop/models.py": models, "shop/jobs.py": """
+        from shop.models import Author
+
+        def run():
+            Author.objects.db_manager("replica").named("x").update(name="y")
+            Author.objects.db_manager("default").named("x").update(name="y")
+            Book.objects.db_manager("replica").named("x").update(author=None)
+    """}, settings=REPLICA)
+    # a factory returning one of several managers is not followed: unknown, silent
+    assert [(line, code) for line, code, _ in findings(linter, tmp_path / "shop/jobs.py")] == [(5, "MDB402")]

@@ -30,7 +30,7 @@ from mdblint.analysis.requests import (
     called_names, entry_point, is_request_user, opaque_decorator, request_atomics, routed_names,
 )
 from mdblint.analysis.summaries import (
-    Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
+    SELF_ALIAS, Summaries, Summary, bind_arguments, depends_on_params, relocate_event, substitute, substitute_event,
 )
 from mdblint.analysis.values import (
     EVERYTHING_LOADED, NOTHING_LOADED, UNKNOWN, UNKNOWN_ALIASES, Aliases, Atomic, Bound, Collection, Connection, Instance, Loaded, Manager, ModelClass,
@@ -1651,7 +1651,9 @@ class Interpreter:
         return None
 
     def apply_summary(self, call: cst.Call, summary: Summary | None, args: list[Value], skip_first: bool,
-                      owner: "Interpreter", fn: cst.FunctionDef | None = None) -> Value:
+                      owner: "Interpreter", fn: cst.FunctionDef | None = None,
+                      extra: dict[str, Value] | None = None) -> Value:
+        """`extra`: symbolic names other than the parameters, with the caller's values (SELF_ALIAS)."""
         if summary is None:
             return UNKNOWN
         if owner is not self:
@@ -1666,6 +1668,8 @@ class Interpreter:
         bound = bind_arguments(summary, call, args, skip_first)
         if bound is None:
             return UNKNOWN
+        if extra:
+            bound.update(extra)
         for param, attribute, value, _ in summary.assigns:
             owner = bound.get(param, UNKNOWN)
             self.assign_attribute(owner, attribute, substitute(value, bound), call, {})
@@ -1743,11 +1747,18 @@ class Interpreter:
         if self.services is not None and receiver.bound.aliases is None \
                 and name not in self.services.method_names_binding_aliases():
             return UNKNOWN
+        # A receiver bound to an alias: the method runs with `self` bound to a symbolic one, which the
+        # call replaces by the receiver's (like a parameter), so what the method does through `self`
+        # (its writes, `using(self._db)`) is judged at the call, with the receiver's alias.
+        bound = Bound(Aliases(params=frozenset({SELF_ALIAS}))) if receiver.bound.aliases is not None else receiver.bound
+        extra = {SELF_ALIAS: Str(receiver.bound.aliases)} if receiver.bound.aliases is not None else None
         for owner, cls in self.manager_classes(receiver.model, receiver.manager):
             fn = _method(cls, name)
             if fn is not None:
-                self_value = receiver if isinstance(receiver, QuerySet) else Manager(receiver.model, receiver.bound, receiver.manager)
-                return self.apply_summary(e, owner.summaries.of(fn, cls, owner, self_value), args, True, owner)
+                self_value = replace(receiver, bound=bound) if isinstance(receiver, QuerySet) \
+                    else Manager(receiver.model, bound, receiver.manager)
+                return self.apply_summary(e, owner.summaries.of(fn, cls, owner, self_value), args, True, owner,
+                                          extra=extra)
         return UNKNOWN
 
     def manager_classes(self, label: str, manager: str | None) -> list[tuple["Interpreter", cst.ClassDef]]:
@@ -1763,8 +1774,29 @@ class Interpreter:
             if isinstance(stmt, cst.SimpleStatementLine) and isinstance(stmt.body[0], cst.Assign):
                 assign = stmt.body[0]
                 if any(isinstance(t.target, cst.Name) and t.target.value == manager for t in assign.targets):
-                    return [found for ref in _manager_refs(assign.value) if (found := home.find_class(ref))]
+                    return home.manager_value_classes(assign.value, 0)
         return []
+
+    def manager_value_classes(self, value: cst.BaseExpression, depth: int) -> list[tuple["Interpreter", cst.ClassDef]]:
+        """The classes behind a manager made by `value`; a call of a project function (a manager
+        factory) is followed to the one value it returns."""
+        found = [c for ref in _manager_refs(value) if (c := self.find_class(ref))]
+        if found or depth > 3 or not isinstance(value, cst.Call) or not isinstance(value.func, (cst.Name, cst.Attribute)):
+            return found
+        factory = self.factory_function(value.func)
+        returned = _sole_return(factory[1]) if factory is not None else None
+        return factory[0].manager_value_classes(returned, depth + 1) if returned is not None else []
+
+    def factory_function(self, func: cst.Name | cst.Attribute) -> tuple["Interpreter", cst.FunctionDef] | None:
+        """A module-level project function called by name or through its module (whatever it binds)."""
+        if isinstance(func, cst.Name) and func.value in self.functions and not self.ctx._is_local(func.value):
+            return self, self.functions[func.value]
+        qualname = self.ctx.names.qualname(func)
+        if qualname is None or self.services is None:
+            return None
+        module, _, name = qualname.rpartition(".")
+        other = self.services.module_interpreter(module) if module in self.ctx.project.modules else None
+        return (other, other.functions[name]) if other is not None and name in other.functions else None
 
     def find_class(self, expr: cst.BaseExpression) -> tuple["Interpreter", cst.ClassDef] | None:
         if isinstance(expr, cst.Name) and expr.value in self.classes:
@@ -2196,6 +2228,26 @@ def _manager_refs(value: cst.BaseExpression) -> list[cst.BaseExpression]:
             return [func.func.value] + [a.value for a in func.args[:1]]
         return [func]
     return []
+
+
+def _sole_return(fn: cst.FunctionDef) -> cst.BaseExpression | None:
+    """The value of a function whose body returns once, at its end (`return X`), with no other
+    `return`/`yield` anywhere in it; else None."""
+    body = fn.body.body if isinstance(fn.body, cst.IndentedBlock) else ()
+    last = body[-1] if body else None
+    if not (isinstance(last, cst.SimpleStatementLine) and len(last.body) == 1 and isinstance(last.body[0], cst.Return)):
+        return None
+    returns = [0]
+
+    class _Count(cst.CSTVisitor):
+        def visit_Return(self, node: cst.Return) -> None:
+            returns[0] += 1
+
+        def visit_Yield(self, node: cst.Yield) -> None:
+            returns[0] += 1
+
+    fn.body.visit(_Count())
+    return last.body[0].value if returns[0] == 1 else None
 
 
 def _method(cls: cst.ClassDef, name: str) -> cst.FunctionDef | None:

@@ -77,6 +77,24 @@ class Names:
             local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) else name
             self.imports[local] = f"{base}.{name}" if base else name
 
+    def add_function_imports(self, module: cst.Module) -> None:
+        """The imports inside functions and classes of a module read without walk() (another
+        module's, for summaries), as walk() adds them; a name a module-level import binds keeps it."""
+        stack: list[tuple[cst.CSTNode, bool]] = [(s, False) for s in module.body if isinstance(s, cst.BaseCompoundStatement)]
+        while stack:
+            node, inside = stack.pop()
+            if isinstance(node, cst.SimpleStatementLine):
+                for small in node.body:
+                    if inside and isinstance(small, (cst.Import, cst.ImportFrom)):
+                        saved = dict(self.imports)
+                        self.add_import(small)
+                        self.imports.update(saved)
+                continue
+            inside = inside or isinstance(node, (cst.FunctionDef, cst.ClassDef))
+            stack.extend((child, inside) for child in node.children if isinstance(child, (
+                cst.BaseSuite, cst.BaseStatement, cst.ExceptHandler, cst.ExceptStarHandler, cst.Else, cst.Finally,
+                cst.MatchCase)))
+
     def _absolute(self, level: int, module: str) -> str:
         if not level:
             return module

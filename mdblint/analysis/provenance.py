@@ -443,11 +443,12 @@ ROUTER_CALLS = {"django.db.router.db_for_read": "db_for_read", "django.db.router
 
 def carried(aliases: Aliases | None, text: str) -> Value:
     """An alias a queryset, manager or instance carries (`qs.db`, `self._db`, `obj._state.db`),
-    each source saying it came through `text`."""
-    if aliases is None or not aliases.exact:
+    each source saying it came through `text`. Inside a summary it may be symbolic (a parameter's,
+    or the receiver's of a custom manager method: `self._db`), for the caller to put in."""
+    if aliases is None or aliases.unknown or not (aliases.known or aliases.params):
         return Unknown(f"carrier {text} (its alias is not known)" if aliases is not None else
                        f"carrier {text} (None: not bound to a database)")
-    return Str(Aliases(tuple((a, replace(s, how=f"{s.how} via {text}")) for a, s in aliases.known)))
+    return Str(Aliases(tuple((a, replace(s, how=f"{s.how} via {text}")) for a, s in aliases.known), aliases.params))
 
 
 def instance_state_db(owner: Value, text: str) -> Value:

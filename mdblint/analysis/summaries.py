@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from mdblint.analysis.flow import Interpreter
 
 
+# The symbolic alias of `self` in a custom manager or queryset method summarized for a bound
+# receiver (`Person.objects.db_manager("replica").by_name(...)`): the call puts the receiver's in.
+SELF_ALIAS = "\0self"
+
+
 @dataclass
 class Summary:
     params: list[tuple[str, Value]]                  # (name, default) in order; default UNKNOWN when none

@@ -13,6 +13,16 @@ class PersonManager(models.Manager):
         """People kept in the archive database."""
         return self.get_queryset().using("other")
 
+    def named(self, names):
+        """People with one of these names, on this manager's own database."""
+        return self.using(self._db).filter(name__in=names)
+
+    def adopt(self, owner, pet_name):
+        """A new pet of `owner`, created on this manager's database (none bound: the routers')."""
+        from .models import Pet
+
+        return Pet.objects.using(self._db).create(name=pet_name, owner=owner)
+
 
 class BookQuerySet(models.QuerySet):
     """Chainable filters for books."""
@@ -26,6 +36,13 @@ class BookQuerySet(models.QuerySet):
     def by_author(self, name):
         return self.filter(authors__name=name)
 
+    def recent(self, since):
+        """Books published since `since`: starts again from Book.objects, so the routers pick
+        the database, whatever the queryset or manager it is called on is bound to."""
+        from .models import Book
+
+        return Book.objects.filter(published__gte=since)
+
 
 class BookManager(models.Manager):
     """Book manager; ``create()`` tolerates an ``extra_arg`` used by old callers."""
@@ -35,3 +52,22 @@ class BookManager(models.Manager):
 
     def get_or_create(self, *args, extra_arg=None, **kwargs):
         return super().get_or_create(*args, **kwargs)
+
+
+class PublisherQuerySet(models.QuerySet):
+    """Publishers' filters, their manager made by ``PublisherQuerySet.as_manager()``."""
+
+    def named(self, name):
+        return self.filter(name=name)
+
+
+class TagQuerySet(models.QuerySet):
+    """Tags' filters, their manager made by the factory tag_manager()."""
+
+    def named(self, name):
+        return self.filter(name=name)
+
+
+def tag_manager():
+    """A manager factory: a plain manager with TagQuerySet's methods."""
+    return models.Manager.from_queryset(TagQuerySet)()

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.db import models
 
-from .managers import BookManager, BookQuerySet, PersonManager
+from .managers import BookManager, BookQuerySet, PersonManager, PublisherQuerySet, tag_manager
 
 
 class TimeStamped(models.Model):
@@ -37,12 +37,16 @@ class Person(TimeStamped):
 class Publisher(models.Model):
     name = models.CharField(max_length=100)
 
+    objects = PublisherQuerySet.as_manager()
+
     def __str__(self):
         return self.name
 
 
 class Tag(models.Model):
     name = models.CharField(max_length=50, unique=True)
+
+    objects = tag_manager()
 
     def __str__(self):
         return self.name
