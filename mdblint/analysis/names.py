@@ -80,6 +80,7 @@ class Names:
     def add_function_imports(self, module: cst.Module) -> None:
         """The imports inside functions and classes of a module read without walk() (another
         module's, for summaries), as walk() adds them; a name a module-level import binds keeps it."""
+        from mdblint.analysis.walk import children   # walk imports this module
         stack: list[tuple[cst.CSTNode, bool]] = [(s, False) for s in module.body if isinstance(s, cst.BaseCompoundStatement)]
         while stack:
             node, inside = stack.pop()
@@ -91,7 +92,7 @@ class Names:
                         self.imports.update(saved)
                 continue
             inside = inside or isinstance(node, (cst.FunctionDef, cst.ClassDef))
-            stack.extend((child, inside) for child in node.children if isinstance(child, (
+            stack.extend((child, inside) for child in children(node) if isinstance(child, (
                 cst.BaseSuite, cst.BaseStatement, cst.ExceptHandler, cst.ExceptStarHandler, cst.Else, cst.Finally,
                 cst.MatchCase)))
 
