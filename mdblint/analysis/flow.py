@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import libcst as cst
-from mdblint.analysis.walk import Positions, children
+from mdblint.analysis.walk import Positions, children, visit
 
 from mdblint.analysis import asyncorm, drf, perrow, templates
 from mdblint.analysis import events as ev
@@ -2246,7 +2246,7 @@ def _sole_return(fn: cst.FunctionDef) -> cst.BaseExpression | None:
         def visit_Yield(self, node: cst.Yield) -> None:
             returns[0] += 1
 
-    fn.body.visit(_Count())
+    visit(fn.body, _Count())
     return last.body[0].value if returns[0] == 1 else None
 
 
