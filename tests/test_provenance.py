@@ -971,3 +971,34 @@ class Author(models.Model):
     """}, settings=REPLICA)
     # a factory returning one of several managers is not followed: unknown, silent
     assert [(line, code) for line, code, _ in findings(linter, tmp_path / "shop/jobs.py")] == [(5, "MDB402")]
+
+
+def test_subquery_over_a_model_routed_elsewhere_without_using(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"site/routers.py": """
+        MODEL_DATABASES = {"author": "other"}
+
+        class Router:
+            def db_for_read(self, model, **hints):
+                return MODEL_DATABASES.get(model._meta.model_name)
+
+            db_for_write = db_for_read
+    """, "shop/jobs.py": """
+        from django.db.models import Exists, OuterRef
+        from shop.models import Author, Book
+
+        def run():
+            Book.objects.filter(author__in=Author.objects.filter(name="a")).count()
+            Book.objects.filter(Exists(Author.objects.filter(pk=OuterRef("author_id")))).count()
+            Book.objects.using("other").filter(author__in=Author.objects.all()).count()
+            Book.objects.filter(author__in=list(Author.objects.all())).count()
+            Book.objects.filter(author__name__in=Author.objects.values("name")).count()
+    """}, settings=ROUTED)
+    found = [(line, code) for line, code, _ in findings(linter, tmp_path / "shop/jobs.py") if code.startswith("MDB2")]
+    # the inner queryset has no database of its own: Django runs it on the outer query's, "default"
+    assert found == [(6, "MDB202"), (7, "MDB202"), (10, "MDB202")]
+    # a router that sends every model's reads to one alias: the inner one runs where the outer one
+    # does, and the rows it means may be there (Django's own test_subquery)
+    linter = make(tmp_path, {"site/routers.py": ROUTER}, settings=ROUTED)
+    (tmp_path / "shop/jobs.py").write_text("from shop.models import Author, Book\n\n\ndef run():\n"
+                                           "    Book.objects.using('other').filter(author__in=Author.objects.all()).count()\n")
+    assert [f for f in findings(linter, tmp_path / "shop/jobs.py") if f[1].startswith("MDB2")] == []

@@ -33,9 +33,12 @@ def cross_alias_in(e: ev.QuerysetArgument, ctx: FileContext) -> None:
 
 
 @rule("MDB202", "subquery-on-wrong-database", "Subquery()/Exists() over a queryset bound to another database.",
-      tokens=(b"Subquery", b"Exists"), events=(ev.QuerysetArgument,))
+      tokens=(b"Subquery", b"Exists", b"__in"), events=(ev.QuerysetArgument,))
 def subquery_other_alias(e: ev.QuerysetArgument, ctx: FileContext) -> None:
-    if e.how not in ("Subquery", "Exists") or e.inner.bound.aliases is None:
+    if e.inner.bound.aliases is None:
+        _routed_subquery(e, ctx)
+        return
+    if e.how not in ("Subquery", "Exists"):
         return
     outer = _evaluated_on(ctx, e.outer)
     pair = differ(outer, e.inner.bound.aliases)
@@ -47,6 +50,30 @@ def subquery_other_alias(e: ev.QuerysetArgument, ctx: FileContext) -> None:
         f"{pair[0]!r}, ignoring .using(); query {pair[1]!r} separately and pass the values"
     ), {"outer": side(ctx, e.outer.model, outer, pair[0]),
         "inner": side(ctx, e.inner.model, e.inner.bound.aliases, pair[1])})
+
+
+def _routed_subquery(e: ev.QuerysetArgument, ctx: FileContext) -> None:
+    """An inner queryset with no database of its own (no .using()) over a model the routers send
+    elsewhere: Django compiles it into the outer query, on the outer query's database. Reported
+    only when the routers route the two models apart (the inner model's rows live elsewhere, not
+    merely where every read goes) and say the two databases hold different data."""
+    if ctx.flow is None or e.inner.bound.instance is not None or (
+            e.how == "lookup" and not (e.lookup == "in" or e.lookup.endswith("__in"))):
+        return
+    inner = ctx.flow.read_aliases(e.inner.model, None)
+    outer = _evaluated_on(ctx, e.outer)
+    pair = differ(outer, inner)
+    if pair is None or differ(ctx.flow.read_aliases(e.outer.model, None), inner) is None \
+            or not _disjoint_data(ctx, e.outer.model, outer, e.inner.model, inner):
+        return
+    what = f"{e.lookup}= takes" if e.how == "lookup" else f"{e.how}() over"
+    ctx.report(e.node, "MDB202", (
+        f"{what} a {short(e.inner.model)} queryset the routers send to {phrase(inner, pair[1])}, inside a "
+        f"{short(e.outer.model)} query on {phrase(outer, pair[0])}: the inner queryset has no database of its "
+        f"own, so Django raises nothing and runs it on {pair[0]!r}, where the {short(e.inner.model)} rows are not; "
+        f"query {pair[1]!r} separately (list(...)) and pass the values"
+    ), {"outer": side(ctx, e.outer.model, outer, pair[0]), "inner": side(ctx, e.inner.model, inner, pair[1]),
+        "routed": True})
 
 
 def _disjoint_data(ctx, model1, aliases1, model2, aliases2) -> bool:
