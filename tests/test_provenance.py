@@ -863,3 +863,28 @@ def test_related_writes_of_helpers_are_judged_with_the_callers_instances(tmp_pat
     assert found[0][2].endswith("(through credit(), its readers.add() at " + str(tmp_path / "shop/links.py") + ":3)") or found[0][2].endswith("shop/links.py:3)")
     assert "Book.readers.add() on 'other' is given a Author from 'default'" in found[1][2]
     assert "Author.book_set.add() on 'default' is given a Book from 'other'" in found[2][2]
+
+
+def test_helpers_parameterised_by_a_model_are_evaluated_per_call(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/helpers.py": """
+        ARCHIVE = "other"
+
+        def archived(model):
+            return model.objects.using(ARCHIVE)
+
+        def on(model, alias):
+            return model.objects.using(alias)
+    """, "shop/jobs.py": """
+        from shop.helpers import archived, on
+        from shop.models import Author, Book
+
+        def run(unknown):
+            book = archived(Book).get(pk=1)
+            book.author = Author.objects.using("default").get(pk=1)
+            book.author = archived(Author).get(pk=1)
+            book.author = on(Author, "default").get(pk=1)
+            book.author = on(Author, "other").get(pk=1)
+            book.author = archived(unknown).get(pk=1)
+    """})
+    found = [f.line for f in linter.lint_path(tmp_path / "shop/jobs.py")[0] if f.code == "MDB101"]
+    assert found == [7, 9]
