@@ -1002,3 +1002,28 @@ def test_subquery_over_a_model_routed_elsewhere_without_using(tmp_path: Path) ->
     (tmp_path / "shop/jobs.py").write_text("from shop.models import Author, Book\n\n\ndef run():\n"
                                            "    Book.objects.using('other').filter(author__in=Author.objects.all()).count()\n")
     assert [f for f in findings(linter, tmp_path / "shop/jobs.py") if f[1].startswith("MDB2")] == []
+
+
+def test_helpers_parameterised_by_a_model_are_evaluated_per_call(tmp_path: Path) -> None:
+    linter = make(tmp_path, {"shop/helpers.py": """
+        ARCHIVE = "other"
+
+        def archived(model):
+            return model.objects.using(ARCHIVE)
+
+        def on(model, alias):
+            return model.objects.using(alias)
+    """, "shop/jobs.py": """
+        from shop.helpers import archived, on
+        from shop.models import Author, Book
+
+        def run(unknown):
+            book = archived(Book).get(pk=1)
+            book.author = Author.objects.using("default").get(pk=1)
+            book.author = archived(Author).get(pk=1)
+            book.author = on(Author, "default").get(pk=1)
+            book.author = on(Author, "other").get(pk=1)
+            book.author = archived(unknown).get(pk=1)
+    """})
+    found = [f.line for f in linter.lint_path(tmp_path / "shop/jobs.py")[0] if f.code == "MDB101"]
+    assert found == [7, 9]

@@ -236,8 +236,10 @@ class Interpreter:
                 raise
             errors.append(f"{where}: {type(exc).__name__}: {exc}")
 
-    def summarize(self, fn: cst.FunctionDef, cls: cst.ClassDef | None, self_value: Value | None) -> Summary:
-        """Run `fn` with symbolic parameters, emitting nothing; collect returns and assignments."""
+    def summarize(self, fn: cst.FunctionDef, cls: cst.ClassDef | None, self_value: Value | None,
+                  given: Env | None = None) -> Summary:
+        """Run `fn` with symbolic parameters (but those `given`), emitting nothing; collect returns
+        and assignments."""
         params = []
         for p in (*fn.params.posonly_params, *fn.params.params, *fn.params.kwonly_params):
             default = self.eval(p.default, self.module_env) if p.default is not None else UNKNOWN
@@ -250,7 +252,7 @@ class Interpreter:
                 summary.effects.append(event)
         self.emit, self._summary = collect, summary
         try:
-            self.function(fn, cls, self_value)
+            self.function(fn, cls, self_value, given)
             return self._summary
         finally:
             summary = self._summary
@@ -1116,8 +1118,8 @@ class Interpreter:
                         perrow.function_call(self, e, per_row, args)
                     if found is None:
                         return UNKNOWN
-                    return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0],
-                                              found[1])
+                    return self.apply_summary(e, self.function_summary(found[0], found[1], e, args), args, False,
+                                              found[0], found[1])
             return self.method(e, receiver, func.attr.value, env)
         callee = self.eval(func, env)
         if isinstance(callee, ModelClass):
@@ -1130,8 +1132,8 @@ class Interpreter:
             if found is not None:
                 if found[0] is self:
                     self.specialize(e, found[1], args)
-                return self.apply_summary(e, found[0].summaries.of(found[1], None, found[0]), args, False, found[0],
-                                          found[1])
+                return self.apply_summary(e, self.function_summary(found[0], found[1], e, args), args, False,
+                                          found[0], found[1])
         name = func.value if isinstance(func, cst.Name) else None
         if name == "setattr" and len(e.args) == 3:
             attr = string_literal(e.args[1].value)
@@ -1649,6 +1651,17 @@ class Interpreter:
         if other is not None and name in other.functions:
             return other, other.functions[name]
         return None
+
+    def function_summary(self, owner: "Interpreter", fn: cst.FunctionDef, call: cst.Call, args: list[Value]) -> Summary | None:
+        """The summary of module-level function `fn` (of `owner`'s module) for this call: where the
+        call passes model classes (`archived(Book)`, or a parameter's default `model=Book`), the
+        function evaluated again with those parameters bound to them (`model.objects.using(X)` is
+        a queryset of that model), once per set of models; otherwise the plain summary. A
+        parameter given anything else stays symbolic (`model.objects` of it is unknown)."""
+        summary = owner.summaries.of(fn, None, owner)
+        bound = bind_arguments(summary, call, args, False) if summary is not None else None
+        models = tuple(sorted((name, value) for name, value in (bound or {}).items() if isinstance(value, ModelClass)))
+        return owner.summaries.of(fn, None, owner, models=models) if models else summary
 
     def apply_summary(self, call: cst.Call, summary: Summary | None, args: list[Value], skip_first: bool,
                       owner: "Interpreter", fn: cst.FunctionDef | None = None,

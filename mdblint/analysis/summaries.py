@@ -160,13 +160,15 @@ class Summaries:
         self.attributes: dict[tuple, Any] = {}   # provenance.py: traced class attributes and what they need
 
     def of(self, fn: cst.FunctionDef, cls: cst.ClassDef | None, interpreter: "Interpreter",
-           self_value: Value | None = None) -> Summary | None:
-        key = (id(fn), self_value)
+           self_value: Value | None = None, models: tuple = ()) -> Summary | None:
+        """`models`: ((parameter, ModelClass), ...) a call passes: the summary evaluated with those
+        parameters bound to the model classes (`def archived(model): return model.objects...`)."""
+        key = (id(fn), self_value, models) if models else (id(fn), self_value)
         entry = self._done.get(key)
         if entry is not None and entry[0] is fn:
             return entry[1]
         self._done[key] = (fn, None)      # recursion: a function calling itself is unknown there
-        summary = interpreter.summarize(fn, cls, self_value)
+        summary = interpreter.summarize(fn, cls, self_value, dict(models) if models else None)
         self._done[key] = (fn, summary)
         return summary
 
