@@ -739,6 +739,47 @@ def test_connection_carries_its_alias(tmp_path: Path) -> None:
         assert found[line]["unknown"] and not found[line]["aliases"], found[line]
 
 
+def test_transaction_get_connection_carries_its_alias(tmp_path: Path) -> None:
+    # `transaction.get_connection(using)` is the connection of `using` ("default" without it); its
+    # `.alias` carries that alias on, also through a helper's parameter and a helper's return value
+    # (from another module); a connection of an alias mdblint does not know stays unknown.
+    linter = make(tmp_path, {"shop/conns.py": """
+        from django.db import connections, transaction
+
+        def archive_connection():
+            return transaction.get_connection("other")
+
+        def connection_for(using):
+            return connections[using]
+    """, "shop/jobs.py": """
+        from django.db import transaction
+        from shop.conns import archive_connection, connection_for
+        from shop.models import Book
+
+        def count_on(using):
+            conn = transaction.get_connection(using)
+            return Book.objects.using(conn.alias).count()
+
+        def run(unknown):
+            conn = transaction.get_connection("other")
+            Book.objects.using(conn.alias).count()
+            Book.objects.using(transaction.get_connection().alias).count()
+            Book.objects.using(archive_connection().alias).count()
+            Book.objects.using(connection_for("other").alias).count()
+            Book.objects.using(transaction.get_connection(unknown).alias).count()
+            Book.objects.using(connection_for(unknown).alias).count()
+            count_on("other")
+    """})
+    found = {s["line"]: s for s in linter.alias_sites(tmp_path / "shop/jobs.py") if s["kind"] == ".using()"}
+    for line in (8, 12, 14, 15):
+        assert set(found[line]["aliases"]) == {"other"} and not found[line]["unknown"], found[line]
+    assert found[13]["aliases"] == {"default": {"how": "get_connection() without using", "path": found[13]["path"],
+                                                "line": 13}}, found[13]
+    assert found[14]["aliases"]["other"]["line"] == 5 and found[14]["aliases"]["other"]["path"].endswith("conns.py")
+    for line in (16, 17):
+        assert found[line]["unknown"] and not found[line]["aliases"], found[line]
+
+
 def test_property_and_cached_property_returning_an_alias(tmp_path: Path) -> None:
     # `@cached_property`/`@property` whose whole body returns a value not depending on self reads
     # like a class attribute; a body that reads self or does more stays unknown.

@@ -934,7 +934,7 @@ class Interpreter:
         if self.ctx.names.qualname(e.value) == "django.db.connections" and isinstance(index, cst.Index):
             alias = self.eval(index.value, env)
             self.alias_site(e, "connections[]", alias, index.value)
-            return Connection(alias) if isinstance(alias, Str) else UNKNOWN
+            return Connection(alias) if isinstance(alias, (Str, Param)) else UNKNOWN
         if isinstance(index, cst.Index):
             self.eval(index.value, env)
             asyncorm.evaluation(self, e, base, "indexed")
@@ -1215,6 +1215,10 @@ class Interpreter:
                 return _Atomic(_as_aliases(using))
             aliases = None if using is None else _as_aliases(using)
             self.emit(ev.TransactionCall(e, name, aliases, tuple(self.atomic)))
+            if name == "get_connection":   # the connection of that alias: its `.alias` is the alias
+                if using is None:
+                    return Connection(Str(Aliases.of(DEFAULT, Source("get_connection() without using", e))))
+                return Connection(using) if isinstance(using, (Str, Param)) else UNKNOWN
             return UNKNOWN
         if name == "Prefetch" and e.args:
             to_attr = argument(e, 2, "to_attr")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import libcst as cst
 
 from mdblint.analysis.values import (
-    UNKNOWN, UNKNOWN_ALIASES, Aliases, Atomic, Bound, Collection, Instance, Manager, Param, QuerySet, Sequence,
+    UNKNOWN, UNKNOWN_ALIASES, Aliases, Atomic, Bound, Collection, Connection, Instance, Manager, Param, QuerySet, Sequence,
     Source, Str, Value, join,
 )
 
@@ -80,6 +80,8 @@ def substitute(value: Value, args: dict[str, Value]) -> Value:
         return Collection(substitute(value.item, args), values=substitute(value.values, args) if value.values is not None else None)
     if isinstance(value, Atomic):
         return Atomic(_aliases(value.aliases, args), tuple(_aliases(a, args) for a in value.outer))
+    if isinstance(value, Connection):
+        return Connection(substitute(value.alias, args))
     return value
 
 

@@ -309,4 +309,6 @@ def relocate(value: Value, locate: Any) -> Value:
         return Collection(relocate(value.item, locate), values=relocate(value.values, locate) if value.values is not None else None)
     if isinstance(value, Atomic):
         return Atomic(aliases(value.aliases), tuple(aliases(a) for a in value.outer))
+    if isinstance(value, Connection):
+        return Connection(relocate(value.alias, locate))
     return value

@@ -20,9 +20,10 @@ import sys
 from dataclasses import dataclass, field
 
 # Tokens that make a function worth a summary (it may bind an alias, or open a block: `atomic`
-# also matches wrappers such as traced_atomic_transaction()); the same text test as before.
+# also matches wrappers such as traced_atomic_transaction(); `get_connection(` returns a
+# connection whose `.alias` is one); the same text test as before. The first three bind an alias.
 _RELATED_WRITES = frozenset({"add", "set", "remove", "aadd", "aset", "aremove"})
-SUMMARY_TOKENS = ("using", "db_manager", "connections[", "atomic", "select_for_update(")
+SUMMARY_TOKENS = ("using", "db_manager", "connections[", "atomic", "select_for_update(", "get_connection(")
 # django.db.transaction functions and the position of their `using` argument.
 TRANSACTION_USING = {
     "atomic": 0, "savepoint": 0, "clean_savepoints": 0, "get_rollback": 0, "get_autocommit": 0,
