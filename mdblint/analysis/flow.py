@@ -1641,15 +1641,17 @@ class Interpreter:
             self.routers = self.ctx.routers = routers
 
     # -- other functions --
-    def project_function(self, func: cst.Name | cst.Attribute) -> tuple["Interpreter", cst.FunctionDef] | None:
-        """The definition of a module-level project function called by name or through its module."""
+    def project_function(self, func: cst.Name | cst.Attribute, any_function: bool = False
+                         ) -> tuple["Interpreter", cst.FunctionDef] | None:
+        """The definition of a module-level project function called by name or through its module
+        (in another module: one worth a summary, unless `any_function`)."""
         if isinstance(func, cst.Name) and func.value in self.functions and not self.ctx._is_local(func.value):
             return self, self.functions[func.value]
         qualname = self.ctx.names.qualname(func)
         if qualname is None or self.services is None:
             return None
         module, _, name = qualname.rpartition(".")
-        if module not in self.ctx.project.modules or not self.services.worth_summarizing(module, name):
+        if module not in self.ctx.project.modules or not (any_function or self.services.worth_summarizing(module, name)):
             return None
         other = self.services.module_interpreter(module)
         if other is not None and name in other.functions:
@@ -1800,20 +1802,10 @@ class Interpreter:
         found = [c for ref in _manager_refs(value) if (c := self.find_class(ref))]
         if found or depth > 3 or not isinstance(value, cst.Call) or not isinstance(value.func, (cst.Name, cst.Attribute)):
             return found
-        factory = self.factory_function(value.func)
+        factory = self.project_function(value.func, any_function=True)
         returned = _sole_return(factory[1]) if factory is not None else None
         return factory[0].manager_value_classes(returned, depth + 1) if returned is not None else []
 
-    def factory_function(self, func: cst.Name | cst.Attribute) -> tuple["Interpreter", cst.FunctionDef] | None:
-        """A module-level project function called by name or through its module (whatever it binds)."""
-        if isinstance(func, cst.Name) and func.value in self.functions and not self.ctx._is_local(func.value):
-            return self, self.functions[func.value]
-        qualname = self.ctx.names.qualname(func)
-        if qualname is None or self.services is None:
-            return None
-        module, _, name = qualname.rpartition(".")
-        other = self.services.module_interpreter(module) if module in self.ctx.project.modules else None
-        return (other, other.functions[name]) if other is not None and name in other.functions else None
 
     def find_class(self, expr: cst.BaseExpression) -> tuple["Interpreter", cst.ClassDef] | None:
         if isinstance(expr, cst.Name) and expr.value in self.classes:
